@@ -1,0 +1,77 @@
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+
+namespace PolicyLint.Rules.Shared;
+
+/// <summary>An exclusion tag found on a function.</summary>
+/// <param name="Tag">The tag as deployed.</param>
+/// <param name="ScanType">The scanning it turns off.</param>
+public sealed record ExclusionTagUse(TagEntry Tag, ScanType ScanType);
+
+/// <summary>
+/// Amazon Inspector's Lambda exclusion tags, matched exactly (case-sensitive key and value), and how to read them
+/// from a function (C8).
+/// </summary>
+/// <remarks>Sources: Amazon Inspector User Guide, "Excluding functions from Lambda standard scanning"
+/// (scanning_resources_lambda_exclude_functions.html) and "Excluding functions from Lambda code scanning"
+/// (scanning_resources_lambda_code_exclude_functions.html).</remarks>
+public static class ExclusionTags
+{
+    /// <summary>Standard scanning exclusion key.</summary>
+    public const string StandardKey = "InspectorExclusion";
+
+    /// <summary>Standard scanning exclusion value.</summary>
+    public const string StandardValue = "LambdaStandardScanning";
+
+    /// <summary>Code scanning exclusion key.</summary>
+    public const string CodeKey = "InspectorCodeExclusion";
+
+    /// <summary>Code scanning exclusion value.</summary>
+    public const string CodeValue = "LambdaCodeScanning";
+
+    /// <summary>The tag key that excludes <paramref name="scanType"/>.</summary>
+    public static string KeyFor(ScanType scanType) => scanType == ScanType.Standard ? StandardKey : CodeKey;
+
+    /// <summary>The tag value that excludes <paramref name="scanType"/>.</summary>
+    public static string ValueFor(ScanType scanType) => scanType == ScanType.Standard ? StandardValue : CodeValue;
+
+    /// <summary>How messages name a scan type: <c>standard</c> or <c>code</c>.</summary>
+    public static string Name(ScanType scanType) => scanType == ScanType.Standard ? "standard" : "code";
+
+    /// <summary>
+    /// The exact exclusion tags of <paramref name="function"/>. A tag counts when its key and value (in any branch
+    /// of <c>Fn::If</c>) are exactly an exclusion pair. Where a tag's key, or an exclusion key's value, cannot be
+    /// resolved, PL0002 is reported (the engine removes the duplicates other rules report).
+    /// </summary>
+    public static IReadOnlyList<ExclusionTagUse> Read(AnalyzerActionContext context, LambdaFunction function)
+    {
+        var uses = new List<ExclusionTagUse>();
+        var subject = $"whether function {FunctionNames.Describe(function)} carries an Inspector exclusion tag";
+        foreach (var unreadable in function.UnreadableTags)
+            context.ReportUnresolved(unreadable, subject, unreadable.Reason);
+
+        foreach (var tag in function.Tags)
+        {
+            var key = tag.ResolveKey();
+            var keys = key.LiteralTexts.ToHashSet(StringComparer.Ordinal);
+            var matched = false;
+            foreach (var scanType in new[] { ScanType.Standard, ScanType.Code })
+            {
+                if (!keys.Contains(KeyFor(scanType)))
+                    continue;
+                matched = true;
+                var value = tag.ResolveValue();
+                if (value.LiteralTexts.Contains(ValueFor(scanType), StringComparer.Ordinal))
+                    uses.Add(new ExclusionTagUse(tag, scanType));
+                else if (value.HasUnresolved)
+                    context.ReportUnresolved(tag, $"whether function {FunctionNames.Describe(function)} is excluded from Lambda {Name(scanType)} scanning", value);
+            }
+
+            if (!matched && key.HasUnresolved)
+                context.ReportUnresolved(tag, subject, key);
+        }
+
+        return uses;
+    }
+}

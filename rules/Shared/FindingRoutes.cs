@@ -1,0 +1,201 @@
+using System.Runtime.CompilerServices;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Rules.Shared;
+
+/// <summary>How close an event pattern comes to Amazon Inspector's finding events.</summary>
+public enum InspectorMatch
+{
+    /// <summary>The pattern names neither <c>aws.inspector2</c> nor <c>Inspector2 Finding</c>, not even nearly.</summary>
+    None,
+
+    /// <summary>It names one of them only nearly (case, <c>-</c>/<c>_</c>, or an edit distance of at most 2).</summary>
+    NearMiss,
+
+    /// <summary>It names <c>aws.inspector2</c> or <c>Inspector2 Finding</c> exactly.</summary>
+    Exact,
+}
+
+/// <summary>
+/// An EventBridge rule of the project: an <c>AWS::Events::Rule</c>, or a SAM function event of type
+/// <c>EventBridgeRule</c>/<c>CloudWatchEvent</c>, with its event pattern read.
+/// </summary>
+public sealed class EventRule
+{
+    internal EventRule(TemplateModel template, Resource resource, string name, MappingNode body, MappingEntry? patternEntry, MappingEntry? busEntry)
+    {
+        Template = template;
+        Resource = resource;
+        Name = name;
+        Body = body;
+        PatternEntry = patternEntry;
+        BusEntry = busEntry;
+        Pattern = ReadPattern(patternEntry, template);
+        BusName = busEntry is null ? "default" : template.Resolver.Resolve(busEntry.Value).TryGetString(out var bus) ? bus : null;
+        Match = Classify(Values("source"), InspectorFindings.Source) is var s && Classify(Values("detail-type"), InspectorFindings.DetailType) is var d
+            ? (InspectorMatch)Math.Max((int)s, (int)d)
+            : InspectorMatch.None;
+    }
+
+    /// <summary>The template.</summary>
+    public TemplateModel Template { get; }
+
+    /// <summary>The rule resource, or the function that declares the event.</summary>
+    public Resource Resource { get; }
+
+    /// <summary>How messages name it: the logical ID, or <c>Function.Events.Name</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The mapping holding <c>EventPattern</c>/<c>Pattern</c> (<c>Properties</c>).</summary>
+    public MappingNode Body { get; }
+
+    /// <summary>The <c>EventPattern</c> (or SAM <c>Pattern</c>) entry, or null.</summary>
+    public MappingEntry? PatternEntry { get; }
+
+    /// <summary>The pattern as a mapping (a JSON-string pattern is parsed), or null when absent or unreadable.</summary>
+    public MappingNode? Pattern { get; }
+
+    /// <summary>The <c>EventBusName</c> entry, or null (the default bus).</summary>
+    public MappingEntry? BusEntry { get; }
+
+    /// <summary>The bus name or ARN when known; null when it cannot be resolved.</summary>
+    public string? BusName { get; }
+
+    /// <summary>Whether the rule is on the default bus (C6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending
+    /// in <c>:event-bus/default</c>.</summary>
+    public bool IsOnDefaultBus => BusName is "default" || (BusName?.EndsWith(":event-bus/default", StringComparison.Ordinal) ?? false);
+
+    /// <summary>How closely the pattern names Inspector's finding events.</summary>
+    public InspectorMatch Match { get; }
+
+    /// <summary>Whether this is an Inspector rule (C6): exact or near miss.</summary>
+    public bool IsInspectorRule => Match != InspectorMatch.None;
+
+    /// <summary>Where the rule is declared (its logical-ID key, or the event's key).</summary>
+    public Location DeclarationLocation { get; internal set; } = null!;
+
+    /// <summary>The literal strings a pattern field lists, operators' operands included (e.g. the text of
+    /// <c>{prefix: …}</c>), in order; empty when the field is absent.</summary>
+    public IReadOnlyList<string> Values(string field) => Pattern?.GetValue(field) switch
+    {
+        SequenceNode list => [.. list.Items.SelectMany(i => Strings(i.Resolve()))],
+        { } single => [.. Strings(single.Resolve())],
+        null => [],
+    };
+
+    private static IEnumerable<string> Strings(SyntaxNode node) => node switch
+    {
+        ScalarNode s => [s.Value],
+        MappingNode m => m.Entries.SelectMany(e => e.Value switch
+        {
+            ScalarNode s => [s.Value],
+            SequenceNode l => l.Items.Select(i => i.AsScalar()?.Value).OfType<string>(),
+            _ => [],
+        }),
+        _ => [],
+    };
+
+    private static InspectorMatch Classify(IReadOnlyList<string> values, string expected)
+    {
+        var best = InspectorMatch.None;
+        foreach (var value in values)
+        {
+            if (string.Equals(value, expected, StringComparison.Ordinal))
+                return InspectorMatch.Exact;
+            if (InspectorFindings.IsNearMiss(value, expected))
+                best = InspectorMatch.NearMiss;
+        }
+
+        return best;
+    }
+
+    private static MappingNode? ReadPattern(MappingEntry? entry, TemplateModel template)
+    {
+        if (entry is null)
+            return null;
+        switch (entry.Value)
+        {
+            case MappingNode mapping when !IntrinsicFunction.Is(mapping):
+                return mapping;
+            case ScalarNode { IsNull: false } text:
+                // EventPattern may be a JSON string; read it on its own (positions inside it are not reported).
+                var tree = JsonSyntaxParser.Parse(SourceText.From(template.Path, text.Value));
+                return tree.FatalError is null && tree.Documents.Count == 1 ? tree.Documents[0] as MappingNode : null;
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary>Inspector's finding events on EventBridge.</summary>
+/// <remarks>Source: Amazon Inspector User Guide, "Creating custom responses to Amazon Inspector findings with Amazon
+/// EventBridge" (eventbridge-integration.html).</remarks>
+public static class InspectorFindings
+{
+    /// <summary>The <c>source</c> of Inspector (v2) finding events.</summary>
+    public const string Source = "aws.inspector2";
+
+    /// <summary>The <c>detail-type</c> of Inspector (v2) finding events.</summary>
+    public const string DetailType = "Inspector2 Finding";
+
+    /// <summary>Whether <paramref name="value"/> misses <paramref name="expected"/> only by case, <c>-</c>/<c>_</c>/space,
+    /// or an edit distance of at most 2 (C6).</summary>
+    public static bool IsNearMiss(string value, string expected)
+    {
+        if (string.Equals(value, expected, StringComparison.Ordinal))
+            return false;
+        if (string.Equals(value, expected, StringComparison.OrdinalIgnoreCase))
+            return true;
+        static string Normalize(string s) => new([.. s.ToLowerInvariant().Where(c => c is not '-' and not '_' and not ' ' and not '.')]);
+        if (Normalize(value) == Normalize(expected))
+            return true;
+        return EditDistance.Compute(value, expected, 2) <= 2;
+    }
+}
+
+/// <summary>Finds the EventBridge rules of a project (once per project).</summary>
+public static class FindingRoutes
+{
+    private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<EventRule>> Cache = new();
+
+    /// <summary>Every EventBridge rule of the project in template order.</summary>
+    public static IReadOnlyList<EventRule> All(ProjectModel project) => Cache.GetValue(project, Find);
+
+    private static IReadOnlyList<EventRule> Find(ProjectModel project)
+    {
+        var rules = new List<EventRule>();
+        foreach (var template in project.Templates)
+        {
+            foreach (var resource in template.Resources)
+            {
+                if (resource.Type == "AWS::Events::Rule" && resource.Properties is { } properties)
+                {
+                    rules.Add(new EventRule(template, resource, resource.LogicalId, properties, properties.Find("EventPattern"), properties.Find("EventBusName"))
+                    {
+                        DeclarationLocation = resource.Entry.Key.Location,
+                    });
+                }
+                else if (resource.Type == LambdaFunction.ServerlessType && resource.Properties?.GetValue("Events") is MappingNode events)
+                {
+                    foreach (var evt in events.EffectiveEntries())
+                    {
+                        if (evt.Value is not MappingNode body || body.GetValue("Type")?.AsScalar()?.Value is not ("EventBridgeRule" or "CloudWatchEvent"))
+                            continue;
+                        var eventProperties = body.GetValue("Properties") as MappingNode;
+                        if (eventProperties is null)
+                            continue;
+                        rules.Add(new EventRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"))
+                        {
+                            DeclarationLocation = evt.Key.Location,
+                        });
+                    }
+                }
+            }
+        }
+
+        return rules;
+    }
+}

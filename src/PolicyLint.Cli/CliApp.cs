@@ -1,0 +1,220 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
+using System.Text;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Reporting;
+using PolicyLint.Core.Workspace;
+using PolicyLint.Rules;
+
+namespace PolicyLint.Cli;
+
+/// <summary>Exit codes (BEHAVIOR C13).</summary>
+public static class ExitCodes
+{
+    /// <summary>No unsuppressed result at or above the fail level.</summary>
+    public const int Success = 0;
+
+    /// <summary>At least one unsuppressed result at or above the fail level.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Usage or configuration error; nothing was analyzed or an output could not be written.</summary>
+    public const int UsageError = 2;
+}
+
+/// <summary>The <c>policylint</c> command line. Runs in process (tests call <see cref="Run"/> directly).</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">Arguments, without the program name.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
+    /// <returns>The exit code (C13).</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    {
+        var command = new LintCommand(stdout, stderr, workingDirectory);
+        var root = command.Build();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            foreach (var error in parse.Errors)
+                stderr.WriteLine($"policylint: error: {error.Message}");
+            stderr.WriteLine("Run 'policylint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Parses <c>YYYY-MM-DD</c> exactly.</summary>
+    public static bool TryParseDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private sealed class UsageException(string message) : Exception(message);
+
+    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory)
+    {
+        private readonly Argument<string[]> _paths = new("PATH")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Files or folders whose results to report (default: everything). The whole root is always analyzed.",
+        };
+
+        private readonly Option<string?> _root = new("--root") { Description = "The repository root (default: the first PATH that is a folder, else the current folder).", HelpName = "DIR" };
+        private readonly Option<string?> _ledger = new("--ledger") { Description = $"The exclusion ledger (default: {LoadRequest.DefaultLedgerPath} under the root).", HelpName = "FILE" };
+        private readonly Option<string?> _today = new("--today") { Description = "The date to compare ledger dates with (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
+
+        private readonly Option<string> _format = new("--format")
+        {
+            Description = "Output format: text (compiler-style lines), sarif (SARIF 2.1.0) or json.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|sarif|json",
+        };
+
+        private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the chosen format to FILE instead of standard output.", HelpName = "FILE" };
+        private readonly Option<string?> _sarif = new("--sarif") { Description = "Also write SARIF 2.1.0 to FILE.", HelpName = "FILE" };
+
+        private readonly Option<string> _failLevel = new("--fail-level")
+        {
+            Description = "Exit with 1 when an unsuppressed result is at or above this level; none never fails.",
+            DefaultValueFactory = _ => "error",
+            HelpName = "error|warning|note|none",
+        };
+
+        public RootCommand Build()
+        {
+            _format.AcceptOnlyFromAmong("text", "sarif", "json");
+            _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+            var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
+            {
+                _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
+            };
+            root.SetAction(Execute);
+            return root;
+        }
+
+        private int Execute(ParseResult parse)
+        {
+            try
+            {
+                return Lint(parse);
+            }
+            catch (UsageException ex)
+            {
+                stderr.WriteLine($"policylint: error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+        }
+
+        private int Lint(ParseResult parse)
+        {
+            var today = parse.GetValue(_today) is { } todayText
+                ? TryParseDay(todayText, out var day) ? day : throw new UsageException($"--today '{todayText}' is not a date of the form YYYY-MM-DD")
+                : DateOnly.FromDateTime(DateTime.UtcNow);
+
+            var paths = (parse.GetValue(_paths) ?? []).Select(p => (Text: p, Full: Full(p))).ToList();
+            var root = parse.GetValue(_root) is { } rootText
+                ? Full(rootText)
+                : paths.FirstOrDefault(p => Directory.Exists(p.Full)).Full ?? Full(".");
+            if (!Directory.Exists(root))
+                throw new UsageException($"root '{root}' is not a folder");
+
+            var reportPaths = new List<string>();
+            foreach (var (text, full) in paths)
+            {
+                if (!File.Exists(full) && !Directory.Exists(full))
+                    throw new UsageException($"PATH '{text}' does not exist");
+                reportPaths.Add(Relative(root, full) ?? throw new UsageException($"PATH '{text}' is outside the root '{root}'"));
+            }
+
+            var ledgerPath = LoadRequest.DefaultLedgerPath;
+            var ledgerExplicit = false;
+            if (parse.GetValue(_ledger) is { } ledgerText)
+            {
+                var full = Full(ledgerText);
+                ledgerPath = Relative(root, full) ?? throw new UsageException($"--ledger '{ledgerText}' is outside the root '{root}'");
+                if (!File.Exists(full))
+                    throw new UsageException($"--ledger '{ledgerText}' does not exist");
+                ledgerExplicit = true;
+            }
+
+            var load = new LoadRequest { Root = root, LedgerPath = ledgerPath, LedgerIsExplicit = ledgerExplicit };
+            var options = new AnalysisOptions { Today = today };
+            var run = AnalysisRunner.Run(load, options, RulePack.CreateAnalyzers(), reportPaths);
+
+            foreach (var notification in run.Notifications)
+                stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
+
+            var format = parse.GetValue(_format)!;
+            var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown };
+            try
+            {
+                if (parse.GetValue(_output) is { } output)
+                    AtomicFile.Write(Full(output), stream => WriteFormat(format, run, sarifOptions, stream));
+                else
+                {
+                    using var buffer = new MemoryStream();
+                    WriteFormat(format, run, sarifOptions, buffer);
+                    stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                    stdout.Flush();
+                }
+
+                if (parse.GetValue(_sarif) is { } sarifPath)
+                    AtomicFile.Write(Full(sarifPath), stream => SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"policylint: error: cannot write output: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            return ExitCode(run, parse.GetValue(_failLevel)!);
+        }
+
+        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, Stream stream)
+        {
+            switch (format)
+            {
+                case "sarif":
+                    SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream);
+                    break;
+                case "json":
+                    JsonReporter.Write(run, stream, sarifOptions.Tool);
+                    break;
+                default:
+                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+                        TextReporter.Write(run, writer);
+                    break;
+            }
+        }
+
+        private static int ExitCode(RunResult run, string failLevel)
+        {
+            if (!run.ExecutionSuccessful)
+                return ExitCodes.Failure;
+            DiagnosticSeverity? threshold = failLevel switch
+            {
+                "warning" => DiagnosticSeverity.Warning,
+                "note" => DiagnosticSeverity.Note,
+                "none" => null,
+                _ => DiagnosticSeverity.Error,
+            };
+            return threshold is { } level && run.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= level)
+                ? ExitCodes.Failure
+                : ExitCodes.Success;
+        }
+
+        private string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+
+        /// <summary>The root-relative path with '/', "." for the root itself, or null when outside the root.</summary>
+        private static string? Relative(string root, string full)
+        {
+            if (string.Equals(full, root, StringComparison.Ordinal))
+                return ".";
+            var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+            return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : null;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Workspace;
+
+namespace PolicyLint.Core.Analysis;
+
+/// <summary>The outcome of running analyzers over a project.</summary>
+/// <param name="Diagnostics">All diagnostics, engine ones included, in report order (C19); configuration applied.</param>
+/// <param name="Notifications">Analyzer failures and other run problems.</param>
+public sealed record AnalysisOutcome(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications);
+
+/// <summary>
+/// Runs analyzers over a <see cref="ProjectModel"/>, the way Roslyn's driver runs <c>DiagnosticAnalyzer</c>s: per
+/// template actions in parallel, then ledger and project actions; then engine post-processing (C4: a template with
+/// PL0001 yields nothing else), severity configuration, de-duplication and ordering. Output is deterministic.
+/// </summary>
+public sealed class AnalysisDriver
+{
+    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+    /// <summary>Creates a driver for <paramref name="analyzers"/>.</summary>
+    /// <exception cref="ArgumentException">Two analyzers declare the same diagnostic ID.</exception>
+    public AnalysisDriver(IEnumerable<DiagnosticAnalyzer> analyzers)
+    {
+        _analyzers = [.. analyzers];
+        var ids = new HashSet<string>(EngineDiagnostics.All.Select(d => d.Id), StringComparer.Ordinal);
+        foreach (var descriptor in _analyzers.SelectMany(a => a.SupportedDiagnostics))
+        {
+            if (!ids.Add(descriptor.Id))
+                throw new ArgumentException($"Diagnostic ID {descriptor.Id} is declared twice", nameof(analyzers));
+        }
+
+        Descriptors = [.. EngineDiagnostics.All.Concat(_analyzers.SelectMany(a => a.SupportedDiagnostics)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        Options = [.. _analyzers.SelectMany(a => a.SupportedOptions).OrderBy(o => o.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The analyzers.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers => _analyzers;
+
+    /// <summary>Every descriptor (engine and analyzers) in ID order: the rule catalog.</summary>
+    public ImmutableArray<DiagnosticDescriptor> Descriptors { get; }
+
+    /// <summary>Every rule option, by key.</summary>
+    public ImmutableArray<RuleOption> Options { get; }
+
+    /// <summary>Runs every analyzer. Never throws for an analyzer's failure: it becomes an error notification.</summary>
+    public AnalysisOutcome Run(ProjectModel project, AnalysisOptions options, IEnumerable<Diagnostic> loadDiagnostics, CancellationToken cancellationToken = default)
+    {
+        var sink = new ConcurrentBag<Diagnostic>();
+        var notifications = new ConcurrentBag<ToolNotification>();
+        var contexts = new List<AnalysisContext>();
+        foreach (var analyzer in _analyzers)
+        {
+            if (analyzer.SupportedDiagnostics.All(d => options.GetSeverity(d) is null))
+                continue; // every rule of the analyzer is turned off
+            var context = new AnalysisContext(analyzer);
+            analyzer.Initialize(context);
+            contexts.Add(context);
+        }
+
+        Parallel.ForEach(project.Templates, new ParallelOptions { CancellationToken = cancellationToken }, template =>
+        {
+            foreach (var context in contexts)
+                RunGuarded(context.Analyzer, template, notifications, () => RunTemplateActions(context, project, options, sink, template, cancellationToken));
+        });
+
+        foreach (var context in contexts)
+        {
+            foreach (var action in context.LedgerActions)
+                RunGuarded(context.Analyzer, null, notifications, () => action(new LedgerAnalysisContext(context.Analyzer, project, options, sink, cancellationToken)));
+            foreach (var action in context.ProjectActions)
+                RunGuarded(context.Analyzer, null, notifications, () => action(new ProjectAnalysisContext(context.Analyzer, project, options, sink, cancellationToken)));
+        }
+
+        foreach (var template in project.Templates)
+        {
+            foreach (var entry in template.ForEachEntries)
+            {
+                sink.Add(new Diagnostic(EngineDiagnostics.Unresolved, DiagnosticTarget.At(entry.Key.Location, $"Resources.{entry.KeyText}"),
+                    EngineDiagnostics.Unresolved.FormatMessage(
+                        $"what '{entry.KeyText}' generates",
+                        "Fn::ForEach (AWS::LanguageExtensions) is not expanded, so the resources it generates are not analyzed")));
+            }
+        }
+
+        return new AnalysisOutcome(Finish(project, options, loadDiagnostics.Concat(sink)), [.. notifications.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal)]);
+    }
+
+    private static void RunTemplateActions(AnalysisContext context, ProjectModel project, AnalysisOptions options, ConcurrentBag<Diagnostic> sink, TemplateModel template, CancellationToken cancellationToken)
+    {
+        foreach (var action in context.TemplateActions)
+            action(new TemplateAnalysisContext(context.Analyzer, project, options, sink, template, cancellationToken));
+        if (context.ResourceActions.Count > 0)
+        {
+            foreach (var resource in template.Resources)
+            {
+                foreach (var (action, types) in context.ResourceActions)
+                {
+                    if (types.Contains(resource.Type))
+                        action(new ResourceAnalysisContext(context.Analyzer, project, options, sink, resource, cancellationToken));
+                }
+            }
+        }
+
+        foreach (var function in template.Functions)
+        {
+            foreach (var action in context.FunctionActions)
+                action(new FunctionAnalysisContext(context.Analyzer, project, options, sink, function, cancellationToken));
+        }
+    }
+
+    private static void RunGuarded(DiagnosticAnalyzer analyzer, TemplateModel? template, ConcurrentBag<ToolNotification> notifications, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ParseLimitExceededException ex) when (template is not null)
+        {
+            template.ReportInvalidForm(ex.Location, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Roslyn reports a failing analyzer as AD0001 and goes on; so do we, as a notification.
+            notifications.Add(new ToolNotification("error", $"Analyzer {analyzer} failed{(template is null ? string.Empty : $" on {template.Path}")}: {ex.GetType().Name}: {ex.Message}", template?.Path, IsToolFailure: true));
+        }
+    }
+
+    private static List<Diagnostic> Finish(ProjectModel project, AnalysisOptions options, IEnumerable<Diagnostic> diagnostics)
+    {
+        var all = diagnostics.ToList();
+
+        // Invalid intrinsic forms found while reading values (C4): PL0001, and the file yields nothing else.
+        var brokenFiles = new HashSet<string>(project.BrokenTemplatePaths, StringComparer.Ordinal);
+        foreach (var template in project.Templates)
+        {
+            foreach (var problem in template.Problems)
+            {
+                all.Add(new Diagnostic(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(problem.Location), EngineDiagnostics.InvalidInput.FormatMessage(problem.Message)));
+                brokenFiles.Add(template.Path);
+            }
+        }
+
+        var result = new List<Diagnostic>(all.Count);
+        var seen = new HashSet<(string, string, int, int, string)>();
+        foreach (var diagnostic in all)
+        {
+            if (diagnostic.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(diagnostic.Location.Path))
+                continue;
+            if (!seen.Add((diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Span.Start, diagnostic.Location.Span.End, diagnostic.Message)))
+                continue;
+            var severity = options.GetSeverity(diagnostic.Descriptor);
+            if (severity is null)
+                continue;
+            result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value));
+        }
+
+        result.Sort(Diagnostic.Compare);
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using PolicyLint.Core.Diagnostics;
+
+namespace PolicyLint.Core.Analysis;
+
+/// <summary>
+/// The base of every rule, after Roslyn's <c>DiagnosticAnalyzer</c>: it declares the descriptors it reports and
+/// registers actions for what it inspects. Analyzers hold no state, never parse, print, read files or the clock.
+/// </summary>
+public abstract class DiagnosticAnalyzer
+{
+    /// <summary>The descriptors this analyzer reports (one per analyzer in the rule pack).</summary>
+    public abstract ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    /// <summary>The options this analyzer reads; empty by default.</summary>
+    public virtual ImmutableArray<RuleOption> SupportedOptions => [];
+
+    /// <summary>Registers the analyzer's actions. Called once per run.</summary>
+    public abstract void Initialize(AnalysisContext context);
+
+    /// <inheritdoc />
+    public override string ToString() => GetType().Name;
+}
+
+/// <summary>A rule option (C1, issue 4): a typed value read from configuration under <see cref="Key"/>.</summary>
+public abstract class RuleOption
+{
+    private protected RuleOption(string key, string description)
+    {
+        Key = key;
+        Description = description;
+    }
+
+    /// <summary>The configuration key, <c>PLxxxx.snake_case_name</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>What the option changes.</summary>
+    public string Description { get; }
+
+    /// <summary>The rule ID part of <see cref="Key"/>.</summary>
+    public string RuleId => Key[..Key.IndexOf('.', StringComparison.Ordinal)];
+
+    /// <summary>The default, formatted as in configuration.</summary>
+    public abstract string DefaultText { get; }
+
+    /// <summary>Checks a configured text; returns null when valid, else why not.</summary>
+    public abstract string? Validate(string text);
+}
+
+/// <summary>A typed rule option.</summary>
+/// <typeparam name="T">The value type (<see cref="int"/> for day counts).</typeparam>
+public sealed class RuleOption<T> : RuleOption
+{
+    private readonly Func<string, (bool Ok, T Value, string? Error)> _parse;
+
+    /// <summary>Creates an option with a parser for configured text.</summary>
+    public RuleOption(string key, T defaultValue, string description, Func<string, (bool Ok, T Value, string? Error)> parse)
+        : base(key, description)
+    {
+        DefaultValue = defaultValue;
+        _parse = parse;
+    }
+
+    /// <summary>The value when nothing is configured.</summary>
+    public T DefaultValue { get; }
+
+    /// <inheritdoc />
+    public override string DefaultText => Convert.ToString(DefaultValue, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>Parses configured text.</summary>
+    public bool TryParse(string text, out T value)
+    {
+        var (ok, parsed, _) = _parse(text);
+        value = parsed;
+        return ok;
+    }
+
+    /// <inheritdoc />
+    public override string? Validate(string text) => _parse(text).Error;
+}
+
+/// <summary>Factories for common option types.</summary>
+public static class RuleOptions
+{
+    /// <summary>A whole number of days, at least <paramref name="minimum"/>.</summary>
+    public static RuleOption<int> Days(string key, int defaultValue, string description, int minimum = 0) =>
+        new(key, defaultValue, description, text =>
+            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days >= minimum
+                ? (true, days, null)
+                : (false, defaultValue, $"expected a whole number of days, at least {minimum}"));
+}

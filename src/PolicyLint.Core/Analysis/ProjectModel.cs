@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+
+namespace PolicyLint.Core.Analysis;
+
+/// <summary>
+/// Everything one run analyzes: the templates found under the root, the ledger, and the files that looked like
+/// templates but could not be read (the "compilation", in Roslyn's words).
+/// </summary>
+public sealed class ProjectModel
+{
+    /// <summary>Creates a project model.</summary>
+    /// <param name="root">Absolute root directory.</param>
+    /// <param name="templates">Templates in path order, then document order.</param>
+    /// <param name="ledger">The ledger (an empty one when the default file is missing).</param>
+    /// <param name="brokenTemplatePaths">Root-relative paths of template files with PL0001.</param>
+    public ProjectModel(string root, IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlySet<string> brokenTemplatePaths)
+    {
+        Root = root;
+        Templates = templates;
+        Ledger = ledger;
+        BrokenTemplatePaths = brokenTemplatePaths;
+        Functions = [.. templates.SelectMany(t => t.Functions)];
+    }
+
+    /// <summary>Absolute path of the root directory.</summary>
+    public string Root { get; }
+
+    /// <summary>Templates in path order (ordinal), then document order.</summary>
+    public IReadOnlyList<TemplateModel> Templates { get; }
+
+    /// <summary>Every function of every template, in template order.</summary>
+    public ImmutableArray<LambdaFunction> Functions { get; }
+
+    /// <summary>The ledger.</summary>
+    public ExclusionLedger Ledger { get; }
+
+    /// <summary>Root-relative paths of files that look like templates but have PL0001: what they define is unknown.</summary>
+    public IReadOnlySet<string> BrokenTemplatePaths { get; }
+}
+
+/// <summary>
+/// Settings of one analysis run. <see cref="Today"/> is <c>--today</c>, else the current UTC date (C12); it is
+/// never read from configuration.
+/// </summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The day rules compare dates with (a calendar date, no time zone).</summary>
+    public required DateOnly Today { get; init; }
+
+    /// <summary>How template values are resolved (parameter overrides, configured pseudo parameters).</summary>
+    public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
+
+    /// <summary>Configured rule option texts by key (<c>PL3002.expiring_within_days</c>); validated before the run.</summary>
+    public IReadOnlyDictionary<string, string> RuleOptionValues { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Effective severity per rule ID when it differs from the default; null means the rule is off.</summary>
+    public IReadOnlyDictionary<string, DiagnosticSeverity?> SeverityOverrides { get; init; } = ImmutableDictionary<string, DiagnosticSeverity?>.Empty;
+
+    /// <summary>The value of <paramref name="option"/>: configured, else its default.</summary>
+    public T GetOption<T>(RuleOption<T> option) =>
+        RuleOptionValues.TryGetValue(option.Key, out var text) && option.TryParse(text, out var value) ? value : option.DefaultValue;
+
+    /// <summary>The effective severity of a rule, or null when configuration turns it off.</summary>
+    public DiagnosticSeverity? GetSeverity(DiagnosticDescriptor descriptor) =>
+        descriptor.IsConfigurable && SeverityOverrides.TryGetValue(descriptor.Id, out var severity) ? severity : descriptor.DefaultSeverity;
+}

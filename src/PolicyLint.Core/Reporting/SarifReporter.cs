@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Reporting.Sarif;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Reporting;
+
+/// <summary>Identity of the tool as written in reports.</summary>
+/// <param name="Version">The semantic version, e.g. <c>0.1.0</c>.</param>
+/// <param name="InformationUri">The repository URL.</param>
+public sealed record ToolInfo(string Version, string InformationUri)
+{
+    /// <summary>The tool name.</summary>
+    public const string Name = "PolicyLint";
+
+    /// <summary>This assembly's version and the configured repository URL.</summary>
+    public static ToolInfo Current { get; } = new(CurrentVersion(), DiagnosticDescriptor.InformationUri);
+
+    private static string CurrentVersion()
+    {
+        var informational = typeof(ToolInfo).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? "0.0.0";
+    }
+}
+
+/// <summary>Options for the SARIF writer.</summary>
+public sealed record SarifOptions
+{
+    /// <summary>The tool identity.</summary>
+    public ToolInfo Tool { get; init; } = ToolInfo.Current;
+
+    /// <summary>A rule's help page markdown by ID (the rule pack's embedded pages), or null.</summary>
+    public Func<string, string?> HelpMarkdown { get; init; } = _ => null;
+
+    /// <summary>Leave suppressed results out (<c>--omit-suppressed</c>: GitHub ignores <c>suppressions</c>).</summary>
+    public bool OmitSuppressed { get; init; }
+
+    /// <summary>Whether results carry a <c>suppressions</c> array (always, once in-source suppressions are evaluated).</summary>
+    public bool WriteSuppressions { get; init; } = true;
+
+    /// <summary>Baseline state per result, or null when no baseline was given.</summary>
+    public IReadOnlyDictionary<Diagnostic, string>? BaselineStates { get; init; }
+
+    /// <summary>Results of a baseline that are gone (written with <c>baselineState: absent</c>).</summary>
+    public IReadOnlyList<SarifResult> AbsentResults { get; init; } = [];
+}
+
+/// <summary>
+/// Writes SARIF 2.1.0 for GitHub code scanning and SARIF viewers: one run, the whole rule catalog, root-relative
+/// percent-encoded URIs under <c>%SRCROOT%</c>, full regions in UTF-16 columns, logical and related locations,
+/// line-move-proof fingerprints, <c>results: []</c> when clean, and the same bytes for the same input.
+/// </summary>
+/// <remarks>Spec: OASIS SARIF 2.1.0 errata 01; GitHub: "SARIF support for code scanning" (docs.github.com). Constants
+/// per DESIGN.md "SARIF constants".</remarks>
+public static class SarifReporter
+{
+    /// <summary>The base URI ID every artifact location uses.</summary>
+    public const string SourceRoot = "%SRCROOT%";
+
+    /// <summary>Builds the SARIF log for <paramref name="run"/>.</summary>
+    public static SarifLog Build(RunResult run, SarifOptions options)
+    {
+        var descriptors = run.Descriptors;
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < descriptors.Length; i++)
+            ruleIndex[descriptors[i].Id] = i;
+
+        var driver = new SarifToolComponent
+        {
+            Name = ToolInfo.Name,
+            Version = options.Tool.Version,
+            SemanticVersion = options.Tool.Version,
+            InformationUri = options.Tool.InformationUri,
+            Rules = [.. descriptors.Select(d => BuildRule(d, options))],
+        };
+
+        var lineHashes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var results = new List<SarifResult>();
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            if (options.OmitSuppressed && diagnostic.IsSuppressed)
+                continue;
+            results.Add(BuildResult(diagnostic, ruleIndex[diagnostic.Id], options, lineHashes));
+        }
+
+        results.AddRange(options.AbsentResults);
+
+        var overrides = descriptors
+            .Select((d, i) => (Descriptor: d, Index: i, Severity: run.Options.GetSeverity(d)))
+            .Where(x => x.Severity != x.Descriptor.DefaultSeverity)
+            .Select(x => new SarifConfigurationOverride
+            {
+                Configuration = x.Severity is { } s ? new SarifConfiguration { Level = Level(s) } : new SarifConfiguration { Enabled = false, Level = "none" },
+                Descriptor = new SarifDescriptorReference { Id = x.Descriptor.Id, Index = x.Index },
+            })
+            .ToList();
+
+        var invocation = new SarifInvocation
+        {
+            ExecutionSuccessful = run.ExecutionSuccessful,
+            RuleConfigurationOverrides = overrides.Count > 0 ? overrides : null,
+            ToolExecutionNotifications = run.Notifications.Count > 0
+                ? [.. run.Notifications.Select(n => new SarifNotification
+                {
+                    Level = n.Level,
+                    Message = new SarifMessage { Text = n.Message },
+                    Locations = n.Path is null or "." ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation { ArtifactLocation = Artifact(n.Path) } }],
+                })]
+                : null,
+        };
+
+        return new SarifLog
+        {
+            Runs =
+            [
+                new SarifRun
+                {
+                    Tool = new SarifTool { Driver = driver },
+                    Invocations = [invocation],
+                    OriginalUriBaseIds = new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
+                    {
+                        [SourceRoot] = new() { Description = new SarifMessage { Text = "The root directory PolicyLint analyzed (the repository root); every artifact URI is relative to it." } },
+                    },
+                    ColumnKind = "utf16CodeUnits",
+                    Results = results,
+                },
+            ],
+        };
+    }
+
+    /// <summary>Serializes <paramref name="log"/>: two-space indentation, LF line ends, a final LF, UTF-8 without BOM.</summary>
+    public static void Write(SarifLog log, Stream stream)
+    {
+        JsonSerializer.Serialize(stream, log, Context.SarifLog);
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Serializes <paramref name="log"/> to a string (as <see cref="Write(SarifLog, Stream)"/>).</summary>
+    public static string ToJson(SarifLog log) => JsonSerializer.Serialize(log, Context.SarifLog) + "\n";
+
+    /// <summary>Reads a SARIF log (for baselines).</summary>
+    /// <exception cref="JsonException">The text is not a SARIF log.</exception>
+    public static SarifLog? Read(Stream stream) => JsonSerializer.Deserialize(stream, Context.SarifLog);
+
+    private static readonly SarifJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>The SARIF level of a severity.</summary>
+    public static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+
+    /// <summary>A root-relative path as a SARIF URI reference: each segment percent-encoded (RFC 3986), <c>/</c> kept.</summary>
+    public static string EncodeUri(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>The <c>policylint/v1</c> fingerprint: hex SHA-256 of <c>ruleId|path|stable key|property path</c>.</summary>
+    public static string SemanticFingerprint(Diagnostic diagnostic)
+    {
+        var key = $"{diagnostic.Id}|{diagnostic.Location.Path}|{diagnostic.Target.FingerprintKey}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+
+    private static SarifReportingDescriptor BuildRule(DiagnosticDescriptor descriptor, SarifOptions options)
+    {
+        var markdown = options.HelpMarkdown(descriptor.Id);
+        return new SarifReportingDescriptor
+        {
+            Id = descriptor.Id,
+            Name = descriptor.Name,
+            ShortDescription = new SarifMessage { Text = descriptor.Title },
+            FullDescription = new SarifMessage { Text = descriptor.Description },
+            HelpUri = descriptor.HelpUri,
+            Help = new SarifMessage
+            {
+                Text = markdown is null ? $"{descriptor.Description} See {descriptor.HelpUri}" : MarkdownText.ToPlainText(markdown),
+                Markdown = markdown,
+            },
+            DefaultConfiguration = new SarifConfiguration { Level = Level(descriptor.DefaultSeverity) },
+            Properties = new SarifRuleProperties
+            {
+                Tags = ["security", descriptor.Category.ToString()],
+                Precision = descriptor.Precision switch
+                {
+                    RulePrecision.High => "high",
+                    RulePrecision.Medium => "medium",
+                    _ => "very-high",
+                },
+                SecuritySeverity = descriptor.SecuritySeverity,
+            },
+        };
+    }
+
+    private static SarifResult BuildResult(Diagnostic diagnostic, int ruleIndex, SarifOptions options, Dictionary<string, string?[]> lineHashes)
+    {
+        var location = diagnostic.Location;
+        var target = diagnostic.Target;
+        var primary = new SarifLocation
+        {
+            PhysicalLocation = Physical(location),
+            LogicalLocations = target.LogicalLocation is { } logical
+                ? [new SarifLogicalLocation
+                {
+                    Name = logical.Name,
+                    FullyQualifiedName = logical.FullyQualifiedName,
+                    Kind = logical.Kind == LogicalLocationKind.Resource ? "resource" : "object",
+                }]
+                : null,
+        };
+
+        var fingerprints = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["policylint/v1"] = SemanticFingerprint(diagnostic),
+        };
+        if (!lineHashes.TryGetValue(location.Path, out var hashes))
+        {
+            hashes = LineHash.Compute(location.Source);
+            lineHashes[location.Path] = hashes;
+        }
+
+        if (location.Start.Line < hashes.Length && hashes[location.Start.Line] is { } lineHash)
+            fingerprints["primaryLocationLineHash"] = lineHash;
+
+        return new SarifResult
+        {
+            RuleId = diagnostic.Id,
+            RuleIndex = ruleIndex,
+            Level = Level(diagnostic.Severity),
+            Message = new SarifMessage { Text = diagnostic.Message },
+            Locations = [primary],
+            RelatedLocations = target.RelatedLocations.Count > 0
+                ? [.. target.RelatedLocations.Select((r, i) => new SarifLocation
+                {
+                    Id = i + 1,
+                    PhysicalLocation = Physical(r.Location),
+                    Message = new SarifMessage { Text = r.Message },
+                })]
+                : null,
+            PartialFingerprints = fingerprints,
+            BaselineState = options.BaselineStates?.GetValueOrDefault(diagnostic),
+            Suppressions = options.WriteSuppressions
+                ? diagnostic.Suppression is { } s
+                    ? [new SarifSuppression
+                    {
+                        Kind = "inSource",
+                        Status = "accepted",
+                        Justification = s.Justification,
+                        Location = new SarifLocation { PhysicalLocation = Physical(s.Location) },
+                        Properties = s.Expires is { } expires
+                            ? new SarifSuppressionProperties { ExpiryUtc = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T23:59:59Z" }
+                            : null,
+                    }]
+                    : []
+                : null,
+        };
+    }
+
+    private static SarifArtifactLocation Artifact(string path) => new() { Uri = EncodeUri(path), UriBaseId = SourceRoot };
+
+    private static SarifPhysicalLocation Physical(Location location) => new()
+    {
+        ArtifactLocation = Artifact(location.Path),
+        Region = new SarifRegion
+        {
+            StartLine = location.Start.Line,
+            StartColumn = location.Start.Column,
+            EndLine = location.End.Line,
+            EndColumn = location.End.Column,
+        },
+    };
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+
+namespace PolicyLint.Core.Reporting;
+
+/// <summary>
+/// Compiler-style text (C19): one line per result, <c>path(line,col): severity ID: message</c>, the MSBuild canonical
+/// form that VS Code's <c>$msCompile</c> problem matcher and Visual Studio read; notes print as <c>info</c>. Then one
+/// summary line that does not match that form.
+/// </summary>
+public static class TextReporter
+{
+    /// <summary>Writes the results and the summary line. Suppressed results are written only when
+    /// <paramref name="showSuppressed"/> is set, and then marked.</summary>
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    {
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            if (diagnostic.IsSuppressed && !showSuppressed)
+                continue;
+            writer.Write(FormatLine(diagnostic));
+            writer.Write('\n');
+        }
+
+        writer.Write(Summary(run));
+        writer.Write('\n');
+    }
+
+    /// <summary>One result line, without a line break.</summary>
+    public static string FormatLine(Diagnostic diagnostic)
+    {
+        var start = diagnostic.Location.Start;
+        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Location.Path}({start.Line},{start.Column}): {SeverityWord(diagnostic.Severity)} {diagnostic.Id}: {diagnostic.Message}{suffix}");
+    }
+
+    /// <summary>The severity as MSBuild writes it: <c>error</c>, <c>warning</c>, <c>info</c>.</summary>
+    public static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>The summary line, e.g. <c>PolicyLint: 2 errors, 3 warnings, 1 info in 14 files</c>; suppressed
+    /// results are counted apart.</summary>
+    public static string Summary(RunResult run)
+    {
+        var active = run.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+        var errors = active.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = active.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var notes = active.Count(d => d.Severity == DiagnosticSeverity.Note);
+        var suppressed = run.Diagnostics.Count - active.Count;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"PolicyLint: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}, {notes} info in {run.FileCount} file{(run.FileCount == 1 ? "" : "s")}");
+        return suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $"{text} ({suppressed} suppressed)") : text;
+    }
+}

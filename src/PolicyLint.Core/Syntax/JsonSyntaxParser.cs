@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Syntax;
+
+/// <summary>
+/// Builds a positioned <see cref="SyntaxTree"/> from JSON with System.Text.Json's <see cref="Utf8JsonReader"/>:
+/// tabs and any JSON white space are accepted, numbers keep their text, nesting is bounded only by
+/// <see cref="ParseLimits.MaxDepth"/>. Byte offsets are mapped to UTF-16 offsets of the <see cref="SourceText"/>.
+/// </summary>
+public static class JsonSyntaxParser
+{
+    /// <summary>Parses <paramref name="source"/> (UTF-8 re-encoded from its text). Never throws on bad input.</summary>
+    public static SyntaxTree Parse(SourceText source, ParseLimits? limits = null)
+    {
+        var tree = new SyntaxTree(source, SourceFormat.Json, limits ?? ParseLimits.Default);
+        var bytes = Encoding.UTF8.GetBytes(source.Text);
+        new Builder(tree, bytes).Run();
+        return tree;
+    }
+
+    private sealed class Frame(bool isMapping, int start)
+    {
+        public bool IsMapping { get; } = isMapping;
+        public int Start { get; } = start;
+        public List<SyntaxNode> Items { get; } = [];
+        public List<MappingEntry> Entries { get; } = [];
+        public ScalarNode? PendingKey { get; set; }
+        public Dictionary<string, ScalarNode>? KeyIndex { get; set; }
+    }
+
+    private sealed class Builder(SyntaxTree tree, byte[] bytes)
+    {
+        private readonly SourceText _source = tree.Source;
+        private readonly Stack<Frame> _stack = new();
+        private int _mappedByte;
+        private int _mappedChar;
+
+        public void Run()
+        {
+            var options = new JsonReaderOptions
+            {
+                CommentHandling = JsonCommentHandling.Disallow,
+                AllowTrailingCommas = false,
+                MaxDepth = tree.Limits.MaxDepth + 1,
+            };
+            var reader = new Utf8JsonReader(bytes, options);
+            SyntaxNode? root = null;
+            try
+            {
+                while (reader.Read())
+                {
+                    var start = CharOffset((int)reader.TokenStartIndex);
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.StartObject:
+                        case JsonTokenType.StartArray:
+                            if (_stack.Count + 1 > tree.Limits.MaxDepth)
+                            {
+                                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(_source, new TextSpan(start, start + 1)),
+                                    FormattableString.Invariant($"Nesting is deeper than the limit of {tree.Limits.MaxDepth:N0} levels")));
+                                return;
+                            }
+
+                            _stack.Push(new Frame(reader.TokenType == JsonTokenType.StartObject, start));
+                            break;
+                        case JsonTokenType.EndObject:
+                        case JsonTokenType.EndArray:
+                        {
+                            var frame = _stack.Pop();
+                            var span = new TextSpan(frame.Start, CharOffset((int)reader.BytesConsumed));
+                            SyntaxNode node = frame.IsMapping
+                                ? new MappingNode(tree, span, frame.Entries, isFlow: true)
+                                : new SequenceNode(tree, span, frame.Items, isFlow: true);
+                            root = Add(node) ?? root;
+                            break;
+                        }
+
+                        case JsonTokenType.PropertyName:
+                        {
+                            var key = new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), reader.GetString()!, ScalarStyle.JsonString);
+                            var frame = _stack.Peek();
+                            CheckDuplicate(frame, key);
+                            frame.PendingKey = key;
+                            break;
+                        }
+
+                        case JsonTokenType.String:
+                            root = Add(new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), reader.GetString()!, ScalarStyle.JsonString)) ?? root;
+                            break;
+                        case JsonTokenType.Number:
+                        case JsonTokenType.True:
+                        case JsonTokenType.False:
+                        case JsonTokenType.Null:
+                        {
+                            var text = Encoding.UTF8.GetString(reader.ValueSpan);
+                            var style = reader.TokenType == JsonTokenType.Number ? ScalarStyle.JsonNumber : ScalarStyle.JsonLiteral;
+                            root = Add(new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), text, style)) ?? root;
+                            break;
+                        }
+                    }
+                }
+
+                tree.AddDocument(root is ScalarNode { IsNull: true } ? null : root);
+            }
+            catch (JsonException ex)
+            {
+                tree.AddProblem(Translate(ex));
+            }
+            catch (InvalidOperationException ex)
+            {
+                // GetString on an invalid escape or UTF-8 sequence throws this; position at the current token.
+                var offset = CharOffset((int)Math.Min(reader.TokenStartIndex, bytes.Length));
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, Math.Min(offset + 1, _source.Text.Length))),
+                    $"Invalid JSON: {YamlSyntaxParser.Sentence(ex.Message)}"));
+            }
+        }
+
+        /// <summary>Adds a completed node to its parent; returns it when it is the document root.</summary>
+        private SyntaxNode? Add(SyntaxNode node)
+        {
+            if (_stack.Count == 0)
+                return node;
+            var frame = _stack.Peek();
+            if (frame.IsMapping)
+            {
+                frame.Entries.Add(new MappingEntry(frame.PendingKey!, node));
+                frame.PendingKey = null;
+            }
+            else
+                frame.Items.Add(node);
+            return null;
+        }
+
+        private void CheckDuplicate(Frame frame, ScalarNode key)
+        {
+            ScalarNode? first = null;
+            if (frame.KeyIndex is null && frame.Entries.Count < 8)
+            {
+                foreach (var entry in frame.Entries)
+                {
+                    if (entry.Key is ScalarNode other && string.Equals(other.Value, key.Value, StringComparison.Ordinal))
+                    {
+                        first = other;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                if (frame.KeyIndex is null)
+                {
+                    frame.KeyIndex = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+                    foreach (var entry in frame.Entries)
+                        frame.KeyIndex.TryAdd(((ScalarNode)entry.Key).Value, (ScalarNode)entry.Key);
+                }
+
+                if (!frame.KeyIndex.TryGetValue(key.Value, out first))
+                    frame.KeyIndex.Add(key.Value, key);
+            }
+
+            if (first is null)
+                return;
+            var line = _source.GetPosition(first.Span.Start).Line;
+            tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.DuplicateKey, key.Location,
+                string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{key.Value}' (first defined at line {line})")));
+        }
+
+        private SyntaxProblem Translate(JsonException ex)
+        {
+            var byteOffset = bytes.Length;
+            if (ex.LineNumber is { } line && ex.BytePositionInLine is { } column)
+                byteOffset = (int)Math.Min(bytes.Length, ByteLineStart((int)line) + column);
+            _mappedByte = 0;
+            _mappedChar = 0;
+            var offset = CharOffset(byteOffset);
+            var atEnd = byteOffset >= bytes.Length;
+            if (atEnd || offset > _source.EndOfContent)
+                offset = _source.EndOfContent;
+
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0)
+                message = message[..cut];
+            message = message.Contains("Expected depth to be zero", StringComparison.Ordinal) && _stack.Count > 0
+                ? $"the file ends inside the JSON {(_stack.Peek().IsMapping ? "object" : "array")} opened at {_source.GetPosition(_stack.Peek().Start)} (missing '{(_stack.Peek().IsMapping ? '}' : ']')}')"
+                : YamlSyntaxParser.Sentence(message);
+            var width = atEnd ? 0 : 1;
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, Math.Min(offset + width, _source.Text.Length))), $"Invalid JSON: {message}");
+        }
+
+        // Utf8JsonReader counts lines by '\n' only.
+        private int ByteLineStart(int zeroBasedLine)
+        {
+            var start = 0;
+            for (var l = 0; l < zeroBasedLine && start < bytes.Length; l++)
+            {
+                var next = Array.IndexOf(bytes, (byte)'\n', start);
+                if (next < 0)
+                    return bytes.Length;
+                start = next + 1;
+            }
+
+            return start;
+        }
+
+        /// <summary>Maps a UTF-8 byte offset to a UTF-16 offset; amortised O(1) for increasing offsets.</summary>
+        private int CharOffset(int byteOffset)
+        {
+            byteOffset = Math.Clamp(byteOffset, 0, bytes.Length);
+            if (byteOffset < _mappedByte)
+            {
+                _mappedByte = 0;
+                _mappedChar = 0;
+            }
+
+            while (_mappedByte < byteOffset)
+            {
+                var b = bytes[_mappedByte];
+                int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                _mappedByte += length;
+                _mappedChar += length == 4 ? 2 : 1;
+            }
+
+            return _mappedChar;
+        }
+    }
+}

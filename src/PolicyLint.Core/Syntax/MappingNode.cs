@@ -1,0 +1,196 @@
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Syntax;
+
+/// <summary>One key/value pair of a mapping.</summary>
+public sealed class MappingEntry
+{
+    internal MappingEntry(SyntaxNode key, SyntaxNode rawValue, MappingEntry? mergeKey = null)
+    {
+        Key = key;
+        RawValue = rawValue;
+        MergeKey = mergeKey;
+    }
+
+    /// <summary>The key node as written (a scalar in every template; YAML also allows complex keys).</summary>
+    public SyntaxNode Key { get; }
+
+    /// <summary>The key's text, or null for a complex (non-scalar) key.</summary>
+    public string? KeyText => (Key as ScalarNode)?.Value;
+
+    /// <summary>The value as written; may be an <see cref="AliasNode"/>.</summary>
+    public SyntaxNode RawValue { get; }
+
+    /// <summary>The value with aliases followed (charged to the alias budget).</summary>
+    /// <exception cref="ParseLimitExceededException">The alias-expansion limit is exceeded.</exception>
+    public SyntaxNode Value => RawValue.Resolve();
+
+    /// <summary>
+    /// When the entry was found through a YAML merge key (<c>&lt;&lt;: *base</c>), the <c>&lt;&lt;</c> entry of
+    /// the mapping the lookup started in; null for the mapping's own entries.
+    /// </summary>
+    public MappingEntry? MergeKey { get; }
+
+    /// <summary>Where the user edits this entry: its key, or the <c>&lt;&lt;</c> key that brought it in (C7).</summary>
+    public Location KeyLocation => (MergeKey?.Key ?? Key).Location;
+
+    internal MappingEntry ViaMerge(MappingEntry mergeKey) => new(Key, RawValue, mergeKey);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{KeyText}: …";
+}
+
+/// <summary>
+/// A mapping (YAML mapping, JSON object). Lookups are ordinal and case-sensitive, as CloudFormation is, and
+/// honour YAML merge keys: the mapping's own keys win over merged ones, earlier merge sources over later ones.
+/// </summary>
+public sealed class MappingNode : SyntaxNode
+{
+    /// <summary>The YAML merge key.</summary>
+    public const string MergeKeyText = "<<";
+
+    private Dictionary<string, MappingEntry>? _index;
+
+    internal MappingNode(SyntaxTree tree, TextSpan span, IReadOnlyList<MappingEntry> entries, bool isFlow, string? tag = null, bool isShortFormIntrinsic = false)
+        : base(tree, span, tag)
+    {
+        Entries = entries;
+        IsFlow = isFlow;
+        IsShortFormIntrinsic = isShortFormIntrinsic;
+        var size = 1;
+        foreach (var entry in entries)
+        {
+            size += entry.Key.SubtreeSize + entry.RawValue.SubtreeSize;
+            if (entry.KeyText == MergeKeyText && entry.Key is ScalarNode { IsUnquoted: true })
+                HasMergeKeys = true;
+        }
+
+        SubtreeSize = size;
+    }
+
+    /// <inheritdoc />
+    public override SyntaxNodeKind Kind => SyntaxNodeKind.Mapping;
+
+    /// <summary>The entries as written, in order, merge-key entries included. Duplicate keys are kept.</summary>
+    public IReadOnlyList<MappingEntry> Entries { get; }
+
+    /// <summary>Whether written in flow style (<c>{a: b}</c>) or as JSON.</summary>
+    public bool IsFlow { get; }
+
+    /// <summary>Whether the mapping stands for a short-form tag such as <c>!Ref X</c>: one entry whose key is
+    /// the long-form name (<see cref="ScalarStyle.Synthetic"/>) located at the tag.</summary>
+    public bool IsShortFormIntrinsic { get; }
+
+    /// <summary>Whether the mapping has a YAML merge key (<c>&lt;&lt;</c>).</summary>
+    public bool HasMergeKeys { get; }
+
+    /// <summary>Number of entries as written.</summary>
+    public int Count => Entries.Count;
+
+    /// <summary>
+    /// The entry for <paramref name="key"/>: the mapping's own (first occurrence), else the first found through
+    /// its merge keys (then <see cref="MappingEntry.MergeKey"/> is set); null when absent.
+    /// </summary>
+    /// <exception cref="ParseLimitExceededException">Following a merge alias exceeds the alias-expansion limit.</exception>
+    public MappingEntry? Find(string key)
+    {
+        if (TryFindOwn(key) is { } own)
+            return own;
+        if (!HasMergeKeys)
+            return null;
+        foreach (var (mergeEntry, source) in MergeSources())
+        {
+            if (source.Find(key) is { } merged)
+                return merged.ViaMerge(mergeEntry);
+        }
+
+        return null;
+    }
+
+    /// <summary>The value for <paramref name="key"/> (aliases followed), or null when absent.</summary>
+    public SyntaxNode? GetValue(string key) => Find(key)?.Value;
+
+    /// <summary>
+    /// The entries in effect: own entries in written order (merge keys and repeated keys left out), then merged
+    /// entries whose key the mapping does not define, in merge order.
+    /// </summary>
+    public IEnumerable<MappingEntry> EffectiveEntries()
+    {
+        HashSet<string>? seen = Entries.Count > 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var entry in Entries)
+        {
+            if (IsMergeEntry(entry))
+                continue;
+            if (entry.KeyText is { } text && !seen!.Add(text))
+                continue;
+            yield return entry;
+        }
+
+        if (!HasMergeKeys)
+            yield break;
+        foreach (var (mergeEntry, source) in MergeSources())
+        {
+            foreach (var merged in source.EffectiveEntries())
+            {
+                if (merged.KeyText is { } text && !seen!.Add(text))
+                    continue;
+                yield return merged.ViaMerge(mergeEntry);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="entry"/> is a YAML merge key (<c>&lt;&lt;</c>, unquoted).</summary>
+    public static bool IsMergeEntry(MappingEntry entry) =>
+        entry.Key is ScalarNode { Value: MergeKeyText, IsUnquoted: true };
+
+    private MappingEntry? TryFindOwn(string key)
+    {
+        if (Entries.Count <= 8)
+        {
+            foreach (var entry in Entries)
+            {
+                if (string.Equals(entry.KeyText, key, StringComparison.Ordinal))
+                    return entry;
+            }
+
+            return null;
+        }
+
+        if (_index is null)
+        {
+            var index = new Dictionary<string, MappingEntry>(Entries.Count, StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                if (entry.KeyText is { } text)
+                    index.TryAdd(text, entry);
+            }
+
+            _index = index;
+        }
+
+        return _index.GetValueOrDefault(key);
+    }
+
+    private IEnumerable<(MappingEntry MergeEntry, MappingNode Source)> MergeSources()
+    {
+        foreach (var entry in Entries)
+        {
+            if (!IsMergeEntry(entry))
+                continue;
+            switch (entry.Value)
+            {
+                case MappingNode mapping:
+                    yield return (entry, mapping);
+                    break;
+                case SequenceNode sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item.Resolve() is MappingNode merged)
+                            yield return (entry, merged);
+                    }
+
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Syntax;
+
+/// <summary>The kind of a <see cref="SyntaxNode"/>.</summary>
+public enum SyntaxNodeKind
+{
+    /// <summary>A scalar: every YAML scalar and every JSON string, number, boolean and null.</summary>
+    Scalar,
+
+    /// <summary>A mapping (YAML mapping, JSON object), including short-form intrinsic functions.</summary>
+    Mapping,
+
+    /// <summary>A sequence (YAML sequence, JSON array).</summary>
+    Sequence,
+
+    /// <summary>A YAML alias (<c>*name</c>); it points at its anchored node and is never copied.</summary>
+    Alias,
+}
+
+/// <summary>How a scalar was written. Values are always kept as the text written (C18: scalars are strings).</summary>
+public enum ScalarStyle
+{
+    /// <summary>YAML plain scalar (unquoted).</summary>
+    Plain,
+
+    /// <summary>YAML <c>'single quoted'</c>.</summary>
+    SingleQuoted,
+
+    /// <summary>YAML <c>"double quoted"</c>.</summary>
+    DoubleQuoted,
+
+    /// <summary>YAML literal block scalar <c>|</c>.</summary>
+    Literal,
+
+    /// <summary>YAML folded block scalar <c>&gt;</c>.</summary>
+    Folded,
+
+    /// <summary>JSON string.</summary>
+    JsonString,
+
+    /// <summary>JSON number, kept as written (no precision is lost).</summary>
+    JsonNumber,
+
+    /// <summary>JSON <c>true</c>, <c>false</c> or <c>null</c>.</summary>
+    JsonLiteral,
+
+    /// <summary>A name created by the parser: the long-form name (<c>Fn::Sub</c>) of a short-form tag.</summary>
+    Synthetic,
+}
+
+/// <summary>
+/// A node of a positioned YAML/JSON syntax tree. Every node knows its file and its span; short-form
+/// CloudFormation tags (<c>!Sub x</c>) are represented exactly like their long form (<c>{Fn::Sub: x}</c>).
+/// </summary>
+public abstract class SyntaxNode
+{
+    private protected SyntaxNode(SyntaxTree tree, TextSpan span, string? tag)
+    {
+        Tree = tree;
+        Span = span;
+        Tag = tag;
+    }
+
+    /// <summary>The tree (and file) the node belongs to.</summary>
+    public SyntaxTree Tree { get; }
+
+    /// <summary>Offsets covered: a scalar from its first character (opening quote, or tag) to just past its end;
+    /// a block collection from its first to its last child; a flow collection including its brackets.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The node's explicit YAML tag as resolved by the parser (for example <c>tag:yaml.org,2002:str</c>),
+    /// or null. Short-form CloudFormation tags are not kept here: they became intrinsic-function mappings.</summary>
+    public string? Tag { get; }
+
+    /// <summary>The kind of node.</summary>
+    public abstract SyntaxNodeKind Kind { get; }
+
+    /// <summary>Number of nodes in this subtree, aliases counted as one node each.</summary>
+    public int SubtreeSize { get; private protected set; } = 1;
+
+    /// <summary>Where the node starts and ends.</summary>
+    public Location Location => new(Tree.Source, Span);
+
+    /// <summary>The empty location at the node's first character.</summary>
+    public Location StartLocation => new(Tree.Source, TextSpan.Empty(Span.Start));
+
+    /// <summary>
+    /// The node itself, or for an alias the node its anchor names. Following an alias is charged to the
+    /// tree's alias budget (<see cref="SyntaxTree.AliasExpansionCount"/>).
+    /// </summary>
+    /// <exception cref="ParseLimitExceededException">The tree's alias-expansion limit is exceeded (C16).</exception>
+    public virtual SyntaxNode Resolve() => this;
+
+    /// <summary>The node as a scalar after following aliases, or null.</summary>
+    public ScalarNode? AsScalar() => Resolve() as ScalarNode;
+
+    /// <summary>The node as a mapping after following aliases, or null.</summary>
+    public MappingNode? AsMapping() => Resolve() as MappingNode;
+
+    /// <summary>The node as a sequence after following aliases, or null.</summary>
+    public SequenceNode? AsSequence() => Resolve() as SequenceNode;
+}
+
+/// <summary>A scalar value. <see cref="Value"/> is the text after YAML/JSON unescaping; nothing is typed.</summary>
+public sealed class ScalarNode : SyntaxNode
+{
+    internal ScalarNode(SyntaxTree tree, TextSpan span, string value, ScalarStyle style, string? tag = null)
+        : base(tree, span, tag)
+    {
+        Value = value;
+        Style = style;
+    }
+
+    /// <inheritdoc />
+    public override SyntaxNodeKind Kind => SyntaxNodeKind.Scalar;
+
+    /// <summary>The scalar's text (unescaped, folded as YAML defines; CR never part of a line).</summary>
+    public string Value { get; }
+
+    /// <summary>How the scalar was written.</summary>
+    public ScalarStyle Style { get; }
+
+    /// <summary>Whether the scalar was written unquoted (YAML plain, JSON number/literal), so YAML may type it.</summary>
+    public bool IsUnquoted => Style is ScalarStyle.Plain or ScalarStyle.JsonNumber or ScalarStyle.JsonLiteral;
+
+    /// <summary>Whether the scalar is a null: empty plain, <c>~</c>, <c>null</c> (any YAML casing), JSON <c>null</c>.</summary>
+    public bool IsNull => Tag is null && IsUnquoted && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>
+    /// Whether YAML 1.1 (used by PyYAML, hence by SAM) or JSON reads the scalar as a boolean:
+    /// unquoted true/false/yes/no/on/off in their YAML casings. Such a tag value deploys as "true"/"false".
+    /// </summary>
+    public bool IsBooleanLiteral => Tag is null && IsUnquoted && Value is
+        "true" or "True" or "TRUE" or "false" or "False" or "FALSE" or
+        "yes" or "Yes" or "YES" or "no" or "No" or "NO" or "on" or "On" or "ON" or "off" or "Off" or "OFF";
+
+    /// <summary>Whether the scalar is an unquoted number (YAML int/float forms, JSON number).</summary>
+    public bool IsNumberLiteral => Tag is null && IsUnquoted && Value.Length > 0 &&
+        double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}
+
+/// <summary>An alias <c>*name</c>: a reference to an earlier anchored node, never copied into the tree (C16).</summary>
+public sealed class AliasNode : SyntaxNode
+{
+    internal AliasNode(SyntaxTree tree, TextSpan span, string name, SyntaxNode target)
+        : base(tree, span, null)
+    {
+        Name = name;
+        Target = target;
+    }
+
+    /// <inheritdoc />
+    public override SyntaxNodeKind Kind => SyntaxNodeKind.Alias;
+
+    /// <summary>The anchor name.</summary>
+    public string Name { get; }
+
+    /// <summary>The anchored node (never itself an alias).</summary>
+    public SyntaxNode Target { get; }
+
+    /// <inheritdoc />
+    public override SyntaxNode Resolve()
+    {
+        Tree.ChargeAliasExpansion(this, Target.SubtreeSize);
+        return Target;
+    }
+}
+
+/// <summary>A sequence (YAML sequence, JSON array).</summary>
+public sealed class SequenceNode : SyntaxNode
+{
+    internal SequenceNode(SyntaxTree tree, TextSpan span, IReadOnlyList<SyntaxNode> items, bool isFlow, string? tag = null)
+        : base(tree, span, tag)
+    {
+        Items = items;
+        IsFlow = isFlow;
+        var size = 1;
+        foreach (var item in items)
+            size += item.SubtreeSize;
+        SubtreeSize = size;
+    }
+
+    /// <inheritdoc />
+    public override SyntaxNodeKind Kind => SyntaxNodeKind.Sequence;
+
+    /// <summary>The items as written, in order; an item may be an <see cref="AliasNode"/>.</summary>
+    public IReadOnlyList<SyntaxNode> Items { get; }
+
+    /// <summary>Whether written in flow style (<c>[a, b]</c>) or as JSON.</summary>
+    public bool IsFlow { get; }
+
+    /// <summary>Number of items.</summary>
+    public int Count => Items.Count;
+
+    /// <summary>Item <paramref name="index"/>, aliases followed.</summary>
+    public SyntaxNode this[int index] => Items[index].Resolve();
+}

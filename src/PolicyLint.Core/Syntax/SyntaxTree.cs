@@ -1,0 +1,128 @@
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Syntax;
+
+/// <summary>The front end a file was read with.</summary>
+public enum SourceFormat
+{
+    /// <summary>YAML 1.2 (YamlDotNet's event parser), with CloudFormation short-form tags.</summary>
+    Yaml,
+
+    /// <summary>JSON (System.Text.Json's reader).</summary>
+    Json,
+}
+
+/// <summary>What went wrong while reading a file.</summary>
+public enum SyntaxProblemKind
+{
+    /// <summary>The text is not valid YAML/JSON; nothing after the error is read.</summary>
+    SyntaxError,
+
+    /// <summary>A key repeated in one mapping (merge keys excepted).</summary>
+    DuplicateKey,
+
+    /// <summary>A parse limit (size, nesting depth, alias expansion) was exceeded.</summary>
+    LimitExceeded,
+
+    /// <summary>The bytes are not valid UTF-8.</summary>
+    InvalidEncoding,
+}
+
+/// <summary>A problem found while reading a file; the loader turns it into PL0001 when the file is a template.</summary>
+/// <param name="Kind">What went wrong.</param>
+/// <param name="Location">Where (C2: the first character the parser cannot accept, or the repeated key).</param>
+/// <param name="Message">A sentence without a final period, naming what was found.</param>
+/// <param name="Parent">For <see cref="SyntaxProblemKind.DuplicateKey"/>, the mapping holding the key.</param>
+public sealed record SyntaxProblem(SyntaxProblemKind Kind, Location Location, string Message, MappingNode? Parent = null)
+{
+    /// <summary>Whether the problem stopped the parse (no document after it was read).</summary>
+    public bool IsFatal => Kind is SyntaxProblemKind.SyntaxError or SyntaxProblemKind.LimitExceeded or SyntaxProblemKind.InvalidEncoding;
+}
+
+/// <summary>
+/// Bounds that keep hostile input from costing unbounded time or memory (C16). All are per file.
+/// </summary>
+/// <param name="MaxFileBytes">Largest file read, in bytes (default 10 MiB); larger files get PL0001.</param>
+/// <param name="MaxDepth">Deepest nesting of mappings and sequences (default 1,000 levels).</param>
+/// <param name="MaxAliasExpansion">Most nodes the analysis may read through YAML aliases (default 100,000);
+/// each time an alias is followed, the size of the subtree it names is charged.</param>
+public sealed record ParseLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxDepth = 1000, long MaxAliasExpansion = 100_000)
+{
+    /// <summary>The documented defaults.</summary>
+    public static ParseLimits Default { get; } = new();
+}
+
+/// <summary>Thrown when reading through aliases exceeds <see cref="ParseLimits.MaxAliasExpansion"/>; the
+/// driver reports it as PL0001 at <see cref="Location"/> and drops the template's other results.</summary>
+public sealed class ParseLimitExceededException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ParseLimitExceededException(Location location, string message)
+        : base(message) => Location = location;
+
+    /// <summary>Creates the exception (for serializers; not used by PolicyLint).</summary>
+    public ParseLimitExceededException() : base("Parse limit exceeded") => Location = null!;
+
+    /// <summary>Creates the exception (for serializers; not used by PolicyLint).</summary>
+    public ParseLimitExceededException(string message) : base(message) => Location = null!;
+
+    /// <summary>Creates the exception (for serializers; not used by PolicyLint).</summary>
+    public ParseLimitExceededException(string message, Exception inner) : base(message, inner) => Location = null!;
+
+    /// <summary>The alias whose expansion crossed the limit.</summary>
+    public Location Location { get; }
+}
+
+/// <summary>
+/// The positioned syntax tree of one file: its documents (a YAML stream may hold several; JSON holds one) and
+/// the problems met while reading it. Reading never throws on bad input.
+/// </summary>
+public sealed class SyntaxTree
+{
+    private readonly List<SyntaxNode?> _documents = [];
+    private readonly List<SyntaxProblem> _problems = [];
+    private long _aliasExpansion;
+
+    internal SyntaxTree(SourceText source, SourceFormat format, ParseLimits limits)
+    {
+        Source = source;
+        Format = format;
+        Limits = limits;
+    }
+
+    /// <summary>The file's text and line map.</summary>
+    public SourceText Source { get; }
+
+    /// <summary>The front end used.</summary>
+    public SourceFormat Format { get; }
+
+    /// <summary>The limits in force.</summary>
+    public ParseLimits Limits { get; }
+
+    /// <summary>The root node of each document, in order; null for an empty document.</summary>
+    public IReadOnlyList<SyntaxNode?> Documents => _documents;
+
+    /// <summary>Problems in file order; a fatal one (if any) is last.</summary>
+    public IReadOnlyList<SyntaxProblem> Problems => _problems;
+
+    /// <summary>The problem that stopped the parse, or null.</summary>
+    public SyntaxProblem? FatalError => _problems.Count > 0 && _problems[^1].IsFatal ? _problems[^1] : null;
+
+    /// <summary>Nodes read through aliases so far (the amount charged against <see cref="ParseLimits.MaxAliasExpansion"/>).</summary>
+    public long AliasExpansionCount => Interlocked.Read(ref _aliasExpansion);
+
+    internal void AddDocument(SyntaxNode? root) => _documents.Add(root);
+
+    internal void AddProblem(SyntaxProblem problem) => _problems.Add(problem);
+
+    internal void ChargeAliasExpansion(AliasNode alias, int nodes)
+    {
+        var total = Interlocked.Add(ref _aliasExpansion, nodes);
+        if (total > Limits.MaxAliasExpansion)
+        {
+            throw new ParseLimitExceededException(
+                alias.Location,
+                FormattableString.Invariant($"YAML alias '*{alias.Name}' expands beyond the limit of {Limits.MaxAliasExpansion:N0} nodes read through aliases (possible alias bomb)"));
+        }
+    }
+}

@@ -1,0 +1,404 @@
+using System.Globalization;
+using PolicyLint.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlScalarStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace PolicyLint.Core.Syntax;
+
+/// <summary>
+/// Builds a positioned <see cref="SyntaxTree"/> from YAML with YamlDotNet's event parser (no object model,
+/// no recursion: nesting is bounded only by <see cref="ParseLimits.MaxDepth"/>).
+/// </summary>
+/// <remarks>
+/// Short-form CloudFormation tags become the long form: <c>!Sub x</c> is a one-entry mapping whose key
+/// <c>Fn::Sub</c> is located at the tag and whose value is <c>x</c> without the tag. Aliases are kept as
+/// <see cref="AliasNode"/> references (C16). Positions come from YamlDotNet's character index, mapped through
+/// <see cref="SourceText"/>; the two positions it gets wrong (tab indentation, end of stream) are corrected (C2).
+/// </remarks>
+public static class YamlSyntaxParser
+{
+    /// <summary>Parses <paramref name="source"/>. Never throws on bad input: problems are in <see cref="SyntaxTree.Problems"/>.</summary>
+    public static SyntaxTree Parse(SourceText source, ParseLimits? limits = null)
+    {
+        var tree = new SyntaxTree(source, SourceFormat.Yaml, limits ?? ParseLimits.Default);
+        new Builder(tree).Run();
+        return tree;
+    }
+
+    private sealed class Frame
+    {
+        public required ParsingEvent Start { get; init; }
+        public required bool IsMapping { get; init; }
+        public required bool IsFlow { get; init; }
+        public string? Tag { get; init; }
+        public string? Anchor { get; init; }
+        public List<SyntaxNode> Items { get; } = [];
+        public List<MappingEntry> Entries { get; } = [];
+        public SyntaxNode? PendingKey { get; set; }
+        public Dictionary<string, SyntaxNode>? KeyIndex { get; set; }
+    }
+
+    private sealed class Builder(SyntaxTree tree)
+    {
+        private readonly SourceText _source = tree.Source;
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
+        private SyntaxNode? _documentRoot;
+        private bool _documentHasRoot;
+
+        public void Run()
+        {
+            var parser = new Parser(new StringReader(_source.Text));
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    if (!Handle(parser.Current!))
+                        return;
+                }
+            }
+            catch (YamlException ex)
+            {
+                tree.AddProblem(TranslateError(ex));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+            {
+                // YamlDotNet should only throw YamlException; anything else is still bad input, never a crash.
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, TextSpan.Empty(0)), $"Invalid YAML: {Sentence(ex.Message)}"));
+            }
+        }
+
+        private bool Handle(ParsingEvent e)
+        {
+            switch (e)
+            {
+                case DocumentStart:
+                    _documentRoot = null;
+                    _documentHasRoot = false;
+                    _anchors.Clear();
+                    return true;
+                case DocumentEnd:
+                    tree.AddDocument(_documentHasRoot && _documentRoot is not ScalarNode { IsNull: true } ? _documentRoot : null);
+                    return true;
+                case Scalar scalar:
+                    return Add(BuildScalar(scalar), scalar.Anchor);
+                case AnchorAlias alias:
+                {
+                    var span = new TextSpan(alias.Start.Offset(), alias.End.Offset());
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(span.Start, span.Start + 1)),
+                            $"Invalid YAML: alias '*{alias.Value.Value}' names no anchor defined before it"));
+                        return false;
+                    }
+
+                    return Add(new AliasNode(tree, span, alias.Value.Value, target), default);
+                }
+
+                case MappingStart start:
+                    return Push(start, isMapping: true, start.Style == MappingStyle.Flow, start.Tag, start.Anchor);
+                case SequenceStart start:
+                    return Push(start, isMapping: false, start.Style == SequenceStyle.Flow, start.Tag, start.Anchor);
+                case MappingEnd or SequenceEnd:
+                    return Pop(e);
+                default:
+                    return true;
+            }
+        }
+
+        private bool Push(ParsingEvent start, bool isMapping, bool isFlow, TagName tag, AnchorName anchor)
+        {
+            if (_stack.Count + 1 > tree.Limits.MaxDepth)
+            {
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(_source, new TextSpan(start.Start.Offset(), start.Start.Offset() + 1)),
+                    FormattableString.Invariant($"Nesting is deeper than the limit of {tree.Limits.MaxDepth:N0} levels")));
+                return false;
+            }
+
+            _stack.Push(new Frame
+            {
+                Start = start,
+                IsMapping = isMapping,
+                IsFlow = isFlow,
+                Tag = tag.IsEmpty ? null : tag.Value,
+                Anchor = anchor.IsEmpty ? null : anchor.Value,
+            });
+            return true;
+        }
+
+        private bool Pop(ParsingEvent end)
+        {
+            var frame = _stack.Pop();
+            var startIndex = frame.Start.Start.Offset();
+            var valueStart = frame.Tag is null && frame.Anchor is null ? startIndex : SkipProperties(startIndex, int.MaxValue);
+            int endIndex;
+            if (frame.IsFlow)
+                endIndex = end.End.Offset();
+            else
+            {
+                var last = frame.IsMapping
+                    ? (frame.Entries.Count > 0 ? frame.Entries[^1].RawValue : null)
+                    : (frame.Items.Count > 0 ? frame.Items[^1] : null);
+                endIndex = last is null ? valueStart : Math.Max(valueStart, last.Span.End);
+            }
+
+            var (longName, keptTag) = ClassifyTag(frame.Tag);
+            SyntaxNode node = frame.IsMapping
+                ? new MappingNode(tree, new TextSpan(valueStart, endIndex), frame.Entries, frame.IsFlow, keptTag)
+                : new SequenceNode(tree, new TextSpan(valueStart, endIndex), frame.Items, frame.IsFlow, keptTag);
+            if (longName is not null)
+                node = WrapShortForm(longName, startIndex, node);
+            return Add(node, frame.Anchor is null ? default : new AnchorName(frame.Anchor));
+        }
+
+        private ScalarNode BuildScalarValue(Scalar scalar, out int startIndex, out string? tag)
+        {
+            startIndex = scalar.Start.Offset();
+            tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            var valueStart = tag is null && scalar.Anchor.IsEmpty ? startIndex : SkipProperties(startIndex, scalar.End.Offset());
+            var style = scalar.Style switch
+            {
+                YamlScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+                YamlScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+                YamlScalarStyle.Literal => ScalarStyle.Literal,
+                YamlScalarStyle.Folded => ScalarStyle.Folded,
+                _ => ScalarStyle.Plain,
+            };
+            var (_, keptTag) = ClassifyTag(tag);
+            return new ScalarNode(tree, new TextSpan(valueStart, Math.Max(valueStart, scalar.End.Offset())), scalar.Value, style, keptTag);
+        }
+
+        private SyntaxNode BuildScalar(Scalar scalar)
+        {
+            var value = BuildScalarValue(scalar, out var startIndex, out var tag);
+            var (longName, _) = ClassifyTag(tag);
+            return longName is null ? value : WrapShortForm(longName, startIndex, value);
+        }
+
+        private MappingNode WrapShortForm(string longName, int nodeStart, SyntaxNode value)
+        {
+            var tagEnd = TokenEnd(SkipAnchor(nodeStart));
+            var tagStart = SkipAnchor(nodeStart);
+            var key = new ScalarNode(tree, new TextSpan(tagStart, tagEnd), longName, ScalarStyle.Synthetic);
+            return new MappingNode(tree, new TextSpan(tagStart, Math.Max(tagEnd, value.Span.End)), [new MappingEntry(key, value)], isFlow: false, isShortFormIntrinsic: true);
+        }
+
+        /// <summary>Splits a tag into the long-form intrinsic name it stands for, or the tag to keep on the node.
+        /// Other tags (a pre-processor's <c>!Rain::Embed</c>, a macro's) stay on the node: its value is then unknown
+        /// to the resolver, which is reported only where a rule reads it.</summary>
+        private static (string? LongName, string? KeptTag) ClassifyTag(string? tag) =>
+            tag is null ? (null, null)
+            : ShortFormTags.GetLongName(tag) is { } longName ? (longName, null)
+            : (null, tag);
+
+        private bool Add(SyntaxNode node, AnchorName anchor)
+        {
+            if (!anchor.IsEmpty)
+                _anchors[anchor.Value] = node is AliasNode alias ? alias.Target : node;
+
+            if (_stack.Count == 0)
+            {
+                _documentRoot = node;
+                _documentHasRoot = true;
+                return true;
+            }
+
+            var frame = _stack.Peek();
+            if (!frame.IsMapping)
+            {
+                frame.Items.Add(node);
+                return true;
+            }
+
+            if (frame.PendingKey is null)
+            {
+                frame.PendingKey = node;
+                return true;
+            }
+
+            var key = frame.PendingKey;
+            frame.PendingKey = null;
+            CheckDuplicate(frame, key);
+            frame.Entries.Add(new MappingEntry(key, node));
+            return true;
+        }
+
+        private void CheckDuplicate(Frame frame, SyntaxNode key)
+        {
+            if (key is not ScalarNode { } scalar)
+                return;
+            if (scalar is { Value: MappingNode.MergeKeyText, IsUnquoted: true })
+                return;
+
+            SyntaxNode? first = null;
+            if (frame.KeyIndex is not null)
+                frame.KeyIndex.TryGetValue(scalar.Value, out first);
+            else
+            {
+                foreach (var entry in frame.Entries)
+                {
+                    if (entry.Key is ScalarNode other && string.Equals(other.Value, scalar.Value, StringComparison.Ordinal))
+                    {
+                        first = other;
+                        break;
+                    }
+                }
+
+                if (frame.Entries.Count >= 8)
+                {
+                    frame.KeyIndex = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
+                    foreach (var entry in frame.Entries)
+                    {
+                        if (entry.Key is ScalarNode k)
+                            frame.KeyIndex.TryAdd(k.Value, k);
+                    }
+                }
+            }
+
+            if (first is null)
+            {
+                frame.KeyIndex?.TryAdd(scalar.Value, scalar);
+                return;
+            }
+
+            var firstLine = _source.GetPosition(first.Span.Start).Line;
+            tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.DuplicateKey, scalar.Location,
+                string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{scalar.Value}' (first defined at line {firstLine})")));
+        }
+
+        // Node properties (anchor, tag) precede the content: skip them, then white space and comments.
+        private int SkipProperties(int index, int limit)
+        {
+            var text = _source.Text;
+            var i = index;
+            while (i < text.Length && (text[i] == '!' || text[i] == '&'))
+            {
+                i = TokenEnd(i);
+                i = SkipSpace(i);
+            }
+
+            return Math.Min(i, Math.Max(index, limit));
+        }
+
+        private int SkipAnchor(int index)
+        {
+            var text = _source.Text;
+            var i = index;
+            while (i < text.Length && text[i] == '&')
+                i = SkipSpace(TokenEnd(i));
+            return i;
+        }
+
+        private int SkipSpace(int i)
+        {
+            var text = _source.Text;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c is ' ' or '\t' or '\r' or '\n')
+                    i++;
+                else if (c == '#')
+                {
+                    while (i < text.Length && text[i] is not '\r' and not '\n')
+                        i++;
+                }
+                else
+                    break;
+            }
+
+            return i;
+        }
+
+        private int TokenEnd(int i)
+        {
+            var text = _source.Text;
+            while (i < text.Length && text[i] is not (' ' or '\t' or '\r' or '\n' or ',' or '[' or ']' or '{' or '}'))
+                i++;
+            return i;
+        }
+
+        private SyntaxProblem TranslateError(YamlException ex)
+        {
+            var offset = Math.Clamp(ex.Start.Offset(), 0, _source.Text.Length);
+            var atEnd = offset >= _source.EndOfContent && ex.Start.Offset() >= _source.Text.Length;
+            var raw = ex.Message;
+            string message;
+
+            if (raw.Contains("tab", StringComparison.OrdinalIgnoreCase) && FindIndentationTab(offset) is { } tab)
+            {
+                offset = tab;
+                message = "Invalid YAML: a tab character is used as indentation (YAML indents with spaces only)";
+            }
+            else if (raw.Contains("did not find expected '-' indicator", StringComparison.Ordinal) && OpenCollection(mapping: false) is { } sequence)
+                message = $"Invalid YAML: the block sequence started at {Position(sequence)} continues with a mapping key where a '-' item was expected";
+            else if (raw.Contains("While parsing a flow mapping", StringComparison.Ordinal) && OpenCollection(mapping: true) is { } flowMap)
+                message = atEnd
+                    ? $"Invalid YAML: the file ends inside the flow mapping opened at {Position(flowMap)} (expected ',' or '}}')"
+                    : $"Invalid YAML: the flow mapping opened at {Position(flowMap)} is not closed (expected ',' or '}}')";
+            else if (raw.Contains("While parsing a flow sequence", StringComparison.Ordinal) && OpenCollection(mapping: false) is { } flowSeq)
+                message = atEnd
+                    ? $"Invalid YAML: the file ends inside the flow sequence opened at {Position(flowSeq)} (expected ',' or ']')"
+                    : $"Invalid YAML: the flow sequence opened at {Position(flowSeq)} is not closed (expected ',' or ']')";
+            else if (raw.Contains("multiline plain scalar, found invalid mapping", StringComparison.Ordinal))
+                message = "Invalid YAML: found a mapping value ':' inside a multi-line plain scalar (the lines above it are read as one unquoted text)";
+            else if (raw.Contains("Mapping values are not allowed in this context", StringComparison.Ordinal))
+                message = "Invalid YAML: a mapping value ':' is not allowed here";
+            else
+                message = $"Invalid YAML: {Sentence(raw)}";
+
+            if (atEnd || offset > _source.EndOfContent)
+                offset = _source.EndOfContent;
+            var width = offset < _source.Text.Length && !atEnd ? 1 : 0;
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, offset + width)), message);
+        }
+
+        private Frame? OpenCollection(bool mapping)
+        {
+            foreach (var frame in _stack)
+            {
+                if (frame.IsMapping == mapping)
+                    return frame;
+            }
+
+            return null;
+        }
+
+        private string Position(Frame frame)
+        {
+            var start = frame.Tag is null && frame.Anchor is null ? frame.Start.Start.Offset() : SkipProperties(frame.Start.Start.Offset(), int.MaxValue);
+            return _source.GetPosition(start).ToString();
+        }
+
+        private int? FindIndentationTab(int offset)
+        {
+            var text = _source.Text;
+            var line = _source.GetPosition(offset).Line;
+            for (; line <= _source.LineCount; line++)
+            {
+                var i = _source.GetLineStart(line);
+                while (i < text.Length && text[i] is ' ' or '\t')
+                {
+                    if (text[i] == '\t')
+                        return i;
+                    i++;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static int Offset(this Mark mark) => (int)Math.Min(mark.Index, int.MaxValue);
+
+    /// <summary>Lower-cases the first letter and removes the final period of a library message.</summary>
+    internal static string Sentence(string message)
+    {
+        message = message.Trim();
+        if (message.EndsWith('.'))
+            message = message[..^1];
+        return message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1])
+            ? char.ToLowerInvariant(message[0]) + message[1..]
+            : message;
+    }
+}

@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Workspace;
+
+/// <summary>What to load.</summary>
+public sealed record LoadRequest
+{
+    /// <summary>Absolute root directory; the whole root is always analyzed (C3).</summary>
+    public required string Root { get; init; }
+
+    /// <summary>Root-relative ledger path; <see cref="DefaultLedgerPath"/> when not configured.</summary>
+    public string LedgerPath { get; init; } = DefaultLedgerPath;
+
+    /// <summary>Whether the ledger path was given explicitly (then a missing file is a usage error, C18).</summary>
+    public bool LedgerIsExplicit { get; init; }
+
+    /// <summary>Root-relative paths that are not templates even if they look like one (the configuration file).</summary>
+    public IReadOnlySet<string> ExcludedPaths { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Extra exclusion on root-relative paths (configuration globs), or null.</summary>
+    public Func<string, bool>? IsExcluded { get; init; }
+
+    /// <summary>How template values resolve.</summary>
+    public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
+
+    /// <summary>Parse limits (C16).</summary>
+    public ParseLimits Limits { get; init; } = ParseLimits.Default;
+
+    /// <summary>The file reader.</summary>
+    public IFileReader FileReader { get; init; } = PhysicalFileReader.Instance;
+
+    /// <summary>The default ledger path (C1).</summary>
+    public const string DefaultLedgerPath = "security/inspector-exclusions.yaml";
+}
+
+/// <summary>The loaded project and what loading reported.</summary>
+/// <param name="Project">The project model.</param>
+/// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, and for the ledger.</param>
+/// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
+/// <param name="FileCount">Files that contributed: template files (broken ones included) and the ledger if present.</param>
+public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount);
+
+/// <summary>
+/// Discovers, reads, parses and binds every file of a root (C3, C4, C18), in parallel, with deterministic output.
+/// Bad input never throws: it becomes PL0001 or a notification, and the other files are still loaded.
+/// </summary>
+public static partial class ProjectLoader
+{
+    /// <summary>Loads the project under <see cref="LoadRequest.Root"/>.</summary>
+    public static LoadResult Load(LoadRequest request, CancellationToken cancellationToken = default)
+    {
+        var notifications = new List<ToolNotification>();
+        var files = FileDiscovery.Discover(request.Root, request.IsExcluded, notifications)
+            .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
+            .ToList();
+
+        var results = new FileResult[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            results[i] = LoadFile(request, files[i]));
+
+        var templates = new List<TemplateModel>();
+        var diagnostics = new List<Diagnostic>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        var fileCount = 0;
+        foreach (var result in results)
+        {
+            if (result.Notification is not null)
+                notifications.Add(result.Notification);
+            if (result.IsTemplateFile)
+                fileCount++;
+            if (result.Diagnostics.Count > 0)
+            {
+                diagnostics.AddRange(result.Diagnostics);
+                broken.Add(result.Path);
+            }
+            else
+                templates.AddRange(result.Templates);
+        }
+
+        var ledger = LoadLedger(request, diagnostics, notifications);
+        if (ledger.Exists)
+            fileCount++;
+        return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount);
+    }
+
+    /// <summary>Whether text that failed to parse looks like a template (C4): a line starting with
+    /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> then optional spaces and <c>:</c>, or
+    /// (JSON) the text <c>"AWSTemplateFormatVersion"</c> or <c>"Resources"</c>.</summary>
+    public static bool LooksLikeTemplate(string text) =>
+        TemplateLinePattern().IsMatch(text) ||
+        text.Contains("\"AWSTemplateFormatVersion\"", StringComparison.Ordinal) ||
+        text.Contains("\"Resources\"", StringComparison.Ordinal);
+
+    /// <summary>Parses <paramref name="source"/> with the front end its name and first character call for:
+    /// <c>.json</c> files (and <c>.template</c> files starting with <c>{</c>) as JSON, the rest as YAML; a YAML file
+    /// that fails but is a JSON object is read as JSON (tab-indented JSON is not YAML).</summary>
+    public static SyntaxTree Parse(SourceText source, ParseLimits limits)
+    {
+        var firstChar = source.Text.AsSpan().TrimStart().IsEmpty ? '\0' : source.Text.AsSpan().TrimStart()[0];
+        var isJsonName = source.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        var isTemplateName = source.Path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+        if (isJsonName || (isTemplateName && firstChar == '{'))
+            return JsonSyntaxParser.Parse(source, limits);
+        var yaml = YamlSyntaxParser.Parse(source, limits);
+        if (yaml.FatalError is { Kind: SyntaxProblemKind.SyntaxError } && firstChar == '{')
+        {
+            var json = JsonSyntaxParser.Parse(source, limits);
+            if (json.FatalError is null)
+                return json;
+        }
+
+        return yaml;
+    }
+
+    private sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification);
+
+    private static FileResult LoadFile(LoadRequest request, string path)
+    {
+        var fullPath = Path.Combine(request.Root, path);
+        byte[] bytes;
+        try
+        {
+            if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
+                return TooLarge(request, path, fullPath);
+            bytes = request.FileReader.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+        }
+
+        var source = SourceText.Decode(path, bytes, out var invalidOffset);
+        if (invalidOffset >= 0)
+        {
+            if (!LooksLikeTemplate(source.Text))
+                return new FileResult(path, false, [], [], null);
+            var location = new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length)));
+            return new FileResult(path, true, [], [Pl0001(location, "The file is not valid UTF-8 (templates are UTF-8 text); the first invalid byte is here")], null);
+        }
+
+        var tree = Parse(source, request.Limits);
+        return Classify(request, tree);
+    }
+
+    private static FileResult TooLarge(LoadRequest request, string path, string fullPath)
+    {
+        byte[] head;
+        try
+        {
+            using var stream = File.OpenRead(fullPath);
+            head = new byte[64 * 1024];
+            head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+        }
+
+        var source = SourceText.Decode(path, head, out _);
+        if (!LooksLikeTemplate(source.Text))
+            return new FileResult(path, false, [], [], new ToolNotification("note", FormattableString.Invariant($"Skipped: larger than the limit of {request.Limits.MaxFileBytes:N0} bytes"), path));
+        return new FileResult(path, true, [], [Pl0001(Location.FileLevel(source), FormattableString.Invariant($"The file is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"))], null);
+    }
+
+    private static FileResult Classify(LoadRequest request, SyntaxTree tree)
+    {
+        var path = tree.Source.Path;
+        if (tree.FatalError is not null)
+        {
+            return LooksLikeTemplate(tree.Source.Text)
+                ? new FileResult(path, true, [], [.. tree.Problems.Select(p => Pl0001(p.Location, p.Message))], null)
+                : new FileResult(path, false, [], [], null);
+        }
+
+        var templates = new List<TemplateModel>();
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            for (var i = 0; i < tree.Documents.Count; i++)
+            {
+                if (TemplateModel.Bind(tree, i, request.Resolution) is { } template)
+                    templates.Add(template);
+            }
+        }
+        catch (ParseLimitExceededException ex)
+        {
+            return new FileResult(path, true, [], [Pl0001(ex.Location, ex.Message)], null);
+        }
+
+        if (templates.Count == 0)
+            return new FileResult(path, false, [], [], null);
+
+        foreach (var problem in tree.Problems)
+        {
+            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && templates.Any(t => ReferenceEquals(t.ResourcesEntry.RawValue.Resolve(), problem.Parent))
+                ? problem.Message.Replace("Duplicate key", "Duplicate logical ID", StringComparison.Ordinal)
+                : problem.Message;
+            diagnostics.Add(Pl0001(problem.Location, message));
+        }
+
+        foreach (var template in templates)
+            diagnostics.AddRange(template.Problems.Select(p => Pl0001(p.Location, p.Message)));
+        return new FileResult(path, true, templates, diagnostics, null);
+    }
+
+    private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    {
+        var fullPath = Path.Combine(request.Root, request.LedgerPath);
+        if (!File.Exists(fullPath))
+            return ExclusionLedger.Missing(request.LedgerPath);
+
+        byte[] bytes;
+        try
+        {
+            if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
+            {
+                var empty = SourceText.From(request.LedgerPath, string.Empty);
+                var problem = new SyntaxProblem(SyntaxProblemKind.LimitExceeded, Location.FileLevel(empty),
+                    FormattableString.Invariant($"The ledger is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"));
+                diagnostics.Add(Pl0001(problem.Location, problem.Message));
+                return ExclusionLedger.Unreadable(empty, problem);
+            }
+
+            bytes = request.FileReader.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            notifications.Add(new ToolNotification("error", $"Cannot read the ledger: {ex.Message}", request.LedgerPath));
+            var empty = SourceText.From(request.LedgerPath, string.Empty);
+            return ExclusionLedger.Unreadable(empty, new SyntaxProblem(SyntaxProblemKind.SyntaxError, Location.FileLevel(empty), $"Cannot read the ledger: {ex.Message}"));
+        }
+
+        var source = SourceText.Decode(request.LedgerPath, bytes, out var invalidOffset);
+        if (invalidOffset >= 0)
+        {
+            var problem = new SyntaxProblem(SyntaxProblemKind.InvalidEncoding, new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length))),
+                "The ledger is not valid UTF-8; the first invalid byte is here");
+            diagnostics.Add(Pl0001(problem.Location, problem.Message));
+            return ExclusionLedger.Unreadable(source, problem);
+        }
+
+        var ledger = ExclusionLedger.Parse(source, request.Limits);
+        foreach (var problem in ledger.Tree!.Problems)
+            diagnostics.Add(Pl0001(problem.Location, problem.Message));
+        return ledger;
+    }
+
+    private static Diagnostic Pl0001(Location location, string message) =>
+        new(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(location), EngineDiagnostics.InvalidInput.FormatMessage(message));
+
+    [GeneratedRegex(@"^(AWSTemplateFormatVersion|Transform|Resources) *:", RegexOptions.Multiline)]
+    private static partial Regex TemplateLinePattern();
+}
