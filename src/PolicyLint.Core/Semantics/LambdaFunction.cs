@@ -59,12 +59,13 @@ public sealed class TagEntry : IReportable
     /// <summary>The key's literal text when written as a plain string, else null.</summary>
     public string? KeyText => KeyNode is ScalarNode s ? s.Value : null;
 
-    /// <summary>The key's values.</summary>
-    public ResolvedValue ResolveKey() => Function.Resource.Template.Resolver.Resolve(KeyNode);
+    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (C8).</summary>
+    public ResolvedValue ResolveKey() => Function.Resource.Template.EveryBranchResolver.Resolve(KeyNode);
 
-    /// <summary>The value's values (a missing value is <see cref="NoValue"/>).</summary>
+    /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition (C8); a missing
+    /// value is <see cref="NoValue"/>.</summary>
     public ResolvedValue ResolveValue() =>
-        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Function.Resource.Template.Resolver.Resolve(ValueNode);
+        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Function.Resource.Template.EveryBranchResolver.Resolve(ValueNode);
 
     /// <inheritdoc />
     public DiagnosticTarget Target
