@@ -128,7 +128,8 @@ public sealed class ValueResolver
             case "Fn::If":
             {
                 var condition = ((ScalarNode)items![0]).Value;
-                return (_everyBranch ? TriState.Unknown : EvaluateCondition(condition)) switch
+                var decided = EvaluateCondition(condition); // also when every branch is taken: it validates the condition's form
+                return (_everyBranch ? TriState.Unknown : decided) switch
                 {
                     TriState.True => Resolve(items.Items[1], depth + 1),
                     TriState.False => Resolve(items.Items[2], depth + 1),
