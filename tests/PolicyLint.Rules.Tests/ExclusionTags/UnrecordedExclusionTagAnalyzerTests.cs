@@ -647,6 +647,23 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
         .Verify();
 
     [Test]
+    public void Reports_PropertiesBroughtInByAMergeKeyOfTheResource_AtTheMergeKey() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Api: &function
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders-api
+                  Tags:
+                    - [|Key|]: InspectorExclusion
+                      Value: LambdaStandardScanning
+              Worker:
+                [|<<|]: *function
+            """)
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
     public void Reports_OnlyTheAnchor_WhenAMergedTagIsOverriddenLocally() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
         .WithTemplate("""
             Resources:
@@ -932,7 +949,7 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
         .Verify();
 
     [Test]
-    public void DoesNotReport_TagValueNoValueOrMissing() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+    public void DoesNotReport_TagValueNoValueEmptyOrMissing() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
         .WithTemplate("""
             Resources:
               Worker:
@@ -948,6 +965,11 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
                 Properties:
                   FunctionName: orders-api
                   Tags: !Ref AWS::NoValue
+              Batch:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-batch
+                  Tags: { InspectorExclusion: "", InspectorCodeExclusion: }
             """)
         .WithLedger(EmptyLedger)
         .Verify();
