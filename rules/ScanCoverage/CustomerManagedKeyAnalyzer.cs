@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
 using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.ScanCoverage;
@@ -40,7 +41,7 @@ public sealed class CustomerManagedKeyAnalyzer : DiagnosticAnalyzer
     {
         if (property is null)
             return;
-        var value = context.Resolve(property.Value);
+        var value = ResolveEveryBranch(context, property.Value);
         switch (KmsKeys.Classify(value, AwsManagedAlias, out var how))
         {
             case KeyKind.CustomerManaged:
@@ -51,5 +52,14 @@ public sealed class CustomerManagedKeyAnalyzer : DiagnosticAnalyzer
                 context.ReportUnresolved(property, $"whether function {FunctionNames.Describe(context.Function)} uses a customer managed key ({property.Name})", how);
                 break;
         }
+    }
+
+    // C15: a key in either branch of Fn::If counts whatever the condition, because the stack may be deployed with
+    // other parameter values than the defaults the resolver decides conditions with.
+    private static ResolvedValue ResolveEveryBranch(FunctionAnalysisContext context, SyntaxNode node)
+    {
+        if (IntrinsicFunction.TryGet(node, out var function) && function.Name == "Fn::If" && function.ValidateForm() is null && function.Argument is SequenceNode branches)
+            return ResolvedValue.Union(node, ResolveEveryBranch(context, branches[1]), ResolveEveryBranch(context, branches[2]));
+        return context.Resolve(node);
     }
 }
