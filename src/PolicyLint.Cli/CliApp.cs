@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Analysis;
@@ -54,6 +55,21 @@ public static class CliApp
 
     private sealed class UsageException(string message) : Exception(message);
 
+    /// <summary>An output file could not be written; <see cref="Path"/> is the path as given.</summary>
+    private sealed class OutputException(string path, Exception inner) : Exception(inner.Message, inner)
+    {
+        public string Path { get; } = path;
+    }
+
+    private sealed class PrintVersionAction(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(ToolInfo.Current.Version);
+            return ExitCodes.Success;
+        }
+    }
+
     private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         private readonly Argument<string[]> _paths = new("PATH")
@@ -92,6 +108,10 @@ public static class CliApp
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
             };
             root.SetAction(Execute);
+
+            // The default prints the entry assembly's version, which in process (tests, hosts) is not PolicyLint's.
+            foreach (var version in root.Options.OfType<VersionOption>())
+                version.Action = new PrintVersionAction(stdout);
             return root;
         }
 
@@ -125,7 +145,13 @@ public static class CliApp
             foreach (var (text, full) in paths)
             {
                 if (!File.Exists(full) && !Directory.Exists(full))
-                    throw new UsageException($"PATH '{text}' does not exist");
+                {
+                    // PATH takes any token, so a mistyped option arrives here; an existing file named "-x" still works.
+                    throw new UsageException(text.StartsWith('-') && text.Length > 1
+                        ? $"unknown option '{text}'"
+                        : $"PATH '{text}' does not exist");
+                }
+
                 reportPaths.Add(Relative(root, full) ?? throw new UsageException($"PATH '{text}' is outside the root '{root}'"));
             }
 
@@ -152,7 +178,7 @@ public static class CliApp
             try
             {
                 if (parse.GetValue(_output) is { } output)
-                    AtomicFile.Write(Full(output), stream => WriteFormat(format, run, sarifOptions, stream));
+                    WriteFile(output, stream => WriteFormat(format, run, sarifOptions, stream));
                 else
                 {
                     using var buffer = new MemoryStream();
@@ -162,15 +188,28 @@ public static class CliApp
                 }
 
                 if (parse.GetValue(_sarif) is { } sarifPath)
-                    AtomicFile.Write(Full(sarifPath), stream => SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream));
+                    WriteFile(sarifPath, stream => SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (OutputException ex)
             {
-                stderr.WriteLine($"policylint: error: cannot write output: {ex.Message}");
+                var reason = ex.InnerException is DirectoryNotFoundException ? "its folder does not exist" : ex.InnerException!.Message;
+                stderr.WriteLine($"policylint: error: cannot write '{ex.Path}': {reason}");
                 return ExitCodes.UsageError;
             }
 
             return ExitCode(run, parse.GetValue(_failLevel)!);
+        }
+
+        private void WriteFile(string path, Action<Stream> write)
+        {
+            try
+            {
+                AtomicFile.Write(Full(path), write);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException(path, ex);
+            }
         }
 
         private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, Stream stream)
