@@ -29,6 +29,7 @@ public static class JsonSyntaxParser
         public List<MappingEntry> Entries { get; } = [];
         public ScalarNode? PendingKey { get; set; }
         public Dictionary<string, ScalarNode>? KeyIndex { get; set; }
+        public List<int>? DuplicateKeyProblems { get; set; }
     }
 
     private sealed class Builder(SyntaxTree tree, byte[] bytes)
@@ -74,13 +75,19 @@ public static class JsonSyntaxParser
                             SyntaxNode node = frame.IsMapping
                                 ? new MappingNode(tree, span, frame.Entries, isFlow: true)
                                 : new SequenceNode(tree, span, frame.Items, isFlow: true);
+                            foreach (var index in frame.DuplicateKeyProblems ?? [])
+                                tree.SetProblemParent(index, (MappingNode)node);
                             root = Add(node) ?? root;
                             break;
                         }
 
                         case JsonTokenType.PropertyName:
                         {
-                            var key = new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), reader.GetString()!, ScalarStyle.JsonString);
+                            // BytesConsumed is past the ':'; the key's region ends at its closing quote (C2).
+                            var keyEnd = (int)reader.BytesConsumed;
+                            while (keyEnd > 0 && bytes[keyEnd - 1] != (byte)'"')
+                                keyEnd--;
+                            var key = new ScalarNode(tree, new TextSpan(start, CharOffset(keyEnd)), reader.GetString()!, ScalarStyle.JsonString);
                             var frame = _stack.Peek();
                             CheckDuplicate(frame, key);
                             frame.PendingKey = key;
@@ -164,6 +171,7 @@ public static class JsonSyntaxParser
             if (first is null)
                 return;
             var line = _source.GetPosition(first.Span.Start).Line;
+            (frame.DuplicateKeyProblems ??= []).Add(tree.Problems.Count);
             tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.DuplicateKey, key.Location,
                 string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{key.Value}' (first defined at line {line})")));
         }
@@ -184,7 +192,9 @@ public static class JsonSyntaxParser
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0)
                 message = message[..cut];
-            message = message.Contains("Expected depth to be zero", StringComparison.Ordinal) && _stack.Count > 0
+            // The reader quotes the offending text, line breaks included; a message is one line (C19).
+            message = message.ReplaceLineEndings(" ");
+            message = (atEnd || message.Contains("Expected depth to be zero", StringComparison.Ordinal)) && _stack.Count > 0
                 ? $"the file ends inside the JSON {(_stack.Peek().IsMapping ? "object" : "array")} opened at {_source.GetPosition(_stack.Peek().Start)} (missing '{(_stack.Peek().IsMapping ? '}' : ']')}')"
                 : YamlSyntaxParser.Sentence(message);
             var width = atEnd ? 0 : 1;
