@@ -193,7 +193,7 @@ public sealed class ProjectLoaderTests
         {
             Assert.That(asJson.Format, Is.EqualTo(SourceFormat.Json));
             Assert.That(asYaml.Problems, Is.Empty);
-            Assert.That(Semantics.TemplateModel.IsTemplate(asYaml.Documents[0]), Is.True);
+            Assert.That(PolicyLint.Core.Semantics.TemplateModel.IsTemplate(asYaml.Documents[0]), Is.True);
             foreach (var tree in new[] { asYaml, asJson })
             {
                 var resources = ((MappingNode)tree.Documents[0]!).Find("Resources")!;
