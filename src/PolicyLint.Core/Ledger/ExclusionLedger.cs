@@ -154,6 +154,14 @@ public sealed class ExclusionLedger
 
     private void ReadExclusion(LedgerEntry entry)
     {
+        // Identity first, unchecked: every defect below then names the entry and carries its final stable key.
+        var identity = entry.Node.Find("target")?.Value as MappingNode;
+        entry.FunctionName = Peek(entry, identity, "function_name");
+        entry.FunctionArn = Peek(entry, identity, "function_arn");
+        entry.Template = Peek(entry, identity, "template");
+        entry.LogicalId = Peek(entry, identity, "logical_id");
+        entry.ScanTypeField = entry.Node.Find("scan_type") is { } peeked ? new LedgerField("scan_type", peeked, entry.LogicalLocation, entry) : null;
+
         CheckKeys(entry.Node, ExclusionKeys, "a ledger entry", entry, string.Empty);
         entry.TargetSection = Section(entry, entry.Node, "target", required: true);
         if (entry.TargetSection?.Value is MappingNode target)
@@ -190,6 +198,11 @@ public sealed class ExclusionLedger
 
     private void ReadSuppressionRule(SuppressionRuleRecord record)
     {
+        var identity = record.Node.Find("target")?.Value as MappingNode;
+        record.Name = Peek(record, identity, "name");
+        record.Template = Peek(record, identity, "template");
+        record.LogicalId = Peek(record, identity, "logical_id");
+
         CheckKeys(record.Node, SuppressionKeys, "a suppression rule record", record, string.Empty);
         record.TargetSection = Section(record, record.Node, "target", required: true);
         if (record.TargetSection?.Value is MappingNode target)
@@ -279,6 +292,9 @@ public sealed class ExclusionLedger
 
         return entry;
     }
+
+    private static LedgerField? Peek(LedgerRecord record, MappingNode? target, string key) =>
+        target?.Find(key) is { } entry ? new LedgerField($"target.{key}", entry, record.LogicalLocation, record) : null;
 
     private LedgerField? Required(LedgerRecord record, MappingNode section, MappingEntry sectionEntry, string path, string key)
     {

@@ -262,6 +262,10 @@ public sealed class ValueResolver
             variables = (MappingNode)items[1];
         }
 
+        // CloudFormation resolves a dynamic reference in the substituted string at deploy time.
+        if (format.Contains("{{resolve:", StringComparison.Ordinal))
+            return ResolvedValue.Unresolved($"the dynamic reference '{Truncate(format)}' is resolved at deploy time", function.Node);
+
         // Each piece is a list of alternatives; the result is their product (bounded).
         var pieces = new List<ResolvedValue>();
         var literal = new StringBuilder();

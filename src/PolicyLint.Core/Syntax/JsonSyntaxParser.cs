@@ -29,6 +29,7 @@ public static class JsonSyntaxParser
         public List<MappingEntry> Entries { get; } = [];
         public ScalarNode? PendingKey { get; set; }
         public Dictionary<string, ScalarNode>? KeyIndex { get; set; }
+        public List<int>? DuplicateKeyProblems { get; set; }
     }
 
     private sealed class Builder(SyntaxTree tree, byte[] bytes)
@@ -74,6 +75,8 @@ public static class JsonSyntaxParser
                             SyntaxNode node = frame.IsMapping
                                 ? new MappingNode(tree, span, frame.Entries, isFlow: true)
                                 : new SequenceNode(tree, span, frame.Items, isFlow: true);
+                            foreach (var index in frame.DuplicateKeyProblems ?? [])
+                                tree.SetProblemParent(index, (MappingNode)node);
                             root = Add(node) ?? root;
                             break;
                         }
@@ -168,6 +171,7 @@ public static class JsonSyntaxParser
             if (first is null)
                 return;
             var line = _source.GetPosition(first.Span.Start).Line;
+            (frame.DuplicateKeyProblems ??= []).Add(tree.Problems.Count);
             tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.DuplicateKey, key.Location,
                 string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{key.Value}' (first defined at line {line})")));
         }
@@ -188,7 +192,9 @@ public static class JsonSyntaxParser
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0)
                 message = message[..cut];
-            message = message.Contains("Expected depth to be zero", StringComparison.Ordinal) && _stack.Count > 0
+            // The reader quotes the offending text, line breaks included; a message is one line (C19).
+            message = message.ReplaceLineEndings(" ");
+            message = (atEnd || message.Contains("Expected depth to be zero", StringComparison.Ordinal)) && _stack.Count > 0
                 ? $"the file ends inside the JSON {(_stack.Peek().IsMapping ? "object" : "array")} opened at {_source.GetPosition(_stack.Peek().Start)} (missing '{(_stack.Peek().IsMapping ? '}' : ']')}')"
                 : YamlSyntaxParser.Sentence(message);
             var width = atEnd ? 0 : 1;

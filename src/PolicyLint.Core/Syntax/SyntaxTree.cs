@@ -115,6 +115,9 @@ public sealed class SyntaxTree
 
     internal void AddProblem(SyntaxProblem problem) => _problems.Add(problem);
 
+    // A duplicate key is found before its mapping node exists; the parser names the mapping when it is built.
+    internal void SetProblemParent(int index, MappingNode parent) => _problems[index] = _problems[index] with { Parent = parent };
+
     internal void ChargeAliasExpansion(AliasNode alias, int nodes)
     {
         var total = Interlocked.Add(ref _aliasExpansion, nodes);

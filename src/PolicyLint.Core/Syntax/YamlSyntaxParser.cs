@@ -37,6 +37,7 @@ public static class YamlSyntaxParser
         public List<MappingEntry> Entries { get; } = [];
         public SyntaxNode? PendingKey { get; set; }
         public Dictionary<string, SyntaxNode>? KeyIndex { get; set; }
+        public List<int>? DuplicateKeyProblems { get; set; }
     }
 
     private sealed class Builder(SyntaxTree tree)
@@ -153,6 +154,12 @@ public static class YamlSyntaxParser
             SyntaxNode node = frame.IsMapping
                 ? new MappingNode(tree, new TextSpan(valueStart, endIndex), frame.Entries, frame.IsFlow, keptTag)
                 : new SequenceNode(tree, new TextSpan(valueStart, endIndex), frame.Items, frame.IsFlow, keptTag);
+            if (node is MappingNode mapping && frame.DuplicateKeyProblems is { } duplicates)
+            {
+                foreach (var index in duplicates)
+                    tree.SetProblemParent(index, mapping);
+            }
+
             if (longName is not null)
                 node = WrapShortForm(longName, startIndex, node);
             return Add(node, frame.Anchor is null ? default : new AnchorName(frame.Anchor));
@@ -269,6 +276,7 @@ public static class YamlSyntaxParser
             }
 
             var firstLine = _source.GetPosition(first.Span.Start).Line;
+            (frame.DuplicateKeyProblems ??= []).Add(tree.Problems.Count);
             tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.DuplicateKey, scalar.Location,
                 string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{scalar.Value}' (first defined at line {firstLine})")));
         }

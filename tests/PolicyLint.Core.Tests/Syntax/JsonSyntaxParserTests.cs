@@ -1,0 +1,265 @@
+using NUnit.Framework;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+using static PolicyLint.Core.Tests.TestInput;
+
+namespace PolicyLint.Core.Tests.Syntax;
+
+public sealed class JsonSyntaxParserTests
+{
+    [Test]
+    public void TabIndented_KeysAndValuesArePositioned()
+    {
+        var tree = Json("{\n\t\"Resources\": {\n\t\t\"Fn\": {\"Type\": \"AWS::Lambda::Function\"}\n\t}\n}\n");
+        var root = (MappingNode)tree.Documents[0]!;
+        var resources = root.Find("Resources")!;
+        var fn = ((MappingNode)resources.Value).Find("Fn")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems, Is.Empty);
+            Assert.That(tree.Format, Is.EqualTo(SourceFormat.Json));
+            Assert.That(Range(resources.Key), Is.EqualTo("2:2-2:13"), "a key is located at its opening quote");
+            Assert.That(((ScalarNode)resources.Key).Style, Is.EqualTo(ScalarStyle.JsonString));
+            Assert.That(Range(fn.Key), Is.EqualTo("3:3-3:7"));
+            Assert.That(Range(fn.Value), Is.EqualTo("3:9-3:42"), "an object includes its braces");
+            Assert.That(Range(((MappingNode)fn.Value).Find("Type")!.Value), Is.EqualTo("3:18-3:41"));
+            Assert.That(Range(root), Is.EqualTo("1:1-5:2"));
+            Assert.That(((MappingNode)fn.Value).IsFlow, Is.True);
+        });
+    }
+
+    [Test]
+    public void Escapes_AreUnescaped_AndPositionsFollowTheTextAsWritten()
+    {
+        var tree = Json("{\"a\": \"caf\\u00e9\\n\", \"b\": \"\\ud834\\udd1e\", \"c\": 1}");
+        var root = (MappingNode)tree.Documents[0]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetValue("a")!.AsScalar()!.Value, Is.EqualTo("café\n"));
+            Assert.That(root.GetValue("b")!.AsScalar()!.Value, Is.EqualTo("𝄞"));
+            Assert.That(Range(root.GetValue("a")!), Is.EqualTo("1:7-1:20"));
+            Assert.That(Range(root.Find("b")!.Key), Is.EqualTo("1:22-1:25"));
+            Assert.That(Range(root.Find("c")!.Key), Is.EqualTo("1:43-1:46"));
+        });
+    }
+
+    [Test]
+    public void NonAsciiText_CountsUtf16Units_NotBytes()
+    {
+        var tree = Json("{\"é\": \"€\", \"𝄞\": \"中\", \"k\": true}");
+        var root = (MappingNode)tree.Documents[0]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Range(root.Find("é")!.Value), Is.EqualTo("1:7-1:10"));
+            Assert.That(Range(root.Find("𝄞")!.Key), Is.EqualTo("1:12-1:16"));
+            Assert.That(Range(root.Find("k")!.Key), Is.EqualTo("1:23-1:26"));
+            Assert.That(Range(root.Find("k")!.Value), Is.EqualTo("1:28-1:32"));
+            Assert.That(((ScalarNode)root.Find("k")!.Value).Style, Is.EqualTo(ScalarStyle.JsonLiteral));
+        });
+    }
+
+    [Test]
+    public void Numbers_AreKeptAsWritten()
+    {
+        var root = (MappingNode)Json("{\"big\": 12345678901234567890123, \"exp\": 1.0e+400, \"neg\": -0.10}").Documents[0]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetValue("big")!.AsScalar()!.Value, Is.EqualTo("12345678901234567890123"));
+            Assert.That(root.GetValue("big")!.AsScalar()!.Style, Is.EqualTo(ScalarStyle.JsonNumber));
+            Assert.That(root.GetValue("exp")!.AsScalar()!.Value, Is.EqualTo("1.0e+400"));
+            Assert.That(root.GetValue("neg")!.AsScalar()!.Value, Is.EqualTo("-0.10"));
+            Assert.That(Range(root.GetValue("big")!), Is.EqualTo("1:9-1:32"));
+        });
+    }
+
+    [Test]
+    public void Null_IsANullScalar_AndNullDocumentIsNull()
+    {
+        var root = (MappingNode)Json("{\"a\": null}").Documents[0]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetValue("a")!.AsScalar()!.IsNull, Is.True);
+            Assert.That(Json("null").Documents, Is.EqualTo(new SyntaxNode?[] { null }));
+        });
+    }
+
+    [Test]
+    public void DuplicateKeys_EachRepeatIsAProblemAtItsOpeningQuote()
+    {
+        var tree = Json("{\"a\": 1,\n \"b\": 2,\n \"a\": 3,\n \"a\": {\"x\": 1, \"x\": 2}}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems.Select(p => Range(p.Location)), Is.EqualTo(new[] { "3:2-3:5", "4:2-4:5", "4:16-4:19" }));
+            Assert.That(tree.Problems.Select(p => p.Message), Is.EqualTo(new[]
+            {
+                "Duplicate key 'a' (first defined at line 1)",
+                "Duplicate key 'a' (first defined at line 1)",
+                "Duplicate key 'x' (first defined at line 4)",
+            }));
+            Assert.That(tree.Problems.Select(p => p.Kind), Has.All.EqualTo(SyntaxProblemKind.DuplicateKey));
+            Assert.That(tree.Problems[0].Parent, Is.SameAs(tree.Documents[0]));
+            Assert.That(tree.Problems[2].Parent, Is.SameAs(((MappingNode)tree.Documents[0]!).Entries[3].Value));
+            Assert.That(tree.FatalError, Is.Null);
+        });
+    }
+
+    [Test]
+    public void DuplicateKeys_InALargeObject()
+    {
+        var keys = Enumerable.Range(0, 10).Select(i => $"\"k{i}\": {i}").Append("\"k2\": 2").Append("\"k9\": 9");
+        var tree = Json("{" + string.Join(",\n", keys) + "}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems.Select(p => Range(p.Location)), Is.EqualTo(new[] { "11:1-11:5", "12:1-12:5" }));
+            Assert.That(tree.Problems.Select(p => p.Message), Is.EqualTo(new[]
+            {
+                "Duplicate key 'k2' (first defined at line 3)",
+                "Duplicate key 'k9' (first defined at line 10)",
+            }));
+        });
+    }
+
+    [Test]
+    public void DeepNesting_TwoHundredLevels_Parses()
+    {
+        var tree = JsonSyntaxParser.Parse(CaseSource("037-alias-amplification-and-deep-nesting/deep.json", "deep.json"));
+        SyntaxNode node = ((MappingNode)((MappingNode)tree.Documents[0]!).GetValue("Metadata")!).GetValue("Generated")!;
+        var depth = 0;
+        while (node is SequenceNode { Count: 1 } sequence)
+        {
+            depth++;
+            node = sequence[0];
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems, Is.Empty);
+            Assert.That(depth, Is.EqualTo(200));
+            Assert.That(((ScalarNode)node).Value, Is.EqualTo("deep"));
+        });
+    }
+
+    [Test]
+    public void Depth_ExactlyTheLimit_IsAccepted()
+    {
+        var tree = Json("[[[1]]]", new ParseLimits(MaxDepth: 3));
+
+        Assert.That(tree.Problems, Is.Empty);
+    }
+
+    [Test]
+    public void Depth_BeyondTheLimit_IsALimitProblemAtTheNodeThatCrossesIt()
+    {
+        var tree = Json("{\"a\": [[{\"b\": 1}]]}", new ParseLimits(MaxDepth: 3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.LimitExceeded));
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("1:9-1:10"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Nesting is deeper than the limit of 3 levels"));
+            Assert.That(tree.Documents, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Depth_TheDeepCaseFile_AgainstALowerLimit()
+    {
+        var tree = JsonSyntaxParser.Parse(CaseSource("037-alias-amplification-and-deep-nesting/deep.json", "deep.json"), new ParseLimits(MaxDepth: 201));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.LimitExceeded));
+            Assert.That(tree.FatalError.Location.Start, Is.EqualTo(new LinePosition(3, 228)), "the 200th '[' is the 202nd level");
+        });
+    }
+
+    [Test]
+    public void UnclosedObject_AtEnd_IsAtTheEndOfContent()
+    {
+        var tree = Json("{\n  \"a\": 1\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("2:9-2:9"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON object opened at 1:1 (missing '}')"));
+        });
+    }
+
+    [Test]
+    public void UnclosedArray_AtEnd_WithoutFinalNewline()
+    {
+        var tree = Json("{\"a\": [1, 2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("1:12-1:12"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON array opened at 1:7 (missing ']')"));
+        });
+    }
+
+    [Test]
+    public void UnclosedObject_EndingInANumber_SaysTheFileEndsInsideIt()
+    {
+        var tree = Json("{\"a\": 1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("1:8-1:8"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON object opened at 1:1 (missing '}')"));
+        });
+    }
+
+    [Test]
+    public void BadToken_IsAtTheFirstCharacterThatCannotBeAccepted()
+    {
+        var tree = Json("{\n  \"a\": 1,\n  \"b\": nope\n}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:9-3:10"), "'n' may start null; 'o' cannot follow it");
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: 'nope }' is an invalid JSON literal. Expected the literal 'null'"), "one line: the quoted text's line break is a space");
+        });
+    }
+
+    [Test]
+    public void TrailingComma_IsAnError()
+    {
+        var tree = Json("{\"a\": 1,}");
+
+        Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("1:9-1:10"));
+    }
+
+    [Test]
+    public void ByteOrderMark_IsNotAColumn()
+    {
+        var tree = JsonSyntaxParser.Parse(SourceText.Decode("t.json", [0xEF, 0xBB, 0xBF, .. "{\"a\": 1}"u8], out _));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems, Is.Empty);
+            Assert.That(Range(((MappingNode)tree.Documents[0]!).Entries[0].Key), Is.EqualTo("1:2-1:5"));
+        });
+    }
+
+    [Test]
+    public void CrlfLineEnds_CountAsOneLineBreak()
+    {
+        var tree = Json("{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}");
+        var root = Json("{\r\n  \"a\": 1,\r\n  \"b\": 2\r\n}").Documents[0] as MappingNode;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Range(root!.Find("b")!.Key), Is.EqualTo("3:3-3:6"));
+            Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("3:8-3:9"));
+        });
+    }
+}
