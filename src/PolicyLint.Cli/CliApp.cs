@@ -3,6 +3,9 @@ using System.CommandLine.Help;
 using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
+using PolicyLint.Core.Reporting.Sarif;
+using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Workspace;
@@ -83,6 +86,20 @@ public static class CliApp
             HelpName = "error|warning|note|none",
         };
 
+        private readonly Option<string?> _config = new("--config") { Description = $"The configuration file (default: {ConfigurationRequest.DefaultFileName} under the root, if present).", HelpName = "FILE" };
+        private readonly Option<bool> _showSuppressed = new("--show-suppressed") { Description = "Also print suppressed results (text), marked with their justification." };
+        private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
+        private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
+        private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
+        private readonly Option<string?> _stackName = new("--stack-name") { Description = "AWS::StackName for every template (overrides stack_name in the configuration).", HelpName = "NAME" };
+        private readonly Option<string[]> _parameters = new("--parameter")
+        {
+            Description = "A parameter value, NAME=VALUE; repeatable; wins over the configuration and template defaults.",
+            HelpName = "NAME=VALUE",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         public RootCommand Build()
         {
             _format.AcceptOnlyFromAmong("text", "sarif", "json");
@@ -90,6 +107,7 @@ public static class CliApp
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _parameters,
             };
             root.SetAction(Execute);
             return root;
@@ -129,8 +147,28 @@ public static class CliApp
                 reportPaths.Add(Relative(root, full) ?? throw new UsageException($"PATH '{text}' is outside the root '{root}'"));
             }
 
-            var ledgerPath = LoadRequest.DefaultLedgerPath;
-            var ledgerExplicit = false;
+            var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
+            string? configPath = null;
+            if (parse.GetValue(_config) is { } configText)
+            {
+                var full = Full(configText);
+                configPath = Relative(root, full) ?? throw new UsageException($"--config '{configText}' is outside the root '{root}'");
+                if (!File.Exists(full))
+                    throw new UsageException($"--config '{configText}' does not exist");
+            }
+
+            var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = root, ExplicitPath = configPath, Catalog = driver.Descriptors, Options = driver.Options });
+            var format = parse.GetValue(_format)!;
+            var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
+            if (config.Problems.Length > 0)
+            {
+                // An invalid configuration is never replaced by a silent default: report it and stop (C13, exit 2).
+                var configRun = ConfigurationRun(root, today, driver, config);
+                return Emit(parse, format, configRun, sarifOptions) ?? ExitCodes.UsageError;
+            }
+
+            var ledgerPath = config.LedgerPath ?? LoadRequest.DefaultLedgerPath;
+            var ledgerExplicit = config.LedgerPath is not null;
             if (parse.GetValue(_ledger) is { } ledgerText)
             {
                 var full = Full(ledgerText);
@@ -139,24 +177,79 @@ public static class CliApp
                     throw new UsageException($"--ledger '{ledgerText}' does not exist");
                 ledgerExplicit = true;
             }
+            else if (ledgerExplicit && !File.Exists(Path.Combine(root, ledgerPath)))
+                throw new UsageException($"the ledger '{ledgerPath}' named in {config.Files[0]} does not exist");
 
-            var load = new LoadRequest { Root = root, LedgerPath = ledgerPath, LedgerIsExplicit = ledgerExplicit };
-            var options = new AnalysisOptions { Today = today };
-            var run = AnalysisRunner.Run(load, options, RulePack.CreateAnalyzers(), reportPaths);
+            var parameters = config.Parameters.ToBuilder();
+            foreach (var pair in parse.GetValue(_parameters) ?? [])
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                    throw new UsageException($"--parameter '{pair}' is not NAME=VALUE");
+                parameters[pair[..equals]] = pair[(equals + 1)..];
+            }
+
+            var resolution = new ResolutionSettings
+            {
+                ParameterOverrides = parameters.ToImmutable(),
+                StackName = parse.GetValue(_stackName) ?? config.StackName,
+            };
+            var load = new LoadRequest
+            {
+                Root = root,
+                LedgerPath = ledgerPath,
+                LedgerIsExplicit = ledgerExplicit,
+                Resolution = resolution,
+                ExcludedPaths = config.Files.ToHashSet(StringComparer.Ordinal),
+                IsIncluded = GlobFilter.Create(config.Include),
+                IsExcluded = GlobFilter.Create(config.Exclude),
+            };
+            var options = new AnalysisOptions
+            {
+                Today = today,
+                Resolution = resolution,
+                RuleOptionValues = config.RuleOptions,
+                SeverityOverrides = config.SeverityOverrides(driver.Descriptors),
+            };
+
+            SarifLog? baselineLog = null;
+            if (parse.GetValue(_baseline) is { } baselineText)
+                baselineLog = ReadBaseline(Full(baselineText), baselineText);
+            else if (parse.GetValue(_newOnly))
+                throw new UsageException("--new-only needs --baseline FILE");
+
+            var run = AnalysisRunner.Run(load, options, driver, reportPaths);
+            if (baselineLog is not null)
+            {
+                var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.IndexOf(driver.Descriptors.FirstOrDefault(d => d.Id == id)!) is var i and >= 0 ? i : null);
+                if (parse.GetValue(_newOnly))
+                {
+                    var fresh = comparison.New.ToHashSet();
+                    run = run with { Diagnostics = [.. run.Diagnostics.Where(fresh.Contains)] };
+                    sarifOptions = sarifOptions with { BaselineStates = comparison.States };
+                }
+                else
+                    sarifOptions = sarifOptions with { BaselineStates = comparison.States, AbsentResults = comparison.Absent };
+            }
 
             foreach (var notification in run.Notifications)
                 stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
 
-            var format = parse.GetValue(_format)!;
-            var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown };
+            return Emit(parse, format, run, sarifOptions) ?? ExitCode(run, parse.GetValue(_failLevel)!);
+        }
+
+        /// <summary>Writes the chosen format and --sarif; returns an exit code only when writing failed.</summary>
+        private int? Emit(ParseResult parse, string format, RunResult run, SarifOptions sarifOptions)
+        {
+            var showSuppressed = parse.GetValue(_showSuppressed);
             try
             {
                 if (parse.GetValue(_output) is { } output)
-                    AtomicFile.Write(Full(output), stream => WriteFormat(format, run, sarifOptions, stream));
+                    AtomicFile.Write(Full(output), stream => WriteFormat(format, run, sarifOptions, showSuppressed, stream));
                 else
                 {
                     using var buffer = new MemoryStream();
-                    WriteFormat(format, run, sarifOptions, buffer);
+                    WriteFormat(format, run, sarifOptions, showSuppressed, buffer);
                     stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     stdout.Flush();
                 }
@@ -170,10 +263,44 @@ public static class CliApp
                 return ExitCodes.UsageError;
             }
 
-            return ExitCode(run, parse.GetValue(_failLevel)!);
+            return null;
         }
 
-        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, Stream stream)
+        private static RunResult ConfigurationRun(string root, DateOnly today, AnalysisDriver driver, EffectiveConfiguration config)
+        {
+            var descriptor = EngineDiagnostics.InvalidConfiguration;
+            var diagnostics = config.Problems
+                .Select(p => new Diagnostic(descriptor, DiagnosticTarget.At(p.Location), descriptor.FormatMessage(p.Message)))
+                .OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare))
+                .ToList();
+            return new RunResult
+            {
+                Root = root,
+                Diagnostics = diagnostics,
+                Notifications = [],
+                Descriptors = driver.Descriptors,
+                Options = new AnalysisOptions { Today = today },
+                FileCount = config.Files.Length,
+                Project = new ProjectModel(root, [], Core.Ledger.ExclusionLedger.Missing(LoadRequest.DefaultLedgerPath), new HashSet<string>()),
+            };
+        }
+
+        private static SarifLog ReadBaseline(string full, string text)
+        {
+            try
+            {
+                using var stream = File.OpenRead(full);
+                return SarifReporter.Read(stream) is { Runs.Count: > 0 } log
+                    ? log
+                    : throw new UsageException($"--baseline '{text}' is not a SARIF log with a run");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                throw new UsageException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
+            }
+        }
+
+        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, bool showSuppressed, Stream stream)
         {
             switch (format)
             {
@@ -185,7 +312,7 @@ public static class CliApp
                     break;
                 default:
                     using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
-                        TextReporter.Write(run, writer);
+                        TextReporter.Write(run, writer, showSuppressed);
                     break;
             }
         }

@@ -52,9 +52,10 @@ public static class FileDiscovery
     /// listed are reported in <paramref name="notifications"/> and skipped.
     /// </summary>
     /// <param name="root">Absolute root directory.</param>
-    /// <param name="isExcluded">Optional extra filter on root-relative paths (configuration globs).</param>
+    /// <param name="isExcluded">Optional extra filter on root-relative paths (configuration <c>exclude</c> globs).</param>
     /// <param name="notifications">Receives problems met while walking.</param>
-    public static IReadOnlyList<string> Discover(string root, Func<string, bool>? isExcluded, ICollection<ToolNotification> notifications)
+    /// <param name="isIncluded">Optional extra inclusion of files with other names (configuration <c>include</c> globs).</param>
+    public static IReadOnlyList<string> Discover(string root, Func<string, bool>? isExcluded, ICollection<ToolNotification> notifications, Func<string, bool>? isIncluded = null)
     {
         var results = new List<string>();
         var pending = new Stack<(string Full, string Relative)>();
@@ -94,7 +95,7 @@ public static class FileDiscovery
                         continue;
                     pending.Push((entry.FullName, childRelative));
                 }
-                else if (IsCandidateName(entry.Name) && isExcluded?.Invoke(childRelative) != true)
+                else if ((IsCandidateName(entry.Name) || isIncluded?.Invoke(childRelative) == true) && isExcluded?.Invoke(childRelative) != true)
                     results.Add(childRelative);
             }
         }

@@ -1,0 +1,264 @@
+using System.Globalization;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Suppressions;
+
+/// <summary>What an in-source suppression covers.</summary>
+public enum SuppressionScope
+{
+    /// <summary>Results about one resource (<c>Resources.X.Metadata.policylint.suppress</c>).</summary>
+    Resource,
+
+    /// <summary>Every result in one template (template-level <c>Metadata.policylint.suppress</c>).</summary>
+    Template,
+
+    /// <summary>Results about one ledger record (its <c>suppress</c> list).</summary>
+    LedgerRecord,
+}
+
+/// <summary>
+/// One entry of a <c>suppress</c> list: <c>{id, justification, expires?}</c>. A suppression is valid when the ID is a
+/// known, suppressible rule, the justification is not empty, and <c>expires</c> (if any) is a <c>YYYY-MM-DD</c> date.
+/// </summary>
+public sealed class InSourceSuppression
+{
+    internal InSourceSuppression(SuppressionScope scope, string path, string? scopeKey, MappingNode node)
+    {
+        Scope = scope;
+        Path = path;
+        ScopeKey = scopeKey;
+        Node = node;
+    }
+
+    /// <summary>What it covers.</summary>
+    public SuppressionScope Scope { get; }
+
+    /// <summary>Root-relative path of the file the suppression is written in (the template, or the ledger).</summary>
+    public string Path { get; }
+
+    /// <summary>For a resource, its SARIF logical location name (<c>path#Resources/X</c>); for a ledger record, its
+    /// <c>path#exclusions[i]</c>; null for a template.</summary>
+    public string? ScopeKey { get; }
+
+    /// <summary>The entry mapping.</summary>
+    public MappingNode Node { get; }
+
+    /// <summary>The rule ID, or null when missing.</summary>
+    public string? Id { get; internal set; }
+
+    /// <summary>The justification, or null when missing or empty.</summary>
+    public string? Justification { get; internal set; }
+
+    /// <summary>The last day the suppression applies, or null.</summary>
+    public DateOnly? Expires { get; internal set; }
+
+    /// <summary>Why the suppression is invalid (PL0003), or null when valid.</summary>
+    public string? Problem { get; internal set; }
+
+    /// <summary>Where PL0003 is reported: the <c>id</c> key, else the entry's first key (C7).</summary>
+    public Location ReportLocation => (Node.Find("id")?.Key ?? (Node.Entries.Count > 0 ? Node.Entries[0].Key : Node)).Location;
+
+    /// <summary>Where the suppression is written (its first key).</summary>
+    public Location Location => (Node.Entries.Count > 0 ? Node.Entries[0].Key : Node).Location;
+
+    /// <summary>Whether the suppression is expired on <paramref name="today"/> (C14: <c>expires &lt; today</c>).</summary>
+    public bool IsExpired(DateOnly today) => Expires is { } expires && expires < today;
+
+    /// <summary>Whether the suppression covers <paramref name="diagnostic"/> (same ID and scope).</summary>
+    public bool Covers(Diagnostic diagnostic)
+    {
+        if (!string.Equals(diagnostic.Id, Id, StringComparison.Ordinal))
+            return false;
+        return Scope switch
+        {
+            SuppressionScope.Template => string.Equals(diagnostic.Location.Path, Path, StringComparison.Ordinal),
+            _ => string.Equals(diagnostic.Target.LogicalLocation?.FullyQualifiedName, ScopeKey, StringComparison.Ordinal),
+        };
+    }
+}
+
+/// <summary>
+/// Reads in-source suppressions from templates (resource and template <c>Metadata.policylint.suppress</c>) and from
+/// ledger records (<c>suppress</c>), applies them to diagnostics, and reports invalid ones and ones that suppress
+/// nothing as PL0003 (C14).
+/// </summary>
+public static class SuppressionEvaluator
+{
+    private static readonly string[] EntryKeys = ["id", "justification", "expires"];
+
+    /// <summary>Every suppression written in the project, valid or not, in path then position order.</summary>
+    public static IReadOnlyList<InSourceSuppression> Collect(ProjectModel project, IReadOnlySet<string> knownIds, List<(Location Location, string Message)> shapeProblems)
+    {
+        var result = new List<InSourceSuppression>();
+        foreach (var template in project.Templates)
+        {
+            ReadMetadata(template.Metadata, SuppressionScope.Template, template.Path, null, knownIds, result, shapeProblems);
+            foreach (var resource in template.Resources)
+                ReadMetadata(resource.Metadata, SuppressionScope.Resource, template.Path, resource.LogicalLocation.FullyQualifiedName, knownIds, result, shapeProblems);
+        }
+
+        foreach (var record in project.Ledger.Records)
+        {
+            if (record.SuppressEntry is { } entry)
+                ReadList(entry, SuppressionScope.LedgerRecord, project.Ledger.Source.Path, record.LogicalLocation.FullyQualifiedName, knownIds, result, shapeProblems);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Applies the project's suppressions to <paramref name="diagnostics"/> and returns them, suppressed ones marked,
+    /// results of expired suppressions with a note in their message, plus one PL0003 per invalid suppression and per
+    /// valid one that suppresses nothing.
+    /// </summary>
+    public static List<Diagnostic> Apply(ProjectModel project, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DiagnosticDescriptor> catalog, AnalysisOptions options)
+    {
+        var knownIds = catalog.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var shapeProblems = new List<(Location Location, string Message)>();
+        var suppressions = Collect(project, knownIds, shapeProblems);
+        var byDescriptorId = catalog.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var used = new HashSet<InSourceSuppression>();
+        var result = new List<Diagnostic>(diagnostics.Count);
+
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.Descriptor.IsConfigurable)
+            {
+                result.Add(diagnostic);
+                continue;
+            }
+
+            var applicable = suppressions.Where(s => s.Problem is null && s.Covers(diagnostic)).ToList();
+            var active = applicable.FirstOrDefault(s => !s.IsExpired(options.Today));
+            if (active is not null)
+            {
+                used.Add(active);
+                result.Add(diagnostic.WithSuppression(new SuppressionInfo(active.Justification!, active.Expires, active.Location)));
+            }
+            else if (applicable.FirstOrDefault() is { Expires: { } expired })
+            {
+                result.Add(diagnostic.WithMessage(string.Create(CultureInfo.InvariantCulture,
+                    $"{diagnostic.Message} (its suppression expired on {expired:yyyy-MM-dd})")));
+            }
+            else
+                result.Add(diagnostic);
+        }
+
+        var pl0003 = EngineDiagnostics.InvalidSuppression;
+        var severity = options.GetSeverity(pl0003);
+        if (severity is null)
+            return result;
+
+        foreach (var (location, message) in shapeProblems)
+            result.Add(new Diagnostic(pl0003, DiagnosticTarget.At(location), pl0003.FormatMessage(message), severity));
+        foreach (var suppression in suppressions)
+        {
+            if (suppression.Problem is { } problem)
+            {
+                result.Add(new Diagnostic(pl0003, DiagnosticTarget.At(suppression.ReportLocation), pl0003.FormatMessage(problem), severity));
+                continue;
+            }
+
+            if (used.Contains(suppression) || suppression.IsExpired(options.Today))
+                continue;
+            if (byDescriptorId.TryGetValue(suppression.Id!, out var target) && options.GetSeverity(target) is null)
+                continue; // the rule is turned off: nothing to suppress, by configuration
+            result.Add(new Diagnostic(pl0003, DiagnosticTarget.At(suppression.ReportLocation),
+                pl0003.FormatMessage($"The suppression of {suppression.Id} suppresses nothing: no {suppression.Id} result is reported {Where(suppression)}; remove it")));
+        }
+
+        return result;
+    }
+
+    private static string Where(InSourceSuppression suppression) => suppression.Scope switch
+    {
+        SuppressionScope.Template => "in this template",
+        SuppressionScope.Resource => "for this resource",
+        _ => "for this ledger record",
+    };
+
+    private static void ReadMetadata(MappingNode? metadata, SuppressionScope scope, string path, string? scopeKey, IReadOnlySet<string> knownIds,
+        List<InSourceSuppression> result, List<(Location, string)> shapeProblems)
+    {
+        if (metadata?.Find("policylint") is not { } policylint)
+            return;
+        if (policylint.Value is not MappingNode settings)
+        {
+            shapeProblems.Add((policylint.Key.Location, "Metadata 'policylint' must be a mapping with a 'suppress' list"));
+            return;
+        }
+
+        foreach (var entry in settings.Entries)
+        {
+            if (entry.KeyText == "suppress")
+                ReadList(entry, scope, path, scopeKey, knownIds, result, shapeProblems);
+            else
+                shapeProblems.Add((entry.Key.Location, $"Unknown key '{entry.KeyText}' in Metadata 'policylint' (expected: suppress)"));
+        }
+    }
+
+    private static void ReadList(MappingEntry entry, SuppressionScope scope, string path, string? scopeKey, IReadOnlySet<string> knownIds,
+        List<InSourceSuppression> result, List<(Location, string)> shapeProblems)
+    {
+        if (entry.Value is not SequenceNode list)
+        {
+            shapeProblems.Add((entry.Key.Location, "'suppress' must be a list of {id, justification, expires}"));
+            return;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item.Resolve() is not MappingNode node)
+            {
+                shapeProblems.Add((item.Location, "A suppression must be a mapping {id, justification, expires}"));
+                continue;
+            }
+
+            var suppression = new InSourceSuppression(scope, path, scopeKey, node);
+            Validate(suppression, knownIds);
+            result.Add(suppression);
+        }
+    }
+
+    private static void Validate(InSourceSuppression suppression, IReadOnlySet<string> knownIds)
+    {
+        var node = suppression.Node;
+        var problems = new List<string>();
+        foreach (var key in node.Entries)
+        {
+            if (key.KeyText is not { } text || Array.IndexOf(EntryKeys, text) < 0)
+                problems.Add($"unknown key '{key.KeyText}' (expected: id, justification, expires)");
+        }
+
+        var id = node.GetValue("id") is ScalarNode { IsNull: false } idNode ? idNode.Value : null;
+        suppression.Id = id;
+        if (id is null)
+            problems.Add("it has no 'id'");
+        else if (id is "PL0001" or "PL0004")
+            problems.Add($"{id} cannot be suppressed (a file or configuration that cannot be read must be fixed)");
+        else if (!knownIds.Contains(id))
+            problems.Add($"unknown rule ID '{id}'");
+
+        var justification = node.GetValue("justification") is ScalarNode { IsNull: false } j ? j.Value.Trim() : null;
+        if (string.IsNullOrEmpty(justification))
+            problems.Add("it has no justification (say why the result is accepted)");
+        else
+            suppression.Justification = justification;
+
+        if (node.Find("expires") is { } expires)
+        {
+            if (expires.Value is ScalarNode { IsNull: false } e && ExclusionLedger.TryParseDate(e.Value, out var date))
+                suppression.Expires = date;
+            else
+                problems.Add($"'expires' is not a date of the form YYYY-MM-DD ({(expires.Value as ScalarNode)?.Value ?? "not a value"})");
+        }
+
+        if (problems.Count > 0)
+            suppression.Problem = $"Invalid suppression{(id is null ? string.Empty : $" of {id}")}: {string.Join("; ", problems)}; it is not applied";
+    }
+}
