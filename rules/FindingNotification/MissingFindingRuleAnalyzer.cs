@@ -41,7 +41,7 @@ public sealed class MissingFindingRuleAnalyzer : DiagnosticAnalyzer
         foreach (var rule in rules.Where(r => r.IsInspectorRule && !r.IsOnDefaultBus))
         {
             var at = rule.BusEntry?.KeyLocation ?? rule.DeclarationLocation;
-            reasons.Add($"rule '{rule.Name}' ({at}) matches Inspector findings but is on event bus '{rule.BusName ?? "(unresolved)"}', and Inspector sends findings only to the default bus");
+            reasons.Add($"rule '{rule.Name}' ({at}) matches Inspector findings but is on {rule.BusDescription}, and Inspector sends findings only to the default bus");
         }
 
         foreach (var rule in rules.Where(r => !r.IsInspectorRule && r.Values("source").Any(s => s.Equals("aws.securityhub", StringComparison.Ordinal))))

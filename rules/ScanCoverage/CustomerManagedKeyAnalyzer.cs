@@ -40,7 +40,8 @@ public sealed class CustomerManagedKeyAnalyzer : DiagnosticAnalyzer
     {
         if (property is null)
             return;
-        var value = context.Resolve(property.Value);
+        // Either branch of Fn::If counts whatever its condition (C15): the key is set in some deployment.
+        var value = context.Template.EveryBranchResolver.Resolve(property.Value);
         switch (KmsKeys.Classify(value, AwsManagedAlias, out var how))
         {
             case KeyKind.CustomerManaged:

@@ -34,7 +34,12 @@ public sealed class EventRule
         PatternEntry = patternEntry;
         BusEntry = busEntry;
         Pattern = ReadPattern(patternEntry, template);
-        BusName = busEntry is null ? "default" : template.Resolver.Resolve(busEntry.Value).TryGetString(out var bus) ? bus : null;
+        var bus = busEntry is null ? ResolvedValue.Literal("default") : template.Resolver.Resolve(busEntry.Value);
+        BusName = ReadBusName(template, bus);
+        IsOnDefaultBus = bus.Alternatives.All(IsDefaultBus);
+        BusDescription = BusName is not null ? $"event bus '{BusName}'"
+            : bus.FirstUnresolvedReason is { } reason ? $"an event bus that cannot be known offline ({reason})"
+            : $"the event bus given by {bus}";
         Match = Classify(Values("source"), InspectorFindings.Source) is var s && Classify(Values("detail-type"), InspectorFindings.DetailType) is var d
             ? (InspectorMatch)Math.Max((int)s, (int)d)
             : InspectorMatch.None;
@@ -61,12 +66,17 @@ public sealed class EventRule
     /// <summary>The <c>EventBusName</c> entry, or null (the default bus).</summary>
     public MappingEntry? BusEntry { get; }
 
-    /// <summary>The bus name or ARN when known; null when it cannot be resolved.</summary>
+    /// <summary>The bus name or ARN when known (a reference to an <c>AWS::Events::EventBus</c> gives its <c>Name</c>);
+    /// null when it cannot be resolved.</summary>
     public string? BusName { get; }
 
+    /// <summary>The bus for messages: <c>event bus 'name'</c>, or why it cannot be known.</summary>
+    public string BusDescription { get; }
+
     /// <summary>Whether the rule is on the default bus (C6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending
-    /// in <c>:event-bus/default</c>.</summary>
-    public bool IsOnDefaultBus => BusName is "default" || (BusName?.EndsWith(":event-bus/default", StringComparison.Ordinal) ?? false);
+    /// in <c>:event-bus/default</c> (also when only its end is known, as in
+    /// <c>!Sub "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"</c>).</summary>
+    public bool IsOnDefaultBus { get; }
 
     /// <summary>How closely the pattern names Inspector's finding events.</summary>
     public InspectorMatch Match { get; }
@@ -97,6 +107,27 @@ public sealed class EventRule
         }),
         _ => [],
     };
+
+    private const string DefaultBusArnSuffix = ":event-bus/default";
+
+    private static bool IsDefaultBus(ValueAlternative bus) => bus switch
+    {
+        LiteralValue { Text: var text } => text == "default" || text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
+        PartialStringValue partial => partial.KnownSuffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private static string? ReadBusName(TemplateModel template, ResolvedValue bus)
+    {
+        if (bus.TryGetString(out var name))
+            return name;
+        // Ref and GetAtt of a bus resource both identify the bus its Name property names.
+        return bus.Alternatives is [ResourceReferenceValue { ResourceType: "AWS::Events::EventBus" } reference]
+            && template.GetResource(reference.LogicalId)?.Properties?.GetValue("Name") is { } nameNode
+            && template.Resolver.Resolve(nameNode).TryGetString(out var busName)
+                ? busName
+                : null;
+    }
 
     private static InspectorMatch Classify(IReadOnlyList<string> values, string expected)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Analysis;
@@ -57,6 +58,21 @@ public static class CliApp
 
     private sealed class UsageException(string message) : Exception(message);
 
+    /// <summary>An output file could not be written; <see cref="Path"/> is the path as given.</summary>
+    private sealed class OutputException(string path, Exception inner) : Exception(inner.Message, inner)
+    {
+        public string Path { get; } = path;
+    }
+
+    private sealed class PrintVersionAction(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(ToolInfo.Current.Version);
+            return ExitCodes.Success;
+        }
+    }
+
     private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         private readonly Argument<string[]> _paths = new("PATH")
@@ -110,6 +126,10 @@ public static class CliApp
                 _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _parameters,
             };
             root.SetAction(Execute);
+
+            // The default prints the entry assembly's version, which in process (tests, hosts) is not PolicyLint's.
+            foreach (var version in root.Options.OfType<VersionOption>())
+                version.Action = new PrintVersionAction(stdout);
             return root;
         }
 
@@ -143,7 +163,13 @@ public static class CliApp
             foreach (var (text, full) in paths)
             {
                 if (!File.Exists(full) && !Directory.Exists(full))
-                    throw new UsageException($"PATH '{text}' does not exist");
+                {
+                    // PATH takes any token, so a mistyped option arrives here; an existing file named "-x" still works.
+                    throw new UsageException(text.StartsWith('-') && text.Length > 1
+                        ? $"unknown option '{text}'"
+                        : $"PATH '{text}' does not exist");
+                }
+
                 reportPaths.Add(Relative(root, full) ?? throw new UsageException($"PATH '{text}' is outside the root '{root}'"));
             }
 
@@ -245,7 +271,7 @@ public static class CliApp
             try
             {
                 if (parse.GetValue(_output) is { } output)
-                    AtomicFile.Write(Full(output), stream => WriteFormat(format, run, sarifOptions, showSuppressed, stream));
+                    WriteFile(output, stream => WriteFormat(format, run, sarifOptions, showSuppressed, stream));
                 else
                 {
                     using var buffer = new MemoryStream();
@@ -255,11 +281,12 @@ public static class CliApp
                 }
 
                 if (parse.GetValue(_sarif) is { } sarifPath)
-                    AtomicFile.Write(Full(sarifPath), stream => SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream));
+                    WriteFile(sarifPath, stream => SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (OutputException ex)
             {
-                stderr.WriteLine($"policylint: error: cannot write output: {ex.Message}");
+                var reason = ex.InnerException is DirectoryNotFoundException ? "its folder does not exist" : ex.InnerException!.Message;
+                stderr.WriteLine($"policylint: error: cannot write '{ex.Path}': {reason}");
                 return ExitCodes.UsageError;
             }
 
@@ -297,6 +324,18 @@ public static class CliApp
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
                 throw new UsageException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
+            }
+        }
+
+        private void WriteFile(string path, Action<Stream> write)
+        {
+            try
+            {
+                AtomicFile.Write(Full(path), write);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException(path, ex);
             }
         }
 

@@ -159,12 +159,12 @@ public sealed class ExclusionLedger
         if (entry.TargetSection?.Value is MappingNode target)
         {
             CheckKeys(target, LambdaTargetKeys, "target", entry, "target");
-            entry.TargetType = Required(entry, target, entry.TargetSection, "target.type", "type");
             entry.FunctionName = Optional(entry, target, "target.function_name", "function_name");
             entry.FunctionArn = Optional(entry, target, "target.function_arn", "function_arn");
             entry.Template = Optional(entry, target, "target.template", "template");
             entry.LogicalId = Optional(entry, target, "target.logical_id", "logical_id");
-            if (entry.TargetType?.Text is { } type && type != "lambda")
+            entry.TargetType = Required(entry, target, entry.TargetSection, "target.type", "type"); // after the name its messages quote
+            if (entry.TargetType?.Text is { } type && !string.IsNullOrWhiteSpace(type) && type != "lambda")
                 Defect(entry.TargetType.Target, $"Ledger entry '{entry.DisplayName}': target.type '{type}' is not supported (ledger version 1 records 'lambda' functions)");
         }
 
@@ -195,11 +195,11 @@ public sealed class ExclusionLedger
         if (record.TargetSection?.Value is MappingNode target)
         {
             CheckKeys(target, FilterTargetKeys, "target", record, "target");
-            record.TargetType = Required(record, target, record.TargetSection, "target.type", "type");
             record.Name = Optional(record, target, "target.name", "name");
             record.Template = Optional(record, target, "target.template", "template");
             record.LogicalId = Optional(record, target, "target.logical_id", "logical_id");
-            if (record.TargetType?.Text is { } type && type != "inspector_filter")
+            record.TargetType = Required(record, target, record.TargetSection, "target.type", "type"); // after the name its messages quote
+            if (record.TargetType?.Text is { } type && !string.IsNullOrWhiteSpace(type) && type != "inspector_filter")
                 Defect(record.TargetType.Target, $"Suppression rule record '{record.DisplayName}': target.type '{type}' is not supported (expected 'inspector_filter')");
         }
 
@@ -286,7 +286,7 @@ public sealed class ExclusionLedger
         var field = Optional(record, section, path, key);
         if (field is null)
             Defect(record.TargetAtSection(sectionEntry, path), $"{Describe(record)}: {path} is missing");
-        else if (field.Text is null && field.Entry.Value is ScalarNode)
+        else if (string.IsNullOrWhiteSpace(field.Text) && field.Entry.Value is ScalarNode)
             Defect(field.Target, $"{Describe(record)}: {path} is empty");
         return field;
     }

@@ -59,12 +59,13 @@ public sealed class TagEntry : IReportable
     /// <summary>The key's literal text when written as a plain string, else null.</summary>
     public string? KeyText => KeyNode is ScalarNode s ? s.Value : null;
 
-    /// <summary>The key's values.</summary>
-    public ResolvedValue ResolveKey() => Function.Resource.Template.Resolver.Resolve(KeyNode);
+    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (C8).</summary>
+    public ResolvedValue ResolveKey() => Function.Resource.Template.EveryBranchResolver.Resolve(KeyNode);
 
-    /// <summary>The value's values (a missing value is <see cref="NoValue"/>).</summary>
+    /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition (C8); a missing
+    /// value is <see cref="NoValue"/>.</summary>
     public ResolvedValue ResolveValue() =>
-        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Function.Resource.Template.Resolver.Resolve(ValueNode);
+        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Function.Resource.Template.EveryBranchResolver.Resolve(ValueNode);
 
     /// <inheritdoc />
     public DiagnosticTarget Target
@@ -146,7 +147,7 @@ public sealed class LambdaFunction
     {
         var tags = new List<TagEntry>();
         var unreadable = new List<UnreadableTags>();
-        var own = Resource.Properties?.Find("Tags");
+        var own = Resource.FindProperty("Tags");
         var global = Resource.GetGlobalEntry("Tags");
 
         // SAM merges maps key by key (the function's value wins) and concatenates lists (globals first); an
@@ -224,15 +225,16 @@ public sealed class LambdaFunction
             tags.Add(Tag(origin, keyEntry.Value, map.Find("Value")?.Value, keyEntry.KeyLocation, conditional, tagsEntry));
     }
 
+    // Tags that a merge key brought into the function are reported at that '<<' key, not inside the anchor (C7).
     private TagEntry Tag(TagOrigin origin, SyntaxNode key, SyntaxNode? value, Location keyLocation, bool conditional, MappingEntry tagsEntry) =>
         origin == TagOrigin.Globals
             ? new TagEntry(this, origin, key, value, Resource.Entry.Key.Location, conditional, keyLocation)
-            : new TagEntry(this, origin, key, value, keyLocation, conditional);
+            : new TagEntry(this, origin, key, value, tagsEntry.MergeKey is null ? keyLocation : tagsEntry.KeyLocation, conditional);
 
     private DiagnosticTarget Target(TagOrigin origin, MappingEntry tagsEntry, Location location) =>
         origin == TagOrigin.Globals
             ? new DiagnosticTarget(Resource.Entry.Key.Location, Resource.LogicalLocation, "Properties.Tags", [new RelatedLocation(tagsEntry.KeyLocation, "Tags set in Globals.Function")])
-            : new DiagnosticTarget(location, Resource.LogicalLocation, "Properties.Tags", []);
+            : new DiagnosticTarget(tagsEntry.MergeKey is null ? location : tagsEntry.KeyLocation, Resource.LogicalLocation, "Properties.Tags", []);
 
     /// <inheritdoc />
     public override string ToString() => LogicalId;

@@ -175,7 +175,7 @@ public sealed class Resource
     /// </summary>
     public EffectiveProperty? GetProperty(string path)
     {
-        var own = FindPath(Properties, path);
+        var own = FindProperty(path);
         if (own is not null)
             return new EffectiveProperty(this, path, own, null);
         if (!path.Contains('.', StringComparison.Ordinal) && UsesGlobal(path) && Template.Globals!.SectionFor(Type)?.Find(path) is { } global)
@@ -187,8 +187,14 @@ public sealed class Resource
     public MappingEntry? GetGlobalEntry(string name) =>
         UsesGlobal(name) ? Template.Globals!.SectionFor(Type)?.Find(name) : null;
 
-    private static MappingEntry? FindPath(MappingNode? node, string path)
+    /// <summary>The entry at dotted <paramref name="path"/> under <c>Properties</c>, or null. When a YAML merge key
+    /// on the way brought it in (<c>Properties: {&lt;&lt;: *base}</c>), the outermost such <c>&lt;&lt;</c> (the one
+    /// inside this resource) becomes its <see cref="MappingEntry.MergeKey"/>, where it is reported (C7).</summary>
+    internal MappingEntry? FindProperty(string path)
     {
+        var propertiesEntry = Node.Find("Properties");
+        var node = propertiesEntry?.Value as MappingNode;
+        var mergeKey = propertiesEntry?.MergeKey;
         MappingEntry? entry = null;
         foreach (var segment in path.Split('.'))
         {
@@ -197,10 +203,11 @@ public sealed class Resource
             entry = node.Find(segment);
             if (entry is null)
                 return null;
+            mergeKey ??= entry.MergeKey;
             node = entry.Value as MappingNode;
         }
 
-        return entry;
+        return mergeKey is null || ReferenceEquals(entry!.MergeKey, mergeKey) ? entry : entry!.ViaMerge(mergeKey);
     }
 
     /// <inheritdoc />

@@ -45,6 +45,7 @@ public sealed class TemplateModel
         ResourcesEntry = resourcesEntry;
         Settings = settings;
         Resolver = new ValueResolver(this, settings);
+        EveryBranchResolver = new ValueResolver(this, settings, everyBranch: true);
     }
 
     /// <summary>The file's syntax tree.</summary>
@@ -67,6 +68,10 @@ public sealed class TemplateModel
 
     /// <summary>Resolves expressions of this template.</summary>
     public ValueResolver Resolver { get; }
+
+    /// <summary>Resolves expressions of this template taking both branches of every <c>Fn::If</c>, whatever its
+    /// condition: for values where either branch counts, exclusion tags (C8) and KMS keys (C15).</summary>
+    public ValueResolver EveryBranchResolver { get; }
 
     /// <summary>Transforms named by <c>Transform</c> (a string or a list), in order.</summary>
     public IReadOnlyList<string> Transforms { get; private set; } = [];

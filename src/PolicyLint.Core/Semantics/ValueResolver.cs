@@ -54,11 +54,13 @@ public sealed class ValueResolver
     private readonly TemplateModel _template;
     private readonly ResolutionSettings _settings;
     private readonly ConcurrentDictionary<string, TriState> _conditionCache = new(StringComparer.Ordinal);
+    private readonly bool _everyBranch;
 
-    internal ValueResolver(TemplateModel template, ResolutionSettings settings)
+    internal ValueResolver(TemplateModel template, ResolutionSettings settings, bool everyBranch = false)
     {
         _template = template;
         _settings = settings;
+        _everyBranch = everyBranch;
     }
 
     /// <summary>Resolves <paramref name="node"/> to the values it may take.</summary>
@@ -126,7 +128,8 @@ public sealed class ValueResolver
             case "Fn::If":
             {
                 var condition = ((ScalarNode)items![0]).Value;
-                return EvaluateCondition(condition) switch
+                var decided = EvaluateCondition(condition); // also when every branch is taken: it validates the condition's form
+                return (_everyBranch ? TriState.Unknown : decided) switch
                 {
                     TriState.True => Resolve(items.Items[1], depth + 1),
                     TriState.False => Resolve(items.Items[2], depth + 1),

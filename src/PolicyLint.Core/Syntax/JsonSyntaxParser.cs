@@ -80,7 +80,7 @@ public static class JsonSyntaxParser
 
                         case JsonTokenType.PropertyName:
                         {
-                            var key = new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), reader.GetString()!, ScalarStyle.JsonString);
+                            var key = new ScalarNode(tree, new TextSpan(start, StringEnd(reader)), reader.GetString()!, ScalarStyle.JsonString);
                             var frame = _stack.Peek();
                             CheckDuplicate(frame, key);
                             frame.PendingKey = key;
@@ -88,7 +88,7 @@ public static class JsonSyntaxParser
                         }
 
                         case JsonTokenType.String:
-                            root = Add(new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), reader.GetString()!, ScalarStyle.JsonString)) ?? root;
+                            root = Add(new ScalarNode(tree, new TextSpan(start, StringEnd(reader)), reader.GetString()!, ScalarStyle.JsonString)) ?? root;
                             break;
                         case JsonTokenType.Number:
                         case JsonTokenType.True:
@@ -117,6 +117,10 @@ public static class JsonSyntaxParser
                     $"Invalid JSON: {YamlSyntaxParser.Sentence(ex.Message)}"));
             }
         }
+
+        /// <summary>The UTF-16 offset just past the closing quote of the current string token. (After a property name,
+        /// <c>BytesConsumed</c> is past the ':' as well, so it cannot end a key's span.)</summary>
+        private int StringEnd(in Utf8JsonReader reader) => CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
 
         /// <summary>Adds a completed node to its parent; returns it when it is the document root.</summary>
         private SyntaxNode? Add(SyntaxNode node)

@@ -49,7 +49,8 @@ public static class YamlSyntaxParser
 
         public void Run()
         {
-            var parser = new Parser(new StringReader(_source.Text));
+            var scanner = new Scanner(new StringReader(_source.Text));
+            var parser = new Parser(scanner);
             try
             {
                 while (parser.MoveNext())
@@ -64,8 +65,9 @@ public static class YamlSyntaxParser
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
             {
-                // YamlDotNet should only throw YamlException; anything else is still bad input, never a crash.
-                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, TextSpan.Empty(0)), $"Invalid YAML: {Sentence(ex.Message)}"));
+                // YamlDotNet should only throw YamlException (it throws InvalidOperationException on some unclosed flow
+                // collections); anything else is still bad input, never a crash: locate it where the scanner stopped.
+                tree.AddProblem(TranslateUnexpected(ex, scanner.CurrentPosition.Offset()));
             }
         }
 
@@ -134,7 +136,11 @@ public static class YamlSyntaxParser
             var valueStart = frame.Tag is null && frame.Anchor is null ? startIndex : SkipProperties(startIndex, int.MaxValue);
             int endIndex;
             if (frame.IsFlow)
-                endIndex = end.End.Offset();
+            {
+                // YamlDotNet marks the end of a flow collection at its closing bracket, not past it.
+                var close = end.Start.Offset();
+                endIndex = close < _source.Text.Length && _source.Text[close] is ']' or '}' ? close + 1 : end.End.Offset();
+            }
             else
             {
                 var last = frame.IsMapping
@@ -350,6 +356,17 @@ public static class YamlSyntaxParser
             if (atEnd || offset > _source.EndOfContent)
                 offset = _source.EndOfContent;
             var width = offset < _source.Text.Length && !atEnd ? 1 : 0;
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, offset + width)), message);
+        }
+
+        private SyntaxProblem TranslateUnexpected(Exception ex, int scannerOffset)
+        {
+            var offset = Math.Clamp(scannerOffset, 0, _source.EndOfContent);
+            var flow = _stack.FirstOrDefault(f => f.IsFlow);
+            var message = flow is null
+                ? $"Invalid YAML: {Sentence(ex.Message)}"
+                : $"Invalid YAML: the flow {(flow.IsMapping ? "mapping" : "sequence")} opened at {Position(flow)} is not closed (expected ',' or '{(flow.IsMapping ? '}' : ']')}')";
+            var width = offset < _source.EndOfContent ? 1 : 0;
             return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, offset + width)), message);
         }
 

@@ -202,7 +202,7 @@ public static partial class ProjectLoader
 
         foreach (var problem in tree.Problems)
         {
-            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && templates.Any(t => ReferenceEquals(t.ResourcesEntry.RawValue.Resolve(), problem.Parent))
+            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && templates.Any(t => IsResourcesKey(t, problem.Location))
                 ? problem.Message.Replace("Duplicate key", "Duplicate logical ID", StringComparison.Ordinal)
                 : problem.Message;
             diagnostics.Add(Pl0001(problem.Location, message));
@@ -212,6 +212,10 @@ public static partial class ProjectLoader
             diagnostics.AddRange(template.Problems.Select(p => Pl0001(p.Location, p.Message)));
         return new FileResult(path, true, templates, diagnostics, null);
     }
+
+    /// <summary>Whether <paramref name="location"/> is a key written under the template's <c>Resources</c> (a logical ID).</summary>
+    private static bool IsResourcesKey(TemplateModel template, Location location) =>
+        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources && resources.Entries.Any(e => e.Key.Location.Equals(location));
 
     private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
     {

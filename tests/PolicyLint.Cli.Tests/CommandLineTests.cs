@@ -1,0 +1,79 @@
+using NUnit.Framework;
+using PolicyLint.Core.Reporting;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Test]
+    public void Help_ExitsZero()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "--help");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stdout, Does.Contain("Usage:").And.Contain("--fail-level").And.Contain("--sarif"));
+        Assert.That(run.Stderr, Is.Empty);
+    }
+
+    [Test]
+    public void Version_ExitsZero()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "--version");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stdout.Trim(), Is.EqualTo(ToolInfo.Current.Version));
+    }
+
+    private static IEnumerable<TestCaseData> UsageErrors()
+    {
+        var basic = CliRunner.Samples("inspector-basic");
+        var problems = CliRunner.Samples("inspector-problems");
+        yield return new TestCaseData(new[] { "--bogus", basic }, "unknown option '--bogus'").SetName("UnknownOption");
+        yield return new TestCaseData(new[] { "--format", "xml", basic }, "'xml'").SetName("BadFormat");
+        yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "'fatal'").SetName("BadFailLevel");
+        yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a date").SetName("BadToday_NoSuchMonth");
+        yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date").SetName("BadToday_WrongForm");
+        yield return new TestCaseData(new[] { "samples/no-such-folder" }, "PATH 'samples/no-such-folder' does not exist").SetName("PathDoesNotExist");
+        yield return new TestCaseData(new[] { "--root", basic, problems }, $"PATH '{problems}' is outside the root").SetName("PathOutsideRoot");
+        yield return new TestCaseData(new[] { "--ledger", Path.Combine(problems, "security", "inspector-exclusions.yaml"), basic }, "--ledger '").SetName("LedgerOutsideRoot");
+        yield return new TestCaseData(new[] { "--ledger", Path.Combine(basic, "security", "missing.yaml"), basic }, "missing.yaml' does not exist").SetName("LedgerMissing");
+        yield return new TestCaseData(new[] { "--root", Path.Combine(basic, "template.yaml") }, "is not a folder").SetName("RootIsAFile");
+    }
+
+    [TestCaseSource(nameof(UsageErrors))]
+    public void UsageError_ExitsTwoWithOneClearLine(string[] args, string expected)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, [.. args.Contains("--today") ? [] : new[] { "--today", CliRunner.Today }, .. args]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Does.StartWith("policylint: error: ").And.Contain(expected));
+    }
+
+    [Test]
+    public void LedgerOutsideRoot_NamesTheRoot()
+    {
+        var basic = CliRunner.Samples("inspector-basic");
+        var outside = Path.Combine(CliRunner.Samples("inspector-problems"), "security", "inspector-exclusions.yaml");
+
+        var run = CliRunner.Lint("--ledger", outside, basic);
+
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: --ledger '{outside}' is outside the root '{basic}'\n"));
+    }
+
+    [Test]
+    public void ExplicitLedger_IsUsed()
+    {
+        using var repository = new TemporaryRepository();
+        repository.CopyFrom(CliRunner.Samples("inspector-basic"));
+        File.Move(Path.Combine(repository.Root, "security", "inspector-exclusions.yaml"), Path.Combine(repository.Root, "ledger.yaml"));
+
+        var withDefault = CliRunner.Lint(repository.Root);
+        var withLedger = CliRunner.Lint("--ledger", Path.Combine(repository.Root, "ledger.yaml"), repository.Root);
+
+        Assert.That(withDefault.Stdout, Does.Contain("error PL1001"));
+        Assert.That(withLedger.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(withLedger.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 3 files\n"));
+    }
+}

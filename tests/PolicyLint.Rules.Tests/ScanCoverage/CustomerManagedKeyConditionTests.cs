@@ -1,0 +1,42 @@
+using NUnit.Framework;
+using PolicyLint.Rules.ScanCoverage;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Rules.Tests.ScanCoverage;
+
+/// <summary>PL2001 and <c>Fn::If</c> (C15): a key in either branch counts whatever the condition. Kept apart from
+/// <c>CustomerManagedKeyAnalyzerTests</c>, which is written on another branch; merge the two when both land.</summary>
+public sealed class CustomerManagedKeyConditionTests
+{
+    private const string Template = """
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Stage: { Type: String, Default: dev }
+          ProdKeyArn: { Type: String }
+        Conditions:
+          IsProd: !Equals [!Ref Stage, prod]
+        Resources:
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: orders-worker
+              {|#0:KmsKeyArn|}: !If [IsProd, VALUE, !Ref AWS::NoValue]
+        """;
+
+    [Test]
+    public void Reports_KeyInTheBranchTheDefaultsDoNotTake() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate(Template.Replace("VALUE", "arn:aws:kms:eu-west-1:111122223333:key/example", StringComparison.Ordinal))
+        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'orders-worker') is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/example' in a branch of Fn::If), so Amazon Inspector cannot scan it")
+        .Verify();
+
+    [Test]
+    public void Reports_Unresolved_WhenTheOtherBranchIsUnknown() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate(Template.Replace("VALUE", "!Ref ProdKeyArn", StringComparison.Ordinal))
+        .Expect(0, "PL0002")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_WhenNeitherBranchSetsACustomerManagedKey() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate(Template.Replace("VALUE", "alias/aws/lambda", StringComparison.Ordinal).Replace("{|#0:KmsKeyArn|}", "KmsKeyArn", StringComparison.Ordinal))
+        .Verify();
+}
