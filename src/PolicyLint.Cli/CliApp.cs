@@ -190,21 +190,19 @@ public static class CliApp
             {
                 // An invalid configuration is never replaced by a silent default: report it and stop (C13, exit 2).
                 var configRun = ConfigurationRun(root, today, driver, config);
+                stderr.WriteLine($"policylint: error: {configRun.Notifications[0].Message}");
                 return Emit(parse, format, configRun, sarifOptions) ?? ExitCodes.UsageError;
             }
 
-            var ledgerPath = config.LedgerPath ?? LoadRequest.DefaultLedgerPath;
-            var ledgerExplicit = config.LedgerPath is not null;
+            var load = config.ToLoadRequest(root);
             if (parse.GetValue(_ledger) is { } ledgerText)
             {
                 var full = Full(ledgerText);
-                ledgerPath = Relative(root, full) ?? throw new UsageException($"--ledger '{ledgerText}' is outside the root '{root}'");
+                var ledgerPath = Relative(root, full) ?? throw new UsageException($"--ledger '{ledgerText}' is outside the root '{root}'");
                 if (!File.Exists(full))
                     throw new UsageException($"--ledger '{ledgerText}' does not exist");
-                ledgerExplicit = true;
+                load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
             }
-            else if (ledgerExplicit && !File.Exists(Path.Combine(root, ledgerPath)))
-                throw new UsageException($"the ledger '{ledgerPath}' named in {config.Files[0]} does not exist");
 
             var parameters = config.Parameters.ToBuilder();
             foreach (var pair in parse.GetValue(_parameters) ?? [])
@@ -215,28 +213,14 @@ public static class CliApp
                 parameters[pair[..equals]] = pair[(equals + 1)..];
             }
 
-            var resolution = new ResolutionSettings
+            // Command-line flags win over every configuration file (C20).
+            var resolution = load.Resolution with
             {
                 ParameterOverrides = parameters.ToImmutable(),
                 StackName = parse.GetValue(_stackName) ?? config.StackName,
             };
-            var load = new LoadRequest
-            {
-                Root = root,
-                LedgerPath = ledgerPath,
-                LedgerIsExplicit = ledgerExplicit,
-                Resolution = resolution,
-                ExcludedPaths = config.Files.ToHashSet(StringComparer.Ordinal),
-                IsIncluded = GlobFilter.Create(config.Include),
-                IsExcluded = GlobFilter.Create(config.Exclude),
-            };
-            var options = new AnalysisOptions
-            {
-                Today = today,
-                Resolution = resolution,
-                RuleOptionValues = config.RuleOptions,
-                SeverityOverrides = config.SeverityOverrides(driver.Descriptors),
-            };
+            load = load with { Resolution = resolution };
+            var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
 
             SarifLog? baselineLog = null;
             if (parse.GetValue(_baseline) is { } baselineText)
@@ -247,7 +231,7 @@ public static class CliApp
             var run = AnalysisRunner.Run(load, options, driver, reportPaths);
             if (baselineLog is not null)
             {
-                var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.IndexOf(driver.Descriptors.FirstOrDefault(d => d.Id == id)!) is var i and >= 0 ? i : null);
+                var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
                 if (parse.GetValue(_newOnly))
                 {
                     var fresh = comparison.New.ToHashSet();
@@ -293,24 +277,18 @@ public static class CliApp
             return null;
         }
 
-        private static RunResult ConfigurationRun(string root, DateOnly today, AnalysisDriver driver, EffectiveConfiguration config)
-        {
-            var descriptor = EngineDiagnostics.InvalidConfiguration;
-            var diagnostics = config.Problems
-                .Select(p => new Diagnostic(descriptor, DiagnosticTarget.At(p.Location), descriptor.FormatMessage(p.Message)))
-                .OrderBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare))
-                .ToList();
-            return new RunResult
+        private static RunResult ConfigurationRun(string root, DateOnly today, AnalysisDriver driver, EffectiveConfiguration config) =>
+            new()
             {
                 Root = root,
-                Diagnostics = diagnostics,
-                Notifications = [],
+                Diagnostics = config.ProblemDiagnostics(),
+                // Like a usage error, an invalid configuration means the run did not happen (SARIF executionSuccessful: false).
+                Notifications = [new ToolNotification("error", $"the configuration is invalid ({config.Problems.Length} PL0004 result{(config.Problems.Length == 1 ? "" : "s")}); nothing was analyzed", IsToolFailure: true)],
                 Descriptors = driver.Descriptors,
                 Options = new AnalysisOptions { Today = today },
                 FileCount = config.Files.Length,
                 Project = new ProjectModel(root, [], Core.Ledger.ExclusionLedger.Missing(LoadRequest.DefaultLedgerPath), new HashSet<string>()),
             };
-        }
 
         private static SarifLog ReadBaseline(string full, string text)
         {

@@ -107,9 +107,15 @@ public static class ConfigurationLoader
         var documents = tree.Documents.Where(d => d is not null).ToList();
         if (documents.Count == 0)
             return config;
-        if (documents.Count > 1 || documents[0] is not MappingNode root)
+        if (documents[0] is not MappingNode root || root.IsShortFormIntrinsic)
         {
-            problems.Add(new ConfigurationProblem(documents[0]!.StartLocation, "The configuration must be one YAML mapping"));
+            problems.Add(new ConfigurationProblem(documents[0]!.StartLocation, "The configuration must be a YAML mapping of settings"));
+            return config;
+        }
+
+        if (documents.Count > 1)
+        {
+            problems.Add(new ConfigurationProblem(documents[1]!.StartLocation, "The configuration must be one YAML document"));
             return config;
         }
 
@@ -128,10 +134,12 @@ public static class ConfigurationLoader
                     case "ledger":
                         if (Scalar(entry, problems) is { } ledger)
                         {
-                            if (NormalizeRelative(ledger) is { } relative)
-                                config = config with { LedgerPath = relative };
-                            else
+                            if (NormalizeRelative(ledger) is not { } relative)
                                 problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not '{ledger}'"));
+                            else if (!File.Exists(Path.Combine(request.Root, relative)))
+                                problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger '{relative}' does not exist"));
+                            else
+                                config = config with { LedgerPath = relative };
                         }
 
                         break;
@@ -142,15 +150,24 @@ public static class ConfigurationLoader
                         config = config with { Exclude = [.. config.Exclude, .. Globs(entry, problems)] };
                         break;
                     case "stack_name":
-                        config = config with { StackName = Scalar(entry, problems) ?? config.StackName };
+                        if (Scalar(entry, problems) is { } stackName)
+                        {
+                            if (stackName.Length == 0)
+                                problems.Add(new ConfigurationProblem(entry.Value.Location, "'stack_name' must not be empty"));
+                            else
+                                config = config with { StackName = stackName };
+                        }
+
                         break;
                     case "parameters":
                         if (Mapping(entry, problems) is { } parameterMap)
                         {
                             foreach (var parameter in parameterMap.Entries)
                             {
-                                if (Scalar(parameter, problems) is { } value)
-                                    parameters[parameter.KeyText ?? string.Empty] = value;
+                                if (parameter.KeyText is not { Length: > 0 } name)
+                                    problems.Add(new ConfigurationProblem(parameter.Key.Location, "A parameter name must be a non-empty string"));
+                                else if (Scalar(parameter, problems) is { } value)
+                                    parameters[name] = value;
                             }
                         }
 
@@ -296,10 +313,12 @@ public static class ConfigurationLoader
 
         foreach (var item in items)
         {
-            if (item is ScalarNode { IsNull: false } glob && NormalizeRelative(glob.Value) is { } relative)
+            if (item is not ScalarNode { IsNull: false } glob || (glob.Tag is not null && !ShortFormTags.IsStandardYamlTag(glob.Tag)))
+                problems.Add(new ConfigurationProblem(item.Location, $"Each item of '{entry.KeyText}' must be a glob"));
+            else if (NormalizeRelative(glob.Value) is { } relative)
                 yield return relative;
             else
-                problems.Add(new ConfigurationProblem(item.Location, $"'{(item as ScalarNode)?.Value}' is not a glob relative to the root"));
+                problems.Add(new ConfigurationProblem(item.Location, $"'{glob.Value}' is not a glob relative to the root"));
         }
     }
 

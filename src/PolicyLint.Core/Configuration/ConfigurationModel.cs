@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Configuration;
 
@@ -32,34 +35,35 @@ public readonly record struct ConfiguredSeverity
     public DiagnosticSeverity? ApplyTo(DiagnosticDescriptor descriptor) => IsDefault ? descriptor.DefaultSeverity : Severity;
 
     /// <summary>
-    /// Parses PolicyLint's words (<c>none</c>, <c>note</c>, <c>warning</c>, <c>error</c>, <c>default</c>) and, when
-    /// <paramref name="roslyn"/> is set, Roslyn's (<c>suggestion</c> → note, <c>silent</c>/<c>none</c> → off), per C20.
+    /// Parses PolicyLint's words (<c>none</c>, <c>note</c>, <c>warning</c>, <c>error</c>, <c>default</c>) or, when
+    /// <paramref name="roslyn"/> is set, Roslyn's (<c>error</c>, <c>warning</c>, <c>suggestion</c> → note,
+    /// <c>silent</c>/<c>none</c> → off, <c>default</c>), per C20. The comparison is ordinal; callers reading Roslyn
+    /// files lower-case the text first, as Roslyn compares these values case-insensitively.
     /// </summary>
+    /// <returns>False, with <paramref name="severity"/> set to <see cref="Default"/>, when the word is not one of those.</returns>
     public static bool TryParse(string text, bool roslyn, out ConfiguredSeverity severity)
     {
-        severity = text switch
+        ConfiguredSeverity? parsed = (text, roslyn) switch
         {
-            "error" => Of(DiagnosticSeverity.Error),
-            "warning" => Of(DiagnosticSeverity.Warning),
-            "note" when !roslyn => Of(DiagnosticSeverity.Note),
-            "suggestion" when roslyn => Of(DiagnosticSeverity.Note),
-            "none" => Off,
-            "silent" when roslyn => Off,
-            "default" => Default,
-            _ => new ConfiguredSeverity(null, false),
+            ("error", _) => Of(DiagnosticSeverity.Error),
+            ("warning", _) => Of(DiagnosticSeverity.Warning),
+            ("note", false) => Of(DiagnosticSeverity.Note),
+            ("suggestion", true) => Of(DiagnosticSeverity.Note),
+            ("none", _) => Off,
+            ("silent", true) => Off,
+            ("default", _) => Default,
+            _ => null,
         };
-        return text is "error" or "warning" or "none" or "default"
-            || (!roslyn && text == "note")
-            || (roslyn && text is "suggestion" or "silent");
+        severity = parsed ?? Default;
+        return parsed is not null;
     }
 }
 
-/// <summary>Where configuration comes from, highest precedence first (C20).</summary>
+/// <summary>Where severity configuration comes from, highest precedence first (C20). Command-line flags rank above
+/// all of them; they set no severities, and the command line applies them (<c>--ledger</c>, <c>--stack-name</c>,
+/// <c>--parameter</c>) over <see cref="EffectiveConfiguration"/>.</summary>
 public enum ConfigurationSourceKind
 {
-    /// <summary>Command-line flags.</summary>
-    CommandLine,
-
     /// <summary><c>.policylint.yaml</c> or <c>--config FILE</c>.</summary>
     PolicyLintYaml,
 
@@ -130,6 +134,16 @@ public sealed record EffectiveConfiguration
     /// <summary>PL0004 problems; when any exists the run stops with exit code 2.</summary>
     public ImmutableArray<ConfigurationProblem> Problems { get; init; } = [];
 
+    /// <summary><see cref="Problems"/> as PL0004 diagnostics (error, never re-severitied or suppressed), in report
+    /// order (C19).</summary>
+    public IReadOnlyList<Diagnostic> ProblemDiagnostics()
+    {
+        var descriptor = EngineDiagnostics.InvalidConfiguration;
+        var diagnostics = Problems.Select(p => new Diagnostic(descriptor, DiagnosticTarget.At(p.Location), descriptor.FormatMessage(p.Message))).ToList();
+        diagnostics.Sort(Diagnostic.Compare);
+        return diagnostics;
+    }
+
     /// <summary>The effective severity of <paramref name="descriptor"/>: the first source (by precedence) that sets the
     /// rule or its category decides, per-ID over per-category within a source; PL0001 and PL0004 never change.</summary>
     public DiagnosticSeverity? SeverityOf(DiagnosticDescriptor descriptor)
@@ -144,6 +158,30 @@ public sealed record EffectiveConfiguration
 
         return descriptor.DefaultSeverity;
     }
+
+    /// <summary>What to load under <paramref name="root"/> by this configuration: its ledger (explicit when set), its
+    /// <c>include</c>/<c>exclude</c> globs, parameters and stack name; the configuration files are never templates.
+    /// Command-line flags are applied over the result by the caller.</summary>
+    public LoadRequest ToLoadRequest(string root) => new()
+    {
+        Root = root,
+        LedgerPath = LedgerPath ?? LoadRequest.DefaultLedgerPath,
+        LedgerIsExplicit = LedgerPath is not null,
+        ExcludedPaths = Files.ToHashSet(StringComparer.Ordinal),
+        IsIncluded = GlobFilter.Create(Include),
+        IsExcluded = GlobFilter.Create(Exclude),
+        Resolution = new ResolutionSettings { ParameterOverrides = Parameters, StackName = StackName },
+    };
+
+    /// <summary>Analysis options on <paramref name="today"/> with this configuration's rule options and the effective
+    /// severities of <paramref name="catalog"/>.</summary>
+    public AnalysisOptions ToAnalysisOptions(DateOnly today, IEnumerable<DiagnosticDescriptor> catalog) => new()
+    {
+        Today = today,
+        Resolution = new ResolutionSettings { ParameterOverrides = Parameters, StackName = StackName },
+        RuleOptionValues = RuleOptions,
+        SeverityOverrides = SeverityOverrides(catalog),
+    };
 
     /// <summary>The severity overrides for <see cref="Analysis.AnalysisOptions.SeverityOverrides"/>: every rule whose
     /// effective severity differs from its default.</summary>

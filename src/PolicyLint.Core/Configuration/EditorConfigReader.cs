@@ -55,9 +55,10 @@ public static class EditorConfigReader
             var valueStart = source.GetLineStart(line) + equals + 1 + (text[(equals + 1)..].Length - text[(equals + 1)..].TrimStart().Length);
             var valueLocation = new Location(source, new TextSpan(valueStart, valueStart + value.Length));
 
-            if (key.StartsWith(DiagnosticPrefix, StringComparison.OrdinalIgnoreCase))
+            // Roslyn reads these keys, IDs, category names and values case-insensitively; so do we, in these files only.
+            if (key.StartsWith(DiagnosticPrefix, StringComparison.OrdinalIgnoreCase) && key.Length > DiagnosticPrefix.Length + SeveritySuffix.Length)
             {
-                var id = key[DiagnosticPrefix.Length..^SeveritySuffix.Length];
+                var id = key[DiagnosticPrefix.Length..^SeveritySuffix.Length].ToUpperInvariant();
                 if (!id.StartsWith("PL", StringComparison.Ordinal))
                     continue; // another analyzer's setting
                 if (!ids.TryGetValue(id, out var descriptor))
@@ -75,10 +76,10 @@ public static class EditorConfigReader
                 if (Parse(value, valueLocation, problems) is { } severity)
                     settings.ById[id] = severity;
             }
-            else if (key.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase))
+            else if (key.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase) && key.Length > CategoryPrefix.Length + SeveritySuffix.Length)
             {
                 var name = key[CategoryPrefix.Length..^SeveritySuffix.Length];
-                if (!Enum.TryParse<RuleCategory>(name, ignoreCase: false, out var category) || int.TryParse(name, out _))
+                if (!Enum.TryParse<RuleCategory>(name, ignoreCase: true, out var category) || !Enum.IsDefined(category) || int.TryParse(name, out _))
                     continue; // a category of another analyzer (Roslyn's Design, Security, ...)
                 if (Parse(value, valueLocation, problems) is { } severity)
                     settings.ByCategory[category] = severity;
@@ -88,7 +89,7 @@ public static class EditorConfigReader
 
     private static ConfiguredSeverity? Parse(string value, Location location, List<ConfigurationProblem> problems)
     {
-        if (ConfiguredSeverity.TryParse(value, roslyn: true, out var severity))
+        if (ConfiguredSeverity.TryParse(value.ToLowerInvariant(), roslyn: true, out var severity))
             return severity;
         problems.Add(new ConfigurationProblem(location, $"Severity '{value}' is not one of error, warning, suggestion, silent, none, default"));
         return null;

@@ -4,7 +4,8 @@ namespace PolicyLint.Core.Workspace;
 /// <param name="Level">error, warning or note.</param>
 /// <param name="Message">What happened, without a final period.</param>
 /// <param name="Path">The root-relative path concerned, or null.</param>
-/// <param name="IsToolFailure">Whether PolicyLint itself failed (an analyzer threw): the run is then not successful.</param>
+/// <param name="IsToolFailure">Whether the run did not complete (an analyzer threw, or the configuration is invalid):
+/// the run is then not successful.</param>
 public sealed record ToolNotification(string Level, string Message, string? Path = null, bool IsToolFailure = false);
 
 /// <summary>Reads files; a seam so tests can simulate unreadable or vanishing files.</summary>
