@@ -133,17 +133,20 @@ public static class SuppressionEvaluator
                 continue;
             }
 
-            var applicable = suppressions.Where(s => s.Problem is null && s.Covers(diagnostic)).ToList();
-            var active = applicable.FirstOrDefault(s => !s.IsExpired(options.Today));
-            if (active is not null)
+            // The most specific suppression speaks for the result: a resource's or ledger record's before the template's.
+            var applicable = suppressions.Where(s => s.Problem is null && s.Covers(diagnostic))
+                .OrderBy(s => s.Scope == SuppressionScope.Template ? 1 : 0).ToList();
+            var active = applicable.Where(s => !s.IsExpired(options.Today)).ToList();
+            if (active.Count > 0)
             {
-                used.Add(active);
-                result.Add(diagnostic.WithSuppression(new SuppressionInfo(active.Justification!, active.Expires, active.Location)));
+                // A second suppression of the same result is redundant, but it does not "suppress nothing".
+                used.UnionWith(active);
+                result.Add(diagnostic.WithSuppression(new SuppressionInfo(active[0].Justification!, active[0].Expires, active[0].Location)));
             }
             else if (applicable.FirstOrDefault() is { Expires: { } expired })
             {
                 result.Add(diagnostic.WithMessage(string.Create(CultureInfo.InvariantCulture,
-                    $"{diagnostic.Message} (its suppression expired on {expired:yyyy-MM-dd})")));
+                    $"{diagnostic.Message} (its suppression expired on {expired:yyyy-MM-dd} and no longer applies)")));
             }
             else
                 result.Add(diagnostic);
@@ -235,12 +238,17 @@ public static class SuppressionEvaluator
                 problems.Add($"unknown key '{key.KeyText}' (expected: id, justification, expires)");
         }
 
-        var id = node.GetValue("id") is ScalarNode { IsNull: false } idNode ? idNode.Value : null;
+        var idEntry = node.Find("id");
+        var id = idEntry?.Value is ScalarNode { IsNull: false } idNode && idNode.Value.Length > 0 ? idNode.Value : null;
         suppression.Id = id;
-        if (id is null)
+        if (idEntry is null)
             problems.Add("it has no 'id'");
+        else if (id is null)
+            problems.Add("'id' must be a rule ID such as PL2001");
         else if (id is "PL0001" or "PL0004")
             problems.Add($"{id} cannot be suppressed (a file or configuration that cannot be read must be fixed)");
+        else if (id == EngineDiagnostics.InvalidSuppression.Id)
+            problems.Add($"{id} cannot be suppressed (fix the suppression it reports, or turn {id} off in the configuration)");
         else if (!knownIds.Contains(id))
             problems.Add($"unknown rule ID '{id}'");
 
