@@ -21,29 +21,48 @@ public enum SuppressionScope
     LedgerRecord,
 }
 
+/// <summary>Where a <c>suppress</c> list is written: what it covers, and what a PL0003 about it is reported on.</summary>
+/// <param name="Scope">What the list covers.</param>
+/// <param name="Path">Root-relative path of the file the list is written in (the template, or the ledger).</param>
+/// <param name="LogicalLocation">The resource or ledger record, or null for a template.</param>
+/// <param name="StableKey">The ledger record's stable key (for fingerprints), or null.</param>
+/// <param name="PropertyPath">Path of the <c>policylint</c> metadata or the <c>suppress</c> key inside the owner, e.g.
+/// <c>Metadata.policylint</c>.</param>
+internal sealed record SuppressionOwner(SuppressionScope Scope, string Path, LogicalLocation? LogicalLocation, string? StableKey, string PropertyPath)
+{
+    /// <summary>A PL0003 target at <paramref name="location"/>, about the owner, with <paramref name="propertyPath"/>
+    /// for the fingerprint (never a line number).</summary>
+    public DiagnosticTarget TargetAt(Location location, string propertyPath) =>
+        new(location, LogicalLocation, propertyPath, []) { StableKey = StableKey };
+}
+
 /// <summary>
 /// One entry of a <c>suppress</c> list: <c>{id, justification, expires?}</c>. A suppression is valid when the ID is a
 /// known, suppressible rule, the justification is not empty, and <c>expires</c> (if any) is a <c>YYYY-MM-DD</c> date.
 /// </summary>
 public sealed class InSourceSuppression
 {
-    internal InSourceSuppression(SuppressionScope scope, string path, string? scopeKey, MappingNode node)
+    internal InSourceSuppression(SuppressionOwner owner, int index, MappingNode node)
     {
-        Scope = scope;
-        Path = path;
-        ScopeKey = scopeKey;
+        Owner = owner;
+        Index = index;
         Node = node;
     }
 
+    internal SuppressionOwner Owner { get; }
+
+    /// <summary>Position of the entry in its <c>suppress</c> list, from 0.</summary>
+    internal int Index { get; }
+
     /// <summary>What it covers.</summary>
-    public SuppressionScope Scope { get; }
+    public SuppressionScope Scope => Owner.Scope;
 
     /// <summary>Root-relative path of the file the suppression is written in (the template, or the ledger).</summary>
-    public string Path { get; }
+    public string Path => Owner.Path;
 
     /// <summary>For a resource, its SARIF logical location name (<c>path#Resources/X</c>); for a ledger record, its
     /// <c>path#exclusions[i]</c>; null for a template.</summary>
-    public string? ScopeKey { get; }
+    public string? ScopeKey => Owner.LogicalLocation?.FullyQualifiedName;
 
     /// <summary>The entry mapping.</summary>
     public MappingNode Node { get; }
@@ -62,6 +81,12 @@ public sealed class InSourceSuppression
 
     /// <summary>Where PL0003 is reported: the <c>id</c> key, else the entry's first key (C7).</summary>
     public Location ReportLocation => (Node.Find("id")?.Key ?? (Node.Entries.Count > 0 ? Node.Entries[0].Key : Node)).Location;
+
+    /// <summary>What a PL0003 about this suppression is reported on: its <see cref="ReportLocation"/>, the resource or
+    /// ledger record it is written in, and a property path by rule ID (by position when the ID is missing), so its
+    /// fingerprint survives line moves.</summary>
+    public DiagnosticTarget Target =>
+        Owner.TargetAt(ReportLocation, $"{(Owner.PropertyPath.Length == 0 ? "suppress" : $"{Owner.PropertyPath}.suppress")}.{Id ?? $"[{Index}]"}");
 
     /// <summary>Where the suppression is written (its first key).</summary>
     public Location Location => (Node.Entries.Count > 0 ? Node.Entries[0].Key : Node).Location;
@@ -92,20 +117,29 @@ public static class SuppressionEvaluator
     private static readonly string[] EntryKeys = ["id", "justification", "expires"];
 
     /// <summary>Every suppression written in the project, valid or not, in path then position order.</summary>
-    public static IReadOnlyList<InSourceSuppression> Collect(ProjectModel project, IReadOnlySet<string> knownIds, List<(Location Location, string Message)> shapeProblems)
+    /// <param name="project">The project.</param>
+    /// <param name="knownIds">The catalog's IDs.</param>
+    /// <param name="shapeProblems">Receives malformed <c>policylint</c> metadata and <c>suppress</c> lists (PL0003).</param>
+    public static IReadOnlyList<InSourceSuppression> Collect(ProjectModel project, IReadOnlySet<string> knownIds, List<(DiagnosticTarget Target, string Message)> shapeProblems)
     {
         var result = new List<InSourceSuppression>();
         foreach (var template in project.Templates)
         {
-            ReadMetadata(template.Metadata, SuppressionScope.Template, template.Path, null, knownIds, result, shapeProblems);
+            ReadMetadata(template.Metadata, new SuppressionOwner(SuppressionScope.Template, template.Path, null, null, "Metadata.policylint"), knownIds, result, shapeProblems);
             foreach (var resource in template.Resources)
-                ReadMetadata(resource.Metadata, SuppressionScope.Resource, template.Path, resource.LogicalLocation.FullyQualifiedName, knownIds, result, shapeProblems);
+            {
+                var owner = new SuppressionOwner(SuppressionScope.Resource, template.Path, resource.LogicalLocation, null, "Metadata.policylint");
+                ReadMetadata(resource.Metadata, owner, knownIds, result, shapeProblems);
+            }
         }
 
         foreach (var record in project.Ledger.Records)
         {
             if (record.SuppressEntry is { } entry)
-                ReadList(entry, SuppressionScope.LedgerRecord, project.Ledger.Source.Path, record.LogicalLocation.FullyQualifiedName, knownIds, result, shapeProblems);
+            {
+                var owner = new SuppressionOwner(SuppressionScope.LedgerRecord, project.Ledger.Source.Path, record.LogicalLocation, record.StableKey, string.Empty);
+                ReadList(entry, owner, knownIds, result, shapeProblems);
+            }
         }
 
         return result;
@@ -119,7 +153,7 @@ public static class SuppressionEvaluator
     public static List<Diagnostic> Apply(ProjectModel project, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DiagnosticDescriptor> catalog, AnalysisOptions options)
     {
         var knownIds = catalog.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var shapeProblems = new List<(Location Location, string Message)>();
+        var shapeProblems = new List<(DiagnosticTarget Target, string Message)>();
         var suppressions = Collect(project, knownIds, shapeProblems);
         var byDescriptorId = catalog.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var used = new HashSet<InSourceSuppression>();
@@ -157,13 +191,13 @@ public static class SuppressionEvaluator
         if (severity is null)
             return result;
 
-        foreach (var (location, message) in shapeProblems)
-            result.Add(new Diagnostic(pl0003, DiagnosticTarget.At(location), pl0003.FormatMessage(message), severity));
+        foreach (var (target, message) in shapeProblems)
+            result.Add(new Diagnostic(pl0003, target, pl0003.FormatMessage(message), severity));
         foreach (var suppression in suppressions)
         {
             if (suppression.Problem is { } problem)
             {
-                result.Add(new Diagnostic(pl0003, DiagnosticTarget.At(suppression.ReportLocation), pl0003.FormatMessage(problem), severity));
+                result.Add(new Diagnostic(pl0003, suppression.Target, pl0003.FormatMessage(problem), severity));
                 continue;
             }
 
@@ -171,7 +205,7 @@ public static class SuppressionEvaluator
                 continue;
             if (byDescriptorId.TryGetValue(suppression.Id!, out var target) && options.GetSeverity(target) is null)
                 continue; // the rule is turned off: nothing to suppress, by configuration
-            result.Add(new Diagnostic(pl0003, DiagnosticTarget.At(suppression.ReportLocation),
+            result.Add(new Diagnostic(pl0003, suppression.Target,
                 pl0003.FormatMessage($"The suppression of {suppression.Id} suppresses nothing: no {suppression.Id} result is reported {Where(suppression)}; remove it")));
         }
 
@@ -185,44 +219,46 @@ public static class SuppressionEvaluator
         _ => "for this ledger record",
     };
 
-    private static void ReadMetadata(MappingNode? metadata, SuppressionScope scope, string path, string? scopeKey, IReadOnlySet<string> knownIds,
-        List<InSourceSuppression> result, List<(Location, string)> shapeProblems)
+    private static void ReadMetadata(MappingNode? metadata, SuppressionOwner owner, IReadOnlySet<string> knownIds,
+        List<InSourceSuppression> result, List<(DiagnosticTarget, string)> shapeProblems)
     {
         if (metadata?.Find("policylint") is not { } policylint)
             return;
         if (policylint.Value is not MappingNode settings)
         {
-            shapeProblems.Add((policylint.Key.Location, "Metadata 'policylint' must be a mapping with a 'suppress' list"));
+            shapeProblems.Add((owner.TargetAt(policylint.Key.Location, owner.PropertyPath), "Metadata 'policylint' must be a mapping with a 'suppress' list"));
             return;
         }
 
         foreach (var entry in settings.Entries)
         {
             if (entry.KeyText == "suppress")
-                ReadList(entry, scope, path, scopeKey, knownIds, result, shapeProblems);
+                ReadList(entry, owner, knownIds, result, shapeProblems);
             else
-                shapeProblems.Add((entry.Key.Location, $"Unknown key '{entry.KeyText}' in Metadata 'policylint' (expected: suppress)"));
+                shapeProblems.Add((owner.TargetAt(entry.Key.Location, $"{owner.PropertyPath}.{entry.KeyText}"), $"Unknown key '{entry.KeyText}' in Metadata 'policylint' (expected: suppress)"));
         }
     }
 
-    private static void ReadList(MappingEntry entry, SuppressionScope scope, string path, string? scopeKey, IReadOnlySet<string> knownIds,
-        List<InSourceSuppression> result, List<(Location, string)> shapeProblems)
+    private static void ReadList(MappingEntry entry, SuppressionOwner owner, IReadOnlySet<string> knownIds,
+        List<InSourceSuppression> result, List<(DiagnosticTarget, string)> shapeProblems)
     {
+        var listPath = owner.PropertyPath.Length == 0 ? "suppress" : $"{owner.PropertyPath}.suppress";
         if (entry.Value is not SequenceNode list)
         {
-            shapeProblems.Add((entry.Key.Location, "'suppress' must be a list of {id, justification, expires}"));
+            shapeProblems.Add((owner.TargetAt(entry.Key.Location, listPath), "'suppress' must be a list of {id, justification, expires}"));
             return;
         }
 
-        foreach (var item in list.Items)
+        for (var index = 0; index < list.Items.Count; index++)
         {
+            var item = list.Items[index];
             if (item.Resolve() is not MappingNode node)
             {
-                shapeProblems.Add((item.Location, "A suppression must be a mapping {id, justification, expires}"));
+                shapeProblems.Add((owner.TargetAt(item.Location, $"{listPath}[{index}]"), "A suppression must be a mapping {id, justification, expires}"));
                 continue;
             }
 
-            var suppression = new InSourceSuppression(scope, path, scopeKey, node);
+            var suppression = new InSourceSuppression(owner, index, node);
             Validate(suppression, knownIds);
             result.Add(suppression);
         }

@@ -1,5 +1,7 @@
 using NUnit.Framework;
+using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Tests.Configuration;
+using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Suppressions;
@@ -262,6 +264,30 @@ public sealed class InSourceSuppressionTests
                 Type: AWS::SQS::Queue
                 {metadata}
             """), Is.EqualTo(new[] { "template.yaml(2,3): warning PL2901: Resource 'Queue'", expected }));
+
+    [Test]
+    public void PL0003_IsAboutTheSuppressionsOwner_WithAFingerprintThatSurvivesLineMoves()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", """
+            Metadata: { policylint: { suppress: [{ id: PL3901, justification: Not here }] } }
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Metadata: { policylint: { suppress: [{ justification: No id }, { id: PL9999, justification: Typo }] } }
+            """);
+        repository.Write("security/inspector-exclusions.yaml", Ledger + "\n    suppress: [{ id: PL2901, justification: Wrong place }]\n");
+
+        var run = AnalysisRunner.Run(new LoadRequest { Root = repository.Root }, new AnalysisOptions { Today = new DateOnly(2026, 11, 29) }, ConfiguredRun.Driver());
+
+        Assert.That(run.Diagnostics.Where(d => d.Id == "PL0003").Select(d => $"{d.Target.LogicalLocation?.FullyQualifiedName} {d.Target.PropertyPath}"), Is.EqualTo(new[]
+        {
+            "security/inspector-exclusions.yaml#exclusions[0] suppress.PL2901",
+            " Metadata.policylint.suppress.PL3901",
+            "template.yaml#Resources/Queue Metadata.policylint.suppress.[0]",
+            "template.yaml#Resources/Queue Metadata.policylint.suppress.PL9999",
+        }));
+    }
 
     [Test]
     public void DoesNotReport_SuppressionsOfATemplateWithPL0001()
