@@ -7,7 +7,8 @@ namespace PolicyLint.Core.Configuration;
 /// Reads Roslyn analyzer severities from <c>.editorconfig</c> (its global section and <c>[*]</c> only) and
 /// <c>.globalconfig</c> (its global section): <c>dotnet_diagnostic.PL1001.severity = error</c> and
 /// <c>dotnet_analyzer_diagnostic.category-LedgerHygiene.severity = warning</c>. Keys that are not about PolicyLint
-/// are ignored (other analyzers share these files); a PolicyLint key with an unknown ID or a bad value is PL0004.
+/// are ignored (other analyzers share these files); a PolicyLint key (an ID of PL and digits, or a PolicyLint category)
+/// with an unknown ID or a bad value is PL0004.
 /// </summary>
 /// <remarks>Source: Microsoft Learn, "Configuration options for code analysis" and "Global AnalyzerConfig" (Roslyn
 /// severities: error, warning, suggestion, silent, none, default). Mapping per BEHAVIOR C20.</remarks>
@@ -59,8 +60,8 @@ public static class EditorConfigReader
             if (key.StartsWith(DiagnosticPrefix, StringComparison.OrdinalIgnoreCase) && key.Length > DiagnosticPrefix.Length + SeveritySuffix.Length)
             {
                 var id = key[DiagnosticPrefix.Length..^SeveritySuffix.Length].ToUpperInvariant();
-                if (!id.StartsWith("PL", StringComparison.Ordinal))
-                    continue; // another analyzer's setting
+                if (!id.StartsWith("PL", StringComparison.Ordinal) || id.Length == 2 || !id[2..].All(char.IsAsciiDigit))
+                    continue; // another analyzer's setting: PolicyLint's IDs are PL and digits
                 if (!ids.TryGetValue(id, out var descriptor))
                 {
                     problems.Add(new ConfigurationProblem(keyLocation, $"Unknown rule ID '{id}' in {key}"));

@@ -70,6 +70,7 @@ public sealed class EditorConfigReaderTests
             indent_style = space
             dotnet_diagnostic.CA1000.severity = none
             dotnet_diagnostic.IDE0079.severity = bogus
+            dotnet_diagnostic.PLC0414.severity = bogus
             dotnet_analyzer_diagnostic.category-Design.severity = warning
             dotnet_analyzer_diagnostic.severity = none
             dotnet_diagnostic.severity = none
