@@ -83,7 +83,7 @@ public static class CliApp
 
         private readonly Option<string?> _root = new("--root") { Description = "The repository root (default: the first PATH that is a folder, else the current folder).", HelpName = "DIR" };
         private readonly Option<string?> _ledger = new("--ledger") { Description = $"The exclusion ledger (default: {LoadRequest.DefaultLedgerPath} under the root).", HelpName = "FILE" };
-        private readonly Option<string?> _today = new("--today") { Description = "The date to compare ledger dates with (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
+        private readonly Option<string?> _today = new("--today") { Description = "The date to compare ledger dates and suppression expiry dates with (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
 
         private readonly Option<string> _format = new("--format")
         {

@@ -323,6 +323,36 @@ public sealed class ConfigurationTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
     }
 
+    [Test]
+    public void ReadmeExamples_AreValidConfiguration()
+    {
+        var readme = File.ReadAllText(RepositoryPaths.Get("README.md")).ReplaceLineEndings("\n");
+        using var repository = Repository(
+            (".policylint.yaml", Block(readme, "```yaml\n# .policylint.yaml\n")),
+            (".editorconfig", Block(readme, "```ini\n# .editorconfig\n")));
+
+        var run = Lint(repository, "--format", "sarif");
+
+        using var sarif = run.Sarif();
+        Assert.That(CliRunner.ResultKeys(sarif), Has.None.StartsWith("PL0004"));
+        Assert.That(run.ExitCode, Is.Not.EqualTo(ExitCodes.UsageError));
+        Assert.That(Overrides(sarif), Is.EqualTo(new[]
+        {
+            $"PL2001 #{RuleIndex(sarif, "PL2001")} {{\"level\":\"error\"}}",
+            $"PL3001 #{RuleIndex(sarif, "PL3001")} {{\"level\":\"warning\"}}",
+            $"PL3004 #{RuleIndex(sarif, "PL3004")} {{\"level\":\"warning\"}}",
+            $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"enabled\":false,\"level\":\"none\"}}",
+        }));
+    }
+
+    private static string Block(string markdown, string start)
+    {
+        var from = markdown.IndexOf(start, StringComparison.Ordinal);
+        Assert.That(from, Is.GreaterThanOrEqualTo(0), $"README has no block starting with {start}");
+        from = markdown.IndexOf('\n', from) + 1;
+        return markdown[from..markdown.IndexOf("```", from, StringComparison.Ordinal)];
+    }
+
     private static IReadOnlyList<string> Levels(JsonDocument sarif) =>
         [.. CliRunner.Results(sarif).Select(r => $"{r.GetProperty("ruleId").GetString()} {r.GetProperty("level").GetString()}")];
 
