@@ -4,6 +4,9 @@ using System.CommandLine.Invocation;
 using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
+using PolicyLint.Core.Reporting.Sarif;
+using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Workspace;
@@ -80,7 +83,7 @@ public static class CliApp
 
         private readonly Option<string?> _root = new("--root") { Description = "The repository root (default: the first PATH that is a folder, else the current folder).", HelpName = "DIR" };
         private readonly Option<string?> _ledger = new("--ledger") { Description = $"The exclusion ledger (default: {LoadRequest.DefaultLedgerPath} under the root).", HelpName = "FILE" };
-        private readonly Option<string?> _today = new("--today") { Description = "The date to compare ledger dates with (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
+        private readonly Option<string?> _today = new("--today") { Description = "The date to compare ledger dates and suppression expiry dates with (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
 
         private readonly Option<string> _format = new("--format")
         {
@@ -99,6 +102,20 @@ public static class CliApp
             HelpName = "error|warning|note|none",
         };
 
+        private readonly Option<string?> _config = new("--config") { Description = $"The configuration file (default: {ConfigurationRequest.DefaultFileName} under the root, if present).", HelpName = "FILE" };
+        private readonly Option<bool> _showSuppressed = new("--show-suppressed") { Description = "Also print suppressed results (text), marked with their justification." };
+        private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
+        private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
+        private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
+        private readonly Option<string?> _stackName = new("--stack-name") { Description = "AWS::StackName for every template (overrides stack_name in the configuration).", HelpName = "NAME" };
+        private readonly Option<string[]> _parameters = new("--parameter")
+        {
+            Description = "A parameter value, NAME=VALUE; repeatable; wins over the configuration and template defaults.",
+            HelpName = "NAME=VALUE",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         public RootCommand Build()
         {
             _format.AcceptOnlyFromAmong("text", "sarif", "json");
@@ -106,6 +123,7 @@ public static class CliApp
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _parameters,
             };
             root.SetAction(Execute);
 
@@ -155,34 +173,93 @@ public static class CliApp
                 reportPaths.Add(Relative(root, full) ?? throw new UsageException($"PATH '{text}' is outside the root '{root}'"));
             }
 
-            var ledgerPath = LoadRequest.DefaultLedgerPath;
-            var ledgerExplicit = false;
+            var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
+            string? configPath = null;
+            if (parse.GetValue(_config) is { } configText)
+            {
+                var full = Full(configText);
+                configPath = Relative(root, full) ?? throw new UsageException($"--config '{configText}' is outside the root '{root}'");
+                if (!File.Exists(full))
+                    throw new UsageException($"--config '{configText}' does not exist");
+            }
+
+            var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = root, ExplicitPath = configPath, Catalog = driver.Descriptors, Options = driver.Options });
+            var format = parse.GetValue(_format)!;
+            var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
+            if (config.Problems.Length > 0)
+            {
+                // An invalid configuration is never replaced by a silent default: report it and stop (C13, exit 2).
+                var configRun = ConfigurationRun(root, today, driver, config);
+                stderr.WriteLine($"policylint: error: {configRun.Notifications[0].Message}");
+                return Emit(parse, format, configRun, sarifOptions) ?? ExitCodes.UsageError;
+            }
+
+            var load = config.ToLoadRequest(root);
             if (parse.GetValue(_ledger) is { } ledgerText)
             {
                 var full = Full(ledgerText);
-                ledgerPath = Relative(root, full) ?? throw new UsageException($"--ledger '{ledgerText}' is outside the root '{root}'");
+                var ledgerPath = Relative(root, full) ?? throw new UsageException($"--ledger '{ledgerText}' is outside the root '{root}'");
                 if (!File.Exists(full))
                     throw new UsageException($"--ledger '{ledgerText}' does not exist");
-                ledgerExplicit = true;
+                load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
             }
 
-            var load = new LoadRequest { Root = root, LedgerPath = ledgerPath, LedgerIsExplicit = ledgerExplicit };
-            var options = new AnalysisOptions { Today = today };
-            var run = AnalysisRunner.Run(load, options, RulePack.CreateAnalyzers(), reportPaths);
+            var parameters = config.Parameters.ToBuilder();
+            foreach (var pair in parse.GetValue(_parameters) ?? [])
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                    throw new UsageException($"--parameter '{pair}' is not NAME=VALUE");
+                parameters[pair[..equals]] = pair[(equals + 1)..];
+            }
+
+            // Command-line flags win over every configuration file (C20).
+            var resolution = load.Resolution with
+            {
+                ParameterOverrides = parameters.ToImmutable(),
+                StackName = parse.GetValue(_stackName) ?? config.StackName,
+            };
+            load = load with { Resolution = resolution };
+            var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
+
+            SarifLog? baselineLog = null;
+            if (parse.GetValue(_baseline) is { } baselineText)
+                baselineLog = ReadBaseline(Full(baselineText), baselineText);
+            else if (parse.GetValue(_newOnly))
+                throw new UsageException("--new-only needs --baseline FILE");
+
+            var run = AnalysisRunner.Run(load, options, driver, reportPaths);
+            if (baselineLog is not null)
+            {
+                var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
+                if (parse.GetValue(_newOnly))
+                {
+                    var fresh = comparison.New.ToHashSet();
+                    run = run with { Diagnostics = [.. run.Diagnostics.Where(fresh.Contains)] };
+                    sarifOptions = sarifOptions with { BaselineStates = comparison.States };
+                }
+                else
+                    sarifOptions = sarifOptions with { BaselineStates = comparison.States, AbsentResults = comparison.Absent };
+            }
 
             foreach (var notification in run.Notifications)
                 stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
 
-            var format = parse.GetValue(_format)!;
-            var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown };
+            return Emit(parse, format, run, sarifOptions) ?? ExitCode(run, parse.GetValue(_failLevel)!);
+        }
+
+        /// <summary>Writes the chosen format and --sarif; returns an exit code only when writing failed.</summary>
+        private int? Emit(ParseResult parse, string format, RunResult run, SarifOptions sarifOptions)
+        {
+            var showSuppressed = parse.GetValue(_showSuppressed);
             try
             {
                 if (parse.GetValue(_output) is { } output)
-                    WriteFile(output, stream => WriteFormat(format, run, sarifOptions, stream));
+                    WriteFile(output, stream => WriteFormat(format, run, sarifOptions, showSuppressed, stream));
                 else
                 {
                     using var buffer = new MemoryStream();
-                    WriteFormat(format, run, sarifOptions, buffer);
+                    WriteFormat(format, run, sarifOptions, showSuppressed, buffer);
                     stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     stdout.Flush();
                 }
@@ -197,7 +274,35 @@ public static class CliApp
                 return ExitCodes.UsageError;
             }
 
-            return ExitCode(run, parse.GetValue(_failLevel)!);
+            return null;
+        }
+
+        private static RunResult ConfigurationRun(string root, DateOnly today, AnalysisDriver driver, EffectiveConfiguration config) =>
+            new()
+            {
+                Root = root,
+                Diagnostics = config.ProblemDiagnostics(),
+                // Like a usage error, an invalid configuration means the run did not happen (SARIF executionSuccessful: false).
+                Notifications = [new ToolNotification("error", $"the configuration is invalid ({config.Problems.Length} PL0004 result{(config.Problems.Length == 1 ? "" : "s")}); nothing was analyzed", IsToolFailure: true)],
+                Descriptors = driver.Descriptors,
+                Options = new AnalysisOptions { Today = today },
+                FileCount = config.Files.Length,
+                Project = new ProjectModel(root, [], Core.Ledger.ExclusionLedger.Missing(LoadRequest.DefaultLedgerPath), new HashSet<string>()),
+            };
+
+        private static SarifLog ReadBaseline(string full, string text)
+        {
+            try
+            {
+                using var stream = File.OpenRead(full);
+                return SarifReporter.Read(stream) is { Runs.Count: > 0 } log
+                    ? log
+                    : throw new UsageException($"--baseline '{text}' is not a SARIF log with a run");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                throw new UsageException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
+            }
         }
 
         private void WriteFile(string path, Action<Stream> write)
@@ -212,7 +317,7 @@ public static class CliApp
             }
         }
 
-        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, Stream stream)
+        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, bool showSuppressed, Stream stream)
         {
             switch (format)
             {
@@ -224,7 +329,7 @@ public static class CliApp
                     break;
                 default:
                     using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
-                        TextReporter.Write(run, writer);
+                        TextReporter.Write(run, writer, showSuppressed);
                     break;
             }
         }

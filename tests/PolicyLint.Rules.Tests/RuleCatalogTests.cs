@@ -6,6 +6,7 @@ using System.Xml.Linq;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
@@ -200,7 +201,7 @@ public sealed partial class RuleCatalogTests
                 Assert.That(example.Heading, Does.Match("^(Non-compliant|Compliant)($|[:,] )"), "example headings start with 'Non-compliant' or 'Compliant'");
                 Assert.That(example.Blocks, Is.Not.Empty, $"'{example.Heading}' has no fenced block");
                 Assert.That(example.Blocks.Select(b => PageExample.FileFor(b.Info)), Is.All.Not.Null,
-                    $"'{example.Heading}': info strings must be 'yaml template', 'json template' or 'yaml ledger' (found: {string.Join(", ", example.Blocks.Select(b => $"'{b.Info}'"))})");
+                    $"'{example.Heading}': info strings must be 'yaml template', 'json template', 'yaml ledger' or 'yaml config' (found: {string.Join(", ", example.Blocks.Select(b => $"'{b.Info}'"))})");
                 Assert.That(example.Blocks.Select(b => PageExample.FileFor(b.Info)), Is.Unique, $"'{example.Heading}': one block per file");
             }
         });
@@ -218,11 +219,22 @@ public sealed partial class RuleCatalogTests
         using var repository = new TemporaryRepository();
         foreach (var block in example.Blocks)
             repository.Write(PageExample.FileFor(block.Info) ?? throw new AssertionException($"unsupported info string '{block.Info}'"), block.Text);
-        var run = AnalysisRunner.Run(new LoadRequest { Root = repository.Root }, new AnalysisOptions { Today = Today }, analyzers);
-        Assert.That(run.Notifications.Select(n => n.Message), Is.Empty, "the run reports a problem");
 
-        var reported = string.Join("\n", run.Diagnostics.Select(d => $"  {d}"));
-        var ids = run.Diagnostics.Select(d => d.Id).ToList();
+        // As the command line does: read the configuration at the root (a `yaml config` block); PL0004 stops the run.
+        var catalog = new AnalysisDriver(RulePack.CreateAnalyzers());
+        var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = repository.Root, Catalog = catalog.Descriptors, Options = catalog.Options });
+        IReadOnlyList<Diagnostic> diagnostics;
+        if (config.Problems.Length > 0)
+            diagnostics = config.ProblemDiagnostics();
+        else
+        {
+            var run = AnalysisRunner.Run(config.ToLoadRequest(repository.Root), config.ToAnalysisOptions(Today, catalog.Descriptors), analyzers);
+            Assert.That(run.Notifications.Select(n => n.Message), Is.Empty, "the run reports a problem");
+            diagnostics = run.Diagnostics;
+        }
+
+        var reported = string.Join("\n", diagnostics.Select(d => $"  {d}"));
+        var ids = diagnostics.Select(d => d.Id).ToList();
         if (!example.IsCompliant)
         {
             Assert.That(ids, Does.Contain(example.Id), $"'{example.Heading}' must report {example.Id}; reported:\n{reported}");

@@ -20,6 +20,7 @@ public sealed record PageExample(string Id, string Heading, bool IsCompliant, IR
         "yaml template" => "template.yaml",
         "json template" => "template.json",
         "yaml ledger" => Core.Workspace.LoadRequest.DefaultLedgerPath,
+        "yaml config" => Core.Configuration.ConfigurationRequest.DefaultFileName,
         _ => null,
     };
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Suppressions;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Workspace;
 
@@ -86,7 +87,7 @@ public sealed class AnalysisDriver
             }
         }
 
-        return new AnalysisOutcome(Finish(project, options, loadDiagnostics.Concat(sink)), [.. notifications.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal)]);
+        return new AnalysisOutcome(Finish(project, options, Descriptors, loadDiagnostics.Concat(sink)), [.. notifications.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal)]);
     }
 
     private static void RunTemplateActions(AnalysisContext context, ProjectModel project, AnalysisOptions options, ConcurrentBag<Diagnostic> sink, TemplateModel template, CancellationToken cancellationToken)
@@ -133,7 +134,7 @@ public sealed class AnalysisDriver
         }
     }
 
-    private static List<Diagnostic> Finish(ProjectModel project, AnalysisOptions options, IEnumerable<Diagnostic> diagnostics)
+    private static List<Diagnostic> Finish(ProjectModel project, AnalysisOptions options, IReadOnlyList<DiagnosticDescriptor> catalog, IEnumerable<Diagnostic> diagnostics)
     {
         var all = diagnostics.ToList();
 
@@ -162,6 +163,9 @@ public sealed class AnalysisDriver
             result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value));
         }
 
+        // In-source suppressions (C14) apply after severities; PL0003 in a file with PL0001 is dropped like the rest.
+        result = SuppressionEvaluator.Apply(project, result, catalog, options);
+        result.RemoveAll(d => d.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(d.Location.Path));
         result.Sort(Diagnostic.Compare);
         return result;
     }

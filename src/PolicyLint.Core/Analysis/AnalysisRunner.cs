@@ -42,10 +42,14 @@ public static class AnalysisRunner
     /// <param name="reportPaths">Root-relative paths (files or folders, <c>/</c>-separated) whose results are reported;
     /// empty or <c>"."</c> reports everything (C3: PATH arguments filter, the whole root is analyzed).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public static RunResult Run(LoadRequest load, AnalysisOptions options, IEnumerable<DiagnosticAnalyzer> analyzers, IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default)
+    public static RunResult Run(LoadRequest load, AnalysisOptions options, IEnumerable<DiagnosticAnalyzer> analyzers, IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default) =>
+        Run(load, options, new AnalysisDriver(analyzers), reportPaths, cancellationToken);
+
+    /// <summary>Runs PolicyLint over <paramref name="load"/>'s root with an existing driver (whose catalog the caller
+    /// used to read configuration).</summary>
+    public static RunResult Run(LoadRequest load, AnalysisOptions options, AnalysisDriver driver, IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default)
     {
         var loaded = ProjectLoader.Load(load, cancellationToken);
-        var driver = new AnalysisDriver(analyzers);
         var outcome = driver.Run(loaded.Project, options, loaded.Diagnostics, cancellationToken);
         var diagnostics = reportPaths is null || reportPaths.Count == 0 || reportPaths.Contains(".")
             ? outcome.Diagnostics

@@ -85,8 +85,8 @@ public sealed class ExclusionLedger
     }
 
     private static readonly string[] RootKeys = ["version", "exclusions", "suppressions"];
-    private static readonly string[] ExclusionKeys = ["target", "scan_type", "tag", "reason", "owner", "dates"];
-    private static readonly string[] SuppressionKeys = ["target", "reason", "owner", "dates"];
+    private static readonly string[] ExclusionKeys = ["target", "scan_type", "tag", "reason", "owner", "dates", "suppress"];
+    private static readonly string[] SuppressionKeys = ["target", "reason", "owner", "dates", "suppress"];
     private static readonly string[] LambdaTargetKeys = ["type", "function_name", "function_arn", "template", "logical_id"];
     private static readonly string[] FilterTargetKeys = ["type", "name", "template", "logical_id"];
     private static readonly string[] TagKeys = ["key", "value"];
@@ -221,6 +221,7 @@ public sealed class ExclusionLedger
 
     private void ReadCommon(LedgerRecord record)
     {
+        record.SuppressEntry = record.Node.Find("suppress");
         record.ReasonSection = Section(record, record.Node, "reason", required: true);
         if (record.ReasonSection?.Value is MappingNode reason)
         {

@@ -101,6 +101,9 @@ public abstract class LedgerRecord : IReportable
     /// <inheritdoc cref="TargetSection"/>
     public MappingEntry? DatesSection { get; internal set; }
 
+    /// <summary>The record's <c>suppress</c> list entry (in-source suppressions of results about this record), or null.</summary>
+    public MappingEntry? SuppressEntry { get; internal set; }
+
     /// <summary><c>target.type</c>.</summary>
     public LedgerField? TargetType { get; internal set; }
 

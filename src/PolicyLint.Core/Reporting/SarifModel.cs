@@ -180,8 +180,8 @@ public sealed class SarifResult
     /// <summary>The rule ID.</summary>
     public string RuleId { get; set; } = string.Empty;
 
-    /// <summary>Index of the rule in <c>tool.driver.rules</c>.</summary>
-    public int RuleIndex { get; set; }
+    /// <summary>Index of the rule in <c>tool.driver.rules</c> (absent for a baseline result of a rule that no longer exists).</summary>
+    public int? RuleIndex { get; set; }
 
     /// <summary><c>error</c>, <c>warning</c> or <c>note</c>, always written.</summary>
     public string Level { get; set; } = "warning";

@@ -4,7 +4,8 @@ namespace PolicyLint.Core.Workspace;
 /// <param name="Level">error, warning or note.</param>
 /// <param name="Message">What happened, without a final period.</param>
 /// <param name="Path">The root-relative path concerned, or null.</param>
-/// <param name="IsToolFailure">Whether PolicyLint itself failed (an analyzer threw): the run is then not successful.</param>
+/// <param name="IsToolFailure">Whether the run did not complete (an analyzer threw, or the configuration is invalid):
+/// the run is then not successful.</param>
 public sealed record ToolNotification(string Level, string Message, string? Path = null, bool IsToolFailure = false);
 
 /// <summary>Reads files; a seam so tests can simulate unreadable or vanishing files.</summary>
@@ -52,9 +53,10 @@ public static class FileDiscovery
     /// listed are reported in <paramref name="notifications"/> and skipped.
     /// </summary>
     /// <param name="root">Absolute root directory.</param>
-    /// <param name="isExcluded">Optional extra filter on root-relative paths (configuration globs).</param>
+    /// <param name="isExcluded">Optional extra filter on root-relative paths (configuration <c>exclude</c> globs).</param>
     /// <param name="notifications">Receives problems met while walking.</param>
-    public static IReadOnlyList<string> Discover(string root, Func<string, bool>? isExcluded, ICollection<ToolNotification> notifications)
+    /// <param name="isIncluded">Optional extra inclusion of files with other names (configuration <c>include</c> globs).</param>
+    public static IReadOnlyList<string> Discover(string root, Func<string, bool>? isExcluded, ICollection<ToolNotification> notifications, Func<string, bool>? isIncluded = null)
     {
         var results = new List<string>();
         var pending = new Stack<(string Full, string Relative)>();
@@ -94,7 +96,7 @@ public static class FileDiscovery
                         continue;
                     pending.Push((entry.FullName, childRelative));
                 }
-                else if (IsCandidateName(entry.Name) && isExcluded?.Invoke(childRelative) != true)
+                else if ((IsCandidateName(entry.Name) || isIncluded?.Invoke(childRelative) == true) && isExcluded?.Invoke(childRelative) != true)
                     results.Add(childRelative);
             }
         }

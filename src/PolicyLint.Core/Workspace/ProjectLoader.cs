@@ -24,8 +24,11 @@ public sealed record LoadRequest
     /// <summary>Root-relative paths that are not templates even if they look like one (the configuration file).</summary>
     public IReadOnlySet<string> ExcludedPaths { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Extra exclusion on root-relative paths (configuration globs), or null.</summary>
+    /// <summary>Extra exclusion on root-relative paths (configuration <c>exclude</c> globs), or null.</summary>
     public Func<string, bool>? IsExcluded { get; init; }
+
+    /// <summary>Extra inclusion of root-relative paths beyond the default file kinds (configuration <c>include</c>), or null.</summary>
+    public Func<string, bool>? IsIncluded { get; init; }
 
     /// <summary>How template values resolve.</summary>
     public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
@@ -57,7 +60,7 @@ public static partial class ProjectLoader
     public static LoadResult Load(LoadRequest request, CancellationToken cancellationToken = default)
     {
         var notifications = new List<ToolNotification>();
-        var files = FileDiscovery.Discover(request.Root, request.IsExcluded, notifications)
+        var files = FileDiscovery.Discover(request.Root, request.IsExcluded, notifications, request.IsIncluded)
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 

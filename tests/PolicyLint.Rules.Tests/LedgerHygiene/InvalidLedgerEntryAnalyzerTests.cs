@@ -83,7 +83,7 @@ public sealed class InvalidLedgerEntryAnalyzerTests
         .Expect(2, "PL3004", "Unknown key 'link' in reason (expected one of: summary, ticket, compensating_controls)")
         .Expect(3, "PL3004", "Unknown key 'email' in owner (expected one of: team, approved_by, applied_by)")
         .Expect(4, "PL3004", "Unknown key 'reviewed_at' in dates (expected one of: applied_at, expires_at, next_review_at)")
-        .Expect(5, "PL3004", "Unknown key 'comment' in a ledger entry (expected one of: target, scan_type, tag, reason, owner, dates)")
+        .Expect(5, "PL3004", "Unknown key 'comment' in a ledger entry (expected one of: target, scan_type, tag, reason, owner, dates, suppress)")
         .Verify();
 
     [Test]
@@ -98,7 +98,7 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                 dates: { applied_at: 2026-06-01, expires_at: 2026-12-01 }
             """)
         .Expect(0, "PL3004", "Unknown key 'function_name' in target (expected one of: type, name, template, logical_id)")
-        .Expect(1, "PL3004", "Unknown key 'scan_type' in a suppression rule record (expected one of: target, reason, owner, dates)")
+        .Expect(1, "PL3004", "Unknown key 'scan_type' in a suppression rule record (expected one of: target, reason, owner, dates, suppress)")
         .Verify();
 
     [Test]

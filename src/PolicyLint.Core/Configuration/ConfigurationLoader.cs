@@ -1,0 +1,335 @@
+using System.Collections.Immutable;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
+
+namespace PolicyLint.Core.Configuration;
+
+/// <summary>What configuration to read.</summary>
+public sealed record ConfigurationRequest
+{
+    /// <summary>The default configuration file name at the root.</summary>
+    public const string DefaultFileName = ".policylint.yaml";
+
+    /// <summary>Absolute root directory.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>Root-relative path given with <c>--config</c>, or null for <see cref="DefaultFileName"/> if present.</summary>
+    public string? ExplicitPath { get; init; }
+
+    /// <summary>The rule catalog (to validate IDs).</summary>
+    public required IReadOnlyList<DiagnosticDescriptor> Catalog { get; init; }
+
+    /// <summary>The rule options (to validate option keys and values).</summary>
+    public required IReadOnlyList<RuleOption> Options { get; init; }
+
+    /// <summary>The file reader.</summary>
+    public IFileReader FileReader { get; init; } = PhysicalFileReader.Instance;
+}
+
+/// <summary>
+/// Reads <c>.policylint.yaml</c> (or <c>--config</c>), <c>.globalconfig</c> and <c>.editorconfig</c> at the root and
+/// merges them (C20). Never throws on bad input: every defect is a <see cref="ConfigurationProblem"/> (PL0004) at the
+/// offending key, and no defect is replaced by a silent default.
+/// </summary>
+public static class ConfigurationLoader
+{
+    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "parameters", "rules", "category"];
+
+    /// <summary>Loads and validates the configuration.</summary>
+    public static EffectiveConfiguration Load(ConfigurationRequest request)
+    {
+        var problems = new List<ConfigurationProblem>();
+        var files = new List<string>();
+        var severities = new List<SeveritySettings>();
+        var config = new EffectiveConfiguration();
+
+        var yamlPath = request.ExplicitPath ?? ConfigurationRequest.DefaultFileName;
+        if (Read(request, yamlPath, problems) is { } yamlSource)
+        {
+            files.Add(yamlPath);
+            var settings = new SeveritySettings(ConfigurationSourceKind.PolicyLintYaml);
+            config = ReadYaml(yamlSource, request, config, settings, problems);
+            severities.Add(settings);
+        }
+
+        foreach (var (name, kind) in new[] { (".globalconfig", ConfigurationSourceKind.GlobalConfig), (".editorconfig", ConfigurationSourceKind.EditorConfig) })
+        {
+            if (Read(request, name, problems) is not { } source)
+                continue;
+            files.Add(name);
+            var settings = new SeveritySettings(kind);
+            EditorConfigReader.Read(source, kind == ConfigurationSourceKind.EditorConfig, request.Catalog, settings, problems);
+            severities.Add(settings);
+        }
+
+        return config with
+        {
+            Severities = [.. severities],
+            Files = [.. files],
+            Problems = [.. problems],
+        };
+    }
+
+    private static SourceText? Read(ConfigurationRequest request, string relativePath, List<ConfigurationProblem> problems)
+    {
+        var full = Path.Combine(request.Root, relativePath);
+        if (!File.Exists(full))
+            return null;
+        try
+        {
+            var source = SourceText.Decode(relativePath, request.FileReader.ReadAllBytes(full), out var invalid);
+            if (invalid >= 0)
+            {
+                problems.Add(new ConfigurationProblem(new Location(source, new TextSpan(invalid, Math.Min(invalid + 1, source.Text.Length))), "The configuration file is not valid UTF-8"));
+                return null;
+            }
+
+            return source;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var empty = SourceText.From(relativePath, string.Empty);
+            problems.Add(new ConfigurationProblem(Location.FileLevel(empty), $"Cannot read the configuration file: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static EffectiveConfiguration ReadYaml(SourceText source, ConfigurationRequest request, EffectiveConfiguration config, SeveritySettings severities, List<ConfigurationProblem> problems)
+    {
+        var tree = YamlSyntaxParser.Parse(source);
+        foreach (var problem in tree.Problems)
+            problems.Add(new ConfigurationProblem(problem.Location, problem.Message));
+        if (tree.Problems.Count > 0)
+            return config;
+        var documents = tree.Documents.Where(d => d is not null).ToList();
+        if (documents.Count == 0)
+            return config;
+        if (documents[0] is not MappingNode root || root.IsShortFormIntrinsic)
+        {
+            problems.Add(new ConfigurationProblem(documents[0]!.StartLocation, "The configuration must be a YAML mapping of settings"));
+            return config;
+        }
+
+        if (documents.Count > 1)
+        {
+            problems.Add(new ConfigurationProblem(documents[1]!.StartLocation, "The configuration must be one YAML document"));
+            return config;
+        }
+
+        var optionsByKey = request.Options.ToDictionary(o => o.Key, StringComparer.Ordinal);
+        var descriptors = request.Catalog.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var parameters = config.Parameters.ToBuilder();
+        var ruleOptions = config.RuleOptions.ToBuilder();
+
+        try
+        {
+            foreach (var entry in root.Entries)
+            {
+                var key = entry.KeyText;
+                switch (key)
+                {
+                    case "ledger":
+                        if (Scalar(entry, problems) is { } ledger)
+                        {
+                            if (NormalizeRelative(ledger) is not { } relative)
+                                problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not '{ledger}'"));
+                            else if (!File.Exists(Path.Combine(request.Root, relative)))
+                                problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger '{relative}' does not exist"));
+                            else
+                                config = config with { LedgerPath = relative };
+                        }
+
+                        break;
+                    case "include":
+                        config = config with { Include = [.. config.Include, .. Globs(entry, problems)] };
+                        break;
+                    case "exclude":
+                        config = config with { Exclude = [.. config.Exclude, .. Globs(entry, problems)] };
+                        break;
+                    case "stack_name":
+                        if (Scalar(entry, problems) is { } stackName)
+                        {
+                            if (stackName.Length == 0)
+                                problems.Add(new ConfigurationProblem(entry.Value.Location, "'stack_name' must not be empty"));
+                            else
+                                config = config with { StackName = stackName };
+                        }
+
+                        break;
+                    case "parameters":
+                        if (Mapping(entry, problems) is { } parameterMap)
+                        {
+                            foreach (var parameter in parameterMap.Entries)
+                            {
+                                if (parameter.KeyText is not { Length: > 0 } name)
+                                    problems.Add(new ConfigurationProblem(parameter.Key.Location, "A parameter name must be a non-empty string"));
+                                else if (Scalar(parameter, problems) is { } value)
+                                    parameters[name] = value;
+                            }
+                        }
+
+                        break;
+                    case "rules":
+                        if (Mapping(entry, problems) is { } rules)
+                            ReadRules(rules, descriptors, optionsByKey, severities, ruleOptions, problems);
+                        break;
+                    case "category":
+                        if (Mapping(entry, problems) is { } categories)
+                            ReadCategories(categories, severities, problems);
+                        break;
+                    case "today":
+                        problems.Add(new ConfigurationProblem(entry.Key.Location, "'today' cannot be configured: dates are compared with --today or the current UTC date"));
+                        break;
+                    default:
+                        problems.Add(new ConfigurationProblem(entry.Key.Location, $"Unknown configuration key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})"));
+                        break;
+                }
+            }
+        }
+        catch (ParseLimitExceededException ex)
+        {
+            problems.Add(new ConfigurationProblem(ex.Location, ex.Message));
+        }
+
+        return config with { Parameters = parameters.ToImmutable(), RuleOptions = ruleOptions.ToImmutable() };
+    }
+
+    private static void ReadRules(MappingNode rules, Dictionary<string, DiagnosticDescriptor> descriptors, Dictionary<string, RuleOption> options,
+        SeveritySettings severities, ImmutableDictionary<string, string>.Builder ruleOptions, List<ConfigurationProblem> problems)
+    {
+        foreach (var rule in rules.Entries)
+        {
+            var id = rule.KeyText ?? string.Empty;
+            if (!descriptors.TryGetValue(id, out var descriptor))
+            {
+                problems.Add(new ConfigurationProblem(rule.Key.Location, $"Unknown rule ID '{id}'"));
+                continue;
+            }
+
+            if (Mapping(rule, problems) is not { } settings)
+                continue;
+            foreach (var setting in settings.Entries)
+            {
+                var name = setting.KeyText ?? string.Empty;
+                if (name == "severity")
+                {
+                    if (!descriptor.IsConfigurable)
+                        problems.Add(new ConfigurationProblem(setting.Key.Location, $"The severity of {id} cannot be changed"));
+                    else if (Severity(setting, problems) is { } severity)
+                        severities.ById[id] = severity;
+                    continue;
+                }
+
+                var optionKey = $"{id}.{name}";
+                if (!options.TryGetValue(optionKey, out var option))
+                {
+                    var known = options.Keys.Where(k => k.StartsWith(id + ".", StringComparison.Ordinal)).Select(k => k[(id.Length + 1)..]).ToList();
+                    problems.Add(new ConfigurationProblem(setting.Key.Location,
+                        $"Unknown setting '{name}' for {id} (expected: {string.Join(", ", ["severity", .. known])})"));
+                    continue;
+                }
+
+                if (Scalar(setting, problems) is not { } text)
+                    continue;
+                if (option.Validate(text) is { } error)
+                    problems.Add(new ConfigurationProblem(setting.Value.Location, $"{optionKey} '{text}': {error}"));
+                else
+                    ruleOptions[optionKey] = text;
+            }
+        }
+    }
+
+    private static void ReadCategories(MappingNode categories, SeveritySettings severities, List<ConfigurationProblem> problems)
+    {
+        foreach (var entry in categories.Entries)
+        {
+            if (!Enum.TryParse<RuleCategory>(entry.KeyText, ignoreCase: false, out var category) || !Enum.IsDefined(category) || int.TryParse(entry.KeyText, out _))
+            {
+                problems.Add(new ConfigurationProblem(entry.Key.Location,
+                    $"Unknown category '{entry.KeyText}' (expected one of: {string.Join(", ", Enum.GetNames<RuleCategory>())})"));
+                continue;
+            }
+
+            if (Mapping(entry, problems) is not { } settings)
+                continue;
+            foreach (var setting in settings.Entries)
+            {
+                if (setting.KeyText != "severity")
+                {
+                    problems.Add(new ConfigurationProblem(setting.Key.Location, $"Unknown setting '{setting.KeyText}' for category {category} (expected: severity)"));
+                    continue;
+                }
+
+                if (Severity(setting, problems) is { } severity)
+                    severities.ByCategory[category] = severity;
+            }
+        }
+    }
+
+    private static ConfiguredSeverity? Severity(MappingEntry entry, List<ConfigurationProblem> problems)
+    {
+        if (Scalar(entry, problems) is not { } text)
+            return null;
+        if (ConfiguredSeverity.TryParse(text, roslyn: false, out var severity))
+            return severity;
+        problems.Add(new ConfigurationProblem(entry.Value.Location, $"Severity '{text}' is not one of none, note, warning, error, default"));
+        return null;
+    }
+
+    private static string? Scalar(MappingEntry entry, List<ConfigurationProblem> problems)
+    {
+        if (entry.Value is ScalarNode { IsNull: false } scalar && (scalar.Tag is null || ShortFormTags.IsStandardYamlTag(scalar.Tag)))
+            return scalar.Value;
+        problems.Add(new ConfigurationProblem(entry.Key.Location, $"'{entry.KeyText}' must be a single value"));
+        return null;
+    }
+
+    private static MappingNode? Mapping(MappingEntry entry, List<ConfigurationProblem> problems)
+    {
+        if (entry.Value is MappingNode mapping && !mapping.IsShortFormIntrinsic)
+            return mapping;
+        if (entry.Value is ScalarNode { IsNull: true })
+            return null;
+        problems.Add(new ConfigurationProblem(entry.Key.Location, $"'{entry.KeyText}' must be a mapping"));
+        return null;
+    }
+
+    private static IEnumerable<string> Globs(MappingEntry entry, List<ConfigurationProblem> problems)
+    {
+        var items = entry.Value switch
+        {
+            SequenceNode list => list.Items.Select(i => i.Resolve()).ToList(),
+            ScalarNode { IsNull: false } single => [single],
+            _ => null,
+        };
+        if (items is null)
+        {
+            problems.Add(new ConfigurationProblem(entry.Key.Location, $"'{entry.KeyText}' must be a glob or a list of globs"));
+            yield break;
+        }
+
+        foreach (var item in items)
+        {
+            if (item is not ScalarNode { IsNull: false } glob || (glob.Tag is not null && !ShortFormTags.IsStandardYamlTag(glob.Tag)))
+                problems.Add(new ConfigurationProblem(item.Location, $"Each item of '{entry.KeyText}' must be a glob"));
+            else if (NormalizeRelative(glob.Value) is { } relative)
+                yield return relative;
+            else
+                problems.Add(new ConfigurationProblem(item.Location, $"'{glob.Value}' is not a glob relative to the root"));
+        }
+    }
+
+    /// <summary>A root-relative path or glob with '/', or null when it is absolute or leaves the root.</summary>
+    public static string? NormalizeRelative(string path)
+    {
+        path = path.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal))
+            path = path[2..];
+        if (path.Length == 0 || path.StartsWith('/') || Path.IsPathRooted(path) || path.Split('/').Contains(".."))
+            return null;
+        return path;
+    }
+}
