@@ -275,7 +275,7 @@ public sealed class AnalysisDriverTests
     {
         var driver = new AnalysisDriver([new LedgerAnalyzer(), new FunctionAnalyzer()]);
 
-        Assert.That(driver.Descriptors.Select(d => d.Id), Is.EqualTo(new[] { "PL0001", "PL0002", "PL1901", "PL3901" }));
+        Assert.That(driver.Descriptors.Select(d => d.Id), Is.EqualTo(new[] { "PL0001", "PL0002", "PL0003", "PL0004", "PL1901", "PL3901" }));
     }
 
     [Test]

@@ -300,7 +300,7 @@ public sealed class ConfigurationLoaderTests
 
         Assert.That(diagnostic.Id, Is.EqualTo("PL0004"));
         Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
-        Assert.That(diagnostic.Location.Span, Is.EqualTo(new Text.TextSpan(0, 7)));
+        Assert.That(diagnostic.Location.Span, Is.EqualTo(new PolicyLint.Core.Text.TextSpan(0, 7)));
     }
 
     [TestCase("../x")]

@@ -201,13 +201,13 @@ public sealed class ExclusionLedgerTests
         Assert.That(Describe(ledger), Is.EqualTo(new[]
         {
             "2:1-2:6 owner | Unknown key 'owner' in the ledger (expected one of: version, exclusions, suppressions)",
-            "10:5-10:10 notes | Unknown key 'notes' in a ledger entry (expected one of: target, scan_type, tag, reason, owner, dates)",
+            "10:5-10:10 notes | Unknown key 'notes' in a ledger entry (expected one of: target, scan_type, tag, reason, owner, dates, suppress)",
             "4:48-4:54 target.region | Unknown key 'region' in target (expected one of: type, function_name, function_arn, template, logical_id)",
             "6:68-6:72 tag.note | Unknown key 'note' in tag (expected one of: key, value)",
             "7:38-7:42 reason.link | Unknown key 'link' in reason (expected one of: summary, ticket, compensating_controls)",
             "8:39-8:44 owner.email | Unknown key 'email' in owner (expected one of: team, approved_by, applied_by)",
             "9:62-9:72 dates.renewed_at | Unknown key 'renewed_at' in dates (expected one of: applied_at, expires_at, next_review_at)",
-            "16:5-16:14 scan_type | Unknown key 'scan_type' in a suppression rule record (expected one of: target, reason, owner, dates)",
+            "16:5-16:14 scan_type | Unknown key 'scan_type' in a suppression rule record (expected one of: target, reason, owner, dates, suppress)",
             "12:48-12:61 target.function_name | Unknown key 'function_name' in target (expected one of: type, name, template, logical_id)",
         }));
     }

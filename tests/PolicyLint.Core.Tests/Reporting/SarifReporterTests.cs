@@ -71,7 +71,7 @@ public sealed class SarifReporterTests
             Assert.That(driver.GetProperty("version").GetString(), Is.EqualTo("1.2.3"));
             Assert.That(driver.GetProperty("semanticVersion").GetString(), Is.EqualTo("1.2.3"));
             Assert.That(driver.GetProperty("informationUri").GetString(), Is.EqualTo("https://github.com/policylint/policylint"));
-            Assert.That(driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()), Is.EqualTo(new[] { "PL0001", "PL0002", "PL1901" }));
+            Assert.That(driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()), Is.EqualTo(new[] { "PL0001", "PL0002", "PL0003", "PL0004", "PL1901" }));
             var baseIds = run.GetProperty("originalUriBaseIds");
             Assert.That(baseIds.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "%SRCROOT%" }));
             Assert.That(baseIds.GetProperty("%SRCROOT%").TryGetProperty("uri", out _), Is.False);
@@ -92,7 +92,7 @@ public sealed class SarifReporterTests
 
         var (_, _, root) = Sarif(repository, [new FunctionAnalyzer()], sarifOptions: sarifOptions);
         var rules = RunElement(root).GetProperty("tool").GetProperty("driver").GetProperty("rules");
-        var pl1901 = rules[2];
+        var pl1901 = rules[4];
         var pl0001 = rules[0];
 
         Assert.Multiple(() =>
@@ -242,7 +242,7 @@ public sealed class SarifReporterTests
             Assert.That(notification.GetProperty("level").GetString(), Is.EqualTo("error"));
             Assert.That(notification.GetProperty("message").GetProperty("text").GetString(), Is.EqualTo("Analyzer ThrowingAnalyzer failed on t.yaml: InvalidOperationException: boom"));
             Assert.That(notification.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), Is.EqualTo("t.yaml"));
-            Assert.That(overrides, Is.EqualTo(new[] { "PL0002@1 none False", "PL1901@2 error -" }));
+            Assert.That(overrides, Is.EqualTo(new[] { "PL0002@1 none False", "PL1901@4 error -" }));
             Assert.That(RunElement(root).GetProperty("results")[0].GetProperty("level").GetString(), Is.EqualTo("error"));
         });
     }
