@@ -59,4 +59,24 @@ internal static partial class CliRunner
 
     [GeneratedRegex("(\"semanticVersion\": )\"[^\"]*\"")]
     private static partial Regex SemanticVersion();
+
+    /// <summary>The reviewed text output of a sample (its golden expected.txt): the one place result counts live.</summary>
+    public static GoldenText SampleGolden(string sample) =>
+        new(File.ReadAllText(PolicyLint.Testing.RepositoryPaths.Get($"tests/PolicyLint.Cli.Tests/Golden/{sample}/expected.txt")));
+
+    /// <summary>A golden text report: its result lines and its summary line.</summary>
+    public sealed record GoldenText(string Text)
+    {
+        /// <summary>The result lines.</summary>
+        public string[] ResultLines => Text.Split('\n')[..^2];
+
+        /// <summary>The summary line.</summary>
+        public string Summary => Text.Split('\n')[^2];
+
+        /// <summary>The rule IDs of the results, in report order.</summary>
+        public string[] Ids => [.. ResultLines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @": \w+ (PL\d{4}): ").Groups[1].Value)];
+
+        /// <summary>A count from the summary line: "errors", "warnings", "info" or "files".</summary>
+        public int Count(string word) => int.Parse(System.Text.RegularExpressions.Regex.Match(Summary, $@"(\d+) {word}").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

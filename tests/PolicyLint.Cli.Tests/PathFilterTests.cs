@@ -7,7 +7,7 @@ public sealed class PathFilterTests
 {
     private static IEnumerable<TestCaseData> Filters()
     {
-        yield return new TestCaseData(new[] { "." }, new[] { "PL4001", "PL3001", "PL3004", "PL0002", "PL0001", "PL1001", "PL2001", "PL1005", "PL0003" }).SetName("Root_ReportsEverything");
+        yield return new TestCaseData(new[] { "." }, CliRunner.SampleGolden("inspector-problems").Ids).SetName("Root_ReportsEverything");
         yield return new TestCaseData(new[] { "services/orders" }, new[] { "PL1001" }).SetName("Folder");
         yield return new TestCaseData(new[] { "services/orders/" }, new[] { "PL1001" }).SetName("FolderWithTrailingSeparator");
         yield return new TestCaseData(new[] { "services/billing/template.yaml" }, new[] { "PL0002" }).SetName("File");

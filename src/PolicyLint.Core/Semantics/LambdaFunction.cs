@@ -84,6 +84,52 @@ public sealed class TagEntry : IReportable
     }
 }
 
+/// <summary>
+/// One environment variable a function has as deployed (<c>Environment.Variables</c>), its own or merged from SAM
+/// <c>Globals.Function.Environment</c>. The value stays an expression; nothing is resolved.
+/// </summary>
+public sealed class EnvironmentVariable : IReportable
+{
+    internal EnvironmentVariable(LambdaFunction function, MappingEntry entry, bool isInherited, bool isConditional)
+    {
+        Function = function;
+        Entry = entry;
+        IsInherited = isInherited;
+        IsConditional = isConditional;
+    }
+
+    /// <summary>The function.</summary>
+    public LambdaFunction Function { get; }
+
+    /// <summary>The variable's entry under <c>Variables</c> (in the function, or in Globals when inherited).</summary>
+    public MappingEntry Entry { get; }
+
+    /// <summary>The variable's name as written, or null for a complex key.</summary>
+    public string? Name => Entry.KeyText;
+
+    /// <summary>The value as written (aliases followed).</summary>
+    public SyntaxNode Value => Entry.Value;
+
+    /// <summary>Whether the variable comes from <c>Globals.Function.Environment.Variables</c>.</summary>
+    public bool IsInherited { get; }
+
+    /// <summary>Whether the variable sits in a branch of <c>Fn::If</c> (of <c>Environment</c> or <c>Variables</c>).</summary>
+    public bool IsConditional { get; }
+
+    /// <inheritdoc />
+    public DiagnosticTarget Target
+    {
+        get
+        {
+            var path = $"Properties.Environment.Variables.{Name}";
+            return IsInherited
+                ? new DiagnosticTarget(Function.Resource.Entry.Key.Location, Function.Resource.LogicalLocation, path, [])
+                    .WithRelated(Entry.KeyLocation, $"Environment variable '{Name}' set for every function in Globals")
+                : new DiagnosticTarget(Entry.KeyLocation, Function.Resource.LogicalLocation, path, []);
+        }
+    }
+}
+
 /// <summary>A place where a function's tags cannot be read (the whole <c>Tags</c>, or one item, is an
 /// expression that does not resolve to tags).</summary>
 /// <param name="Target">Where to report.</param>
@@ -103,11 +149,13 @@ public sealed class LambdaFunction
     public const string ServerlessType = "AWS::Serverless::Function";
 
     private readonly Lazy<(IReadOnlyList<TagEntry> Tags, IReadOnlyList<UnreadableTags> Unreadable)> _tags;
+    private readonly Lazy<IReadOnlyList<EnvironmentVariable>> _environment;
 
     internal LambdaFunction(Resource resource)
     {
         Resource = resource;
         _tags = new(ReadTags, LazyThreadSafetyMode.ExecutionAndPublication);
+        _environment = new(ReadEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether <paramref name="type"/> is a function type.</summary>
@@ -135,6 +183,18 @@ public sealed class LambdaFunction
     /// each in written order; tags in both branches of <c>Fn::If</c> are included (C8).</summary>
     public IReadOnlyList<TagEntry> Tags => _tags.Value.Tags;
 
+    /// <summary>
+    /// The environment variables as deployed, one per name: Globals variables the function does not override first,
+    /// then its own, each in written order. Variables in either branch of an <c>Fn::If</c> that gives
+    /// <c>Environment</c> or <c>Variables</c> are included (both branches, whatever the condition); another intrinsic
+    /// function in their place contributes nothing.
+    /// </summary>
+    /// <remarks>SAM Globals rules: maps merge key by key and the function's value wins, so global and own variables
+    /// unite; an intrinsic function counts as a scalar, so a function whose <c>Environment</c> or <c>Variables</c> is an
+    /// intrinsic function replaces the global variables. Source: AWS SAM developer guide, "Globals section of the AWS SAM
+    /// template"; aws/serverless-application-model <c>samtranslator/plugins/globals/globals.py</c>.</remarks>
+    public IReadOnlyList<EnvironmentVariable> EnvironmentVariables => _environment.Value;
+
     /// <summary>Places where tags cannot be read statically.</summary>
     public IReadOnlyList<UnreadableTags> UnreadableTags => _tags.Value.Unreadable;
 
@@ -142,6 +202,60 @@ public sealed class LambdaFunction
     /// The deployed function name when static (C9): <c>FunctionName</c> resolving to exactly one string; null otherwise.
     /// </summary>
     public string? StaticName => FunctionName is { } name && Resource.Template.Resolver.Resolve(name.Value).TryGetString(out var text) && text.Length > 0 ? text : null;
+
+    private List<EnvironmentVariable> ReadEnvironment()
+    {
+        var own = new List<EnvironmentVariable>();
+        var ownEnvironment = Resource.FindProperty("Environment");
+        var replacesGlobals = false;
+        if (ownEnvironment is not null)
+        {
+            // A function whose Environment or Variables is an intrinsic function replaces the global variables.
+            replacesGlobals = !IsPlainMapping(ownEnvironment.Value);
+            foreach (var (environment, conditional) in Branches(ownEnvironment.Value, false))
+            {
+                if (environment.Find("Variables") is not { } variables)
+                    continue;
+                replacesGlobals |= !IsPlainMapping(variables.Value);
+                foreach (var (map, inBranch) in Branches(variables.Value, conditional))
+                    own.AddRange(map.EffectiveEntries().Select(e => new EnvironmentVariable(this, ownEnvironment.MergeKey is null ? e : e.ViaMerge(ownEnvironment.MergeKey), false, inBranch)));
+            }
+        }
+
+        var result = new List<EnvironmentVariable>();
+        if (!replacesGlobals && Resource.GetGlobalEntry("Environment")?.Value is MappingNode globalEnvironment && IsPlainMapping(globalEnvironment)
+            && globalEnvironment.GetValue("Variables") is MappingNode globalVariables && IsPlainMapping(globalVariables))
+        {
+            var ownNames = own.Select(v => v.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            result.AddRange(globalVariables.EffectiveEntries()
+                .Where(e => e.KeyText is null || !ownNames.Contains(e.KeyText))
+                .Select(e => new EnvironmentVariable(this, e, true, false)));
+        }
+
+        result.AddRange(own);
+        return result;
+    }
+
+    private static bool IsPlainMapping(SyntaxNode node) => node is MappingNode && !IntrinsicFunction.Is(node);
+
+    /// <summary>The plain mappings a value may be: itself, or the branches of <c>Fn::If</c> (nested ones too).</summary>
+    private static IEnumerable<(MappingNode Map, bool Conditional)> Branches(SyntaxNode node, bool conditional)
+    {
+        node = node.Resolve();
+        if (IsPlainMapping(node))
+        {
+            yield return ((MappingNode)node, conditional);
+            yield break;
+        }
+
+        if (IntrinsicFunction.TryGet(node, out var function) && function.Name == "Fn::If" && function.ValidateForm() is null && function.Argument is SequenceNode branches)
+        {
+            foreach (var branch in Branches(branches.Items[1], true))
+                yield return branch;
+            foreach (var branch in Branches(branches.Items[2], true))
+                yield return branch;
+        }
+    }
 
     private (IReadOnlyList<TagEntry>, IReadOnlyList<UnreadableTags>) ReadTags()
     {

@@ -139,6 +139,122 @@ public sealed class ScalarNode : SyntaxNode
     public bool IsNumberLiteral => Tag is null && IsUnquoted && Value.Length > 0 &&
         double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
+    /// <summary>
+    /// The source span of the <paramref name="length"/> characters of <see cref="Value"/> that start at
+    /// <paramref name="start"/>, when it can be computed exactly: a plain, single-quoted, double-quoted or JSON scalar
+    /// written on one line (quotes and escape sequences accounted for), or a YAML literal block scalar (<c>|</c>) whose
+    /// indentation is detected from its first non-empty line (each line of the value is a line of the file). False for
+    /// folded block scalars (<c>&gt;</c>), for plain and quoted scalars written over several lines (their line breaks
+    /// are folded), for a block scalar with an explicit indentation indicator, and for an empty range.
+    /// </summary>
+    /// <remarks>Escapes: YAML 1.2 §5.7 and JSON (RFC 8259 §7); each escape yields one UTF-16 code unit except
+    /// <c>\U</c> beyond the BMP, which gives up.</remarks>
+    public bool TryGetSourceSpan(int start, int length, out TextSpan span)
+    {
+        span = default;
+        if (length <= 0 || start < 0 || start + length > Value.Length || Map() is not { } map)
+            return false;
+        span = new TextSpan(map[start].Start, map[start + length - 1].End);
+        return true;
+    }
+
+    private (int Start, int End)[]? Map()
+    {
+        var source = Tree.Source;
+        var text = source.Text;
+        var singleLine = source.GetPosition(Span.Start).Line == source.GetPosition(Span.End).Line;
+        var map = new (int Start, int End)[Value.Length];
+        switch (Style)
+        {
+            case ScalarStyle.Plain when singleLine:
+                for (var i = 0; i < Value.Length; i++)
+                    map[i] = (Span.Start + i, Span.Start + i + 1);
+                break;
+            case ScalarStyle.SingleQuoted when singleLine:
+            {
+                var at = Span.Start + 1;
+                for (var i = 0; i < Value.Length; i++)
+                {
+                    var width = text[at] == '\'' ? 2 : 1;
+                    map[i] = (at, at + width);
+                    at += width;
+                }
+
+                break;
+            }
+
+            case ScalarStyle.DoubleQuoted or ScalarStyle.JsonString when singleLine:
+            {
+                var at = Span.Start + 1;
+                for (var i = 0; i < Value.Length; i++)
+                {
+                    var width = 1;
+                    if (text[at] == '\\')
+                    {
+                        width = text[at + 1] switch
+                        {
+                            'x' => 4,
+                            'u' => 6,
+                            'U' => 0,
+                            _ => 2,
+                        };
+                        if (width == 0)
+                            return null;
+                    }
+
+                    map[i] = (at, at + width);
+                    at += width;
+                }
+
+                break;
+            }
+
+            case ScalarStyle.Literal:
+            {
+                var headerLine = source.GetPosition(Span.Start).Line;
+                var header = source.GetLineText(headerLine)[(source.GetPosition(Span.Start).Column - 1)..];
+                if (header.Length > 1 && char.IsAsciiDigit(header[1]) || header.Length > 2 && char.IsAsciiDigit(header[2]))
+                    return null;
+                var indent = -1;
+                for (var line = headerLine + 1; line <= source.LineCount && indent < 0; line++)
+                {
+                    var lineText = source.GetLineText(line);
+                    if (lineText.Trim(' ').Length > 0)
+                        indent = lineText.Length - lineText.TrimStart(' ').Length;
+                }
+
+                if (indent < 0)
+                    return null;
+                var valueLine = 0;
+                var column = 0;
+                for (var i = 0; i < Value.Length; i++)
+                {
+                    if (Value[i] == '\n')
+                    {
+                        var lineEnd = source.GetLineStart(headerLine + 1 + valueLine) + Math.Min(indent + column, source.GetLineText(headerLine + 1 + valueLine).Length);
+                        map[i] = (lineEnd, lineEnd + 1);
+                        valueLine++;
+                        column = 0;
+                        continue;
+                    }
+
+                    var offset = source.GetLineStart(headerLine + 1 + valueLine) + indent + column;
+                    if (offset >= text.Length || text[offset] != Value[i])
+                        return null;
+                    map[i] = (offset, offset + 1);
+                    column++;
+                }
+
+                break;
+            }
+
+            default:
+                return null;
+        }
+
+        return map;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Value;
 }

@@ -1,0 +1,337 @@
+using NUnit.Framework;
+using PolicyLint.Rules.Secrets;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Rules.Tests.Secrets;
+
+public sealed class CredentialLiteralAnalyzerTests
+{
+    // AWS's documented example credentials: shape matches count even when they look like placeholders (C7).
+    private const string AccessKey = "AKIAIOSFODNN7EXAMPLE";
+    private const string SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private const string Advice = "keep the secret in AWS Secrets Manager or SSM Parameter Store and pass a dynamic reference or read it at run time";
+
+    private static RuleTest Variables(string variables, string type = "AWS::Serverless::Function") => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($"""
+            Resources:
+              Worker:
+                Type: {type}
+                Properties:
+                  Environment:
+                    Variables:
+            {variables}
+            """);
+
+    [Test]
+    public void Reports_AccessKeyIdInAnyVariable() => Variables($"""
+                    {"{|#0:LEGACY_KEY|}"}: {AccessKey}
+        """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'LEGACY_KEY': an AWS access key ID ('AKIA…', 20 characters); {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_SecretKeyShapeUnderASecretName() => Variables($"""
+                    {"{|#0:AWS_SECRET_ACCESS_KEY|}"}: "{SecretKey}"
+        """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'AWS_SECRET_ACCESS_KEY': a 40-character secret access key shape; {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_PrivateKeyBlock() => Variables("""
+                    {|#0:SIGNING_KEY|}: |
+                      -----BEGIN RSA PRIVATE KEY-----
+                      MIIEpAIBAAKCAQEA
+                      -----END RSA PRIVATE KEY-----
+        """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'SIGNING_KEY': a private key block; {Advice}")
+        .Verify();
+
+    [TestCase("DB_PASSWORD")]
+    [TestCase("dbPassword")]
+    [TestCase("SMTP_PASSWD")]
+    [TestCase("GITHUB_TOKEN")]
+    [TestCase("client-secret")]
+    [TestCase("STRIPE_API_KEY")]
+    [TestCase("ApiKey")]
+    [TestCase("JWT_PRIVATE_KEY")]
+    [TestCase("DJANGO_SECRET_KEY")]
+    public void Reports_LiteralUnderASecretLikeName(string name) => Variables($"""
+                    {"{|#0:"}{name}{"|}"}: hunter2hunter2
+        """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable '{name}': a literal of 14 characters; {Advice}")
+        .Verify();
+
+    [TestCase("TABLE_NAME", "my-table-token-store", Description = "the value mentions a token; the name names a table")]
+    [TestCase("TOKEN_TABLE", "orders-token-table", Description = "the name only contains a secret word")]
+    [TestCase("SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf")]
+    [TestCase("DB_SECRET", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf", Description = "an ARN names a secret, never holds one")]
+    [TestCase("SECRET_NAME", "prod/orders/db")]
+    [TestCase("DB_PASSWORD", "short", Description = "fewer than 8 characters")]
+    [TestCase("DB_PASSWORD", "", Description = "empty")]
+    [TestCase("DB_PASSWORD", "{{resolve:secretsmanager:orders-db:SecretString:password}}")]
+    [TestCase("API_TOKEN", "{{resolve:ssm:/orders/api-token}}")]
+    [TestCase("API_TOKEN", "${ApiToken}", Description = "a substitution")]
+    [TestCase("PWD", "/var/task", Description = "the working directory")]
+    [TestCase("SECRET_VALUE", "short-not-40-chars-long-value-12345", Description = "secret name but not a secret key shape; 'value' is not a secret word")]
+    public void DoesNotReport_NearMisses(string name, string value) => Variables($"""
+                    {name}: "{value}"
+        """)
+        .Verify();
+
+    [TestCase("!Ref DbPassword")]
+    [TestCase("!Sub \"{{resolve:secretsmanager:${Secret}:SecretString:password}}\"")]
+    [TestCase("!GetAtt Db.Endpoint.Address")]
+    [TestCase("!ImportValue shared-db-password")]
+    [TestCase("~")]
+    public void DoesNotReport_IntrinsicFunctionsAndNulls(string value) => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($"""
+            Parameters:
+              DbPassword: {"{ Type: String, NoEcho: true }"}
+              Secret: {"{ Type: String }"}
+            Resources:
+              Db:
+                Type: AWS::RDS::DBInstance
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      DB_PASSWORD: {value}
+            """)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_OnOtherResources() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Environment: [{ Name: DB_PASSWORD, Value: hunter2hunter2 }]
+              Param:
+                Type: AWS::SSM::Parameter
+                Properties: { Type: String, Value: {{AccessKey}} }
+            """)
+        .Verify();
+
+    [Test]
+    public void Reports_VariablesMergedFromGlobals_AtTheLogicalId() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate("""
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Environment:
+                  Variables:
+                    {|#9:API_TOKEN|}: tok_live_0123456789
+                    DB_PASSWORD: from-globals-1234
+            Resources:
+              {|#0:Worker|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      {|#1:DB_PASSWORD|}: from-function-5678
+                      TABLE_NAME: orders
+              Replaced:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment: !If [HasEnv, { Variables: { STAGE: prod } }, !Ref AWS::NoValue]
+              Opted:
+                Type: AWS::Serverless::Function
+                IgnoreGlobals: [Environment]
+              Plain:
+                Type: AWS::Lambda::Function
+            Conditions:
+              HasEnv: !Equals [a, a]
+            """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'API_TOKEN' (set in Globals): a literal of 19 characters; {Advice}")
+        .ExpectRelated(0, 9, "Environment variable 'API_TOKEN' set for every function in Globals")
+        .Expect(1, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'DB_PASSWORD': a literal of 18 characters; {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_VariableInEitherBranchOfFnIf_LongForm() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate("""
+            Conditions:
+              IsProd: !Equals [!Ref "AWS::Region", eu-west-1]
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      Fn::If:
+                        - IsProd
+                        - { STAGE: prod }
+                        - { {|#0:DB_PASSWORD|}: dev-password-1 }
+            """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'DB_PASSWORD' in a branch of Fn::If: a literal of 14 characters; {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_JsonTemplate() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($$"""
+            {
+              "Resources": {
+                "Worker": {
+                  "Type": "AWS::Lambda::Function",
+                  "Properties": {
+                    "Environment": { "Variables": { {|#0:"SLACK_TOKEN"|}: "xoxb-1234567890", "STAGE": "prod" } },
+                    "Code": { "ZipFile": "import os\nAWS_KEY = '{|#1:{{AccessKey}}|}'\n" }
+                  }
+                }
+              }
+            }
+            """, "template.json")
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'SLACK_TOKEN': a literal of 15 characters; {Advice}")
+        .Expect(1, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (Code.ZipFile): an AWS access key ID ('AKIA…', 20 characters); {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_InlineCode_LiteralBlockScalar_AtTheExactPositions() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  InlineCode: |
+                    import boto3
+
+                    {|#0:DB_PASSWORD|} = "correct-horse-battery"
+                    client = boto3.client("s3", aws_access_key_id="{|#1:{{AccessKey}}|}")
+                    if password == "not-an-assignment":
+                        pass
+                    def handler(event, context):
+                        return {"{|#2:token|}": 'tok_0123456789abc'}
+                    {|#3:-----BEGIN PRIVATE KEY-----|}
+            """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a literal of 21 characters assigned to 'DB_PASSWORD'; {Advice}")
+        .Expect(1, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): an AWS access key ID ('AKIA…', 20 characters); {Advice}")
+        .Expect(2, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a literal of 17 characters assigned to 'token'; {Advice}")
+        .Expect(3, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a private key block; {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_ZipFile_InFnSubBlock_AndFnJoinParts() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Code:
+                    ZipFile: !Sub |
+                      import os
+                      TABLE = "${OrdersTable}"
+                      {|#0:api_key|} = "sk_live_0123456789"
+                      token = "${ApiToken}"
+              Joined:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Code:
+                    ZipFile: !Join
+                      - "\n"
+                      - - "import os"
+                        - "{|#1:PASSWORD|} = 'joined-password'"
+                        - !Ref Extra
+            Parameters:
+              Extra: { Type: String, Default: "" }
+              OrdersTable: { Type: String, Default: orders }
+              ApiToken: { Type: String, Default: x }
+            """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (Code.ZipFile): a literal of 18 characters assigned to 'api_key'; {Advice}")
+        .Expect(1, "PL6001", $"Function 'Joined' holds a credential-like literal in inline code (Code.ZipFile): a literal of 15 characters assigned to 'PASSWORD'; {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_InlineCode_SingleLineQuotedScalars() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+              Single:
+                Type: AWS::Serverless::Function
+                Properties:
+                  InlineCode: 'x = ''y''; {|#0:secret|} = "abcdefgh12"'
+              Double:
+                Type: AWS::Serverless::Function
+                Properties:
+                  InlineCode: "print(\"\\t\"); key = \"{|#1:{{AccessKey}}|}\""
+              Plain:
+                Type: AWS::Serverless::Function
+                Properties:
+                  InlineCode: exports.handler = async () => { const {|#2:apiKey|} = 'abcdefgh12'; }
+            """)
+        .Expect(0, "PL6001", $"Function 'Single' holds a credential-like literal in inline code (InlineCode): a literal of 10 characters assigned to 'secret'; {Advice}")
+        .Expect(1, "PL6001", $"Function 'Double' holds a credential-like literal in inline code (InlineCode): an AWS access key ID ('AKIA…', 20 characters); {Advice}")
+        .Expect(2, "PL6001", $"Function 'Plain' holds a credential-like literal in inline code (InlineCode): a literal of 10 characters assigned to 'apiKey'; {Advice}")
+        .Verify();
+
+    [Test]
+    public void Reports_InlineCode_FoldedScalar_AtTheProperty() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  {|#0:InlineCode|}: >
+                    exports.handler = async () =>
+                    "{{AccessKey}}";
+            """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode; reported at the property because the position inside this scalar cannot be computed): an AWS access key ID ('AKIA…', 20 characters); {Advice}")
+        .Verify();
+
+    [TestCase("password = os.environ['DB_PASSWORD']")]
+    [TestCase("token = get_token()")]
+    [TestCase("secret = \"short\"")]
+    [TestCase("password == \"compared-not-assigned\"")]
+    [TestCase("TOKEN_TABLE = \"orders-token-table\"")]
+    [TestCase("db_secret = \"arn:aws:secretsmanager:eu-west-1:111122223333:secret:x\"")]
+    [TestCase("api_key = \"{{resolve:secretsmanager:api:SecretString:key}}\"")]
+    [TestCase("AKIAIOSFODNN7EXAMPLEX = 1")]
+    public void DoesNotReport_InlineCodeNearMisses(string line) => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($"""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  InlineCode: |
+                    {line}
+            """)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_InlineCodeOnTheOtherFunctionType() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  InlineCode: password = "hunter2hunter2"
+              Sam:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Code: { ZipFile: password = "hunter2hunter2" }
+            """)
+        .Verify();
+
+    [Test]
+    public void Messages_NeverContainTheSecret()
+    {
+        var diagnostics = RuleTest.For<CredentialLiteralAnalyzer>()
+            .WithTemplate($$"""
+                Resources:
+                  Worker:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Environment:
+                        Variables:
+                          [|DB_PASSWORD|]: hunter2hunter2
+                          [|SECRET|]: {{SecretKey}}
+                      Code:
+                        ZipFile: |
+                          [|token|] = "tok_live_0123456789"
+                """)
+            .Verify();
+        Assert.That(diagnostics.Select(d => d.Message), Has.None.Contains("hunter2").And.None.Contains("wJal").And.None.Contains("tok_"));
+    }
+}
