@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
@@ -25,11 +26,12 @@ public enum InspectorMatch
 /// </summary>
 public sealed class EventRule
 {
-    internal EventRule(TemplateModel template, Resource resource, string name, MappingNode body, MappingEntry? patternEntry, MappingEntry? busEntry)
+    internal EventRule(TemplateModel template, Resource resource, string name, string bodyPath, MappingNode body, MappingEntry? patternEntry, MappingEntry? busEntry)
     {
         Template = template;
         Resource = resource;
         Name = name;
+        BodyPath = bodyPath;
         Body = body;
         PatternEntry = patternEntry;
         BusEntry = busEntry;
@@ -56,6 +58,16 @@ public sealed class EventRule
 
     /// <summary>The mapping holding <c>EventPattern</c>/<c>Pattern</c> (<c>Properties</c>).</summary>
     public MappingNode Body { get; }
+
+    /// <summary>The path of <see cref="Body"/> inside the resource: <c>Properties</c>, or
+    /// <c>Properties.Events.Name.Properties</c> for a SAM function event.</summary>
+    public string BodyPath { get; }
+
+    /// <summary>Whether this is a SAM function event (it delivers to its function; it has no <c>Targets</c>).</summary>
+    public bool IsFunctionEvent => Resource.Type == LambdaFunction.ServerlessType;
+
+    /// <summary>Whether the pattern is written as a JSON string, so positions inside it are not reported.</summary>
+    public bool IsJsonStringPattern => PatternEntry?.Value is ScalarNode && Pattern is not null;
 
     /// <summary>The <c>EventPattern</c> (or SAM <c>Pattern</c>) entry, or null.</summary>
     public MappingEntry? PatternEntry { get; }
@@ -86,6 +98,12 @@ public sealed class EventRule
 
     /// <summary>Where the rule is declared (its logical-ID key, or the event's key).</summary>
     public Location DeclarationLocation { get; internal set; } = null!;
+
+    /// <summary>A target at the rule's declaration (its logical-ID key, or the event's key).</summary>
+    public DiagnosticTarget DeclarationTarget => new(DeclarationLocation, Resource.LogicalLocation, IsFunctionEvent ? BodyPath[..^".Properties".Length] : string.Empty, []);
+
+    /// <summary>A target at <paramref name="entry"/>'s key; <paramref name="path"/> is relative to <see cref="Body"/>.</summary>
+    public DiagnosticTarget TargetAt(MappingEntry entry, string path) => Resource.TargetAt(entry, $"{BodyPath}.{path}");
 
     /// <summary>The literal strings a pattern field lists, operators' operands included (e.g. the text of
     /// <c>{prefix: …}</c>), in order; empty when the field is absent.</summary>
@@ -204,7 +222,7 @@ public static class FindingRoutes
             {
                 if (resource.Type == "AWS::Events::Rule" && resource.Properties is { } properties)
                 {
-                    rules.Add(new EventRule(template, resource, resource.LogicalId, properties, properties.Find("EventPattern"), properties.Find("EventBusName"))
+                    rules.Add(new EventRule(template, resource, resource.LogicalId, "Properties", properties, properties.Find("EventPattern"), properties.Find("EventBusName"))
                     {
                         DeclarationLocation = resource.Entry.Key.Location,
                     });
@@ -218,7 +236,7 @@ public static class FindingRoutes
                         var eventProperties = body.GetValue("Properties") as MappingNode;
                         if (eventProperties is null)
                             continue;
-                        rules.Add(new EventRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"))
+                        rules.Add(new EventRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", $"Properties.Events.{evt.KeyText}.Properties", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"))
                         {
                             DeclarationLocation = evt.Key.Location,
                         });
