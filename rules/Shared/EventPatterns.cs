@@ -94,16 +94,20 @@ public sealed record WildcardMatcher(string Value, SyntaxNode Node) : ValueMatch
     public override string OperatorText => "wildcard ";
 
     /// <summary>Whether <paramref name="value"/> matches the wildcard expression.</summary>
-    public bool Test(string value, bool ignoreCase)
+    public bool Test(string value, bool ignoreCase) => Matches(Value, value, ignoreCase);
+
+    /// <summary>Whether <paramref name="value"/> matches <paramref name="pattern"/>, in which <c>*</c> stands for any
+    /// run of characters and <c>\*</c>, <c>\\</c> for themselves.</summary>
+    public static bool Matches(string pattern, string value, bool ignoreCase)
     {
         // Tokens: a character, or null for an unescaped '*'.
         var tokens = new List<char?>();
-        for (var i = 0; i < Value.Length; i++)
+        for (var i = 0; i < pattern.Length; i++)
         {
-            if (Value[i] == '\\' && i + 1 < Value.Length)
-                tokens.Add(Value[++i]);
+            if (pattern[i] == '\\' && i + 1 < pattern.Length)
+                tokens.Add(pattern[++i]);
             else
-                tokens.Add(Value[i] == '*' ? null : Value[i]);
+                tokens.Add(pattern[i] == '*' ? null : pattern[i]);
         }
 
         // Greedy matching with backtracking to the last star: linear in practice, never exponential.

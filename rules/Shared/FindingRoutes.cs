@@ -20,6 +20,19 @@ public enum InspectorMatch
     Exact,
 }
 
+/// <summary>Which event bus a rule is on, as far as it can be known offline.</summary>
+public enum EventBusKind
+{
+    /// <summary>The default bus (C6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending in <c>:event-bus/default</c>.</summary>
+    Default,
+
+    /// <summary>Another bus, whatever the unknown parts of its name.</summary>
+    Custom,
+
+    /// <summary>Cannot be decided: an unresolvable name, or an undecided <c>Fn::If</c> between buses.</summary>
+    Unknown,
+}
+
 /// <summary>
 /// An EventBridge rule of the project: an <c>AWS::Events::Rule</c>, or a SAM function event of type
 /// <c>EventBridgeRule</c>/<c>CloudWatchEvent</c>, with its event pattern read.
@@ -39,6 +52,8 @@ public sealed class EventRule
         var bus = busEntry is null ? ResolvedValue.Literal("default") : template.Resolver.Resolve(busEntry.Value);
         BusName = ReadBusName(template, bus);
         IsOnDefaultBus = bus.Alternatives.All(IsDefaultBus);
+        Bus = bus;
+        BusKind = IsOnDefaultBus ? EventBusKind.Default : bus.Alternatives.All(IsCustomBus) ? EventBusKind.Custom : EventBusKind.Unknown;
         BusDescription = BusName is not null ? $"event bus '{BusName}'"
             : bus.FirstUnresolvedReason is { } reason ? $"an event bus that cannot be known offline ({reason})"
             : $"the event bus given by {bus}";
@@ -81,6 +96,12 @@ public sealed class EventRule
     /// <summary>The bus name or ARN when known (a reference to an <c>AWS::Events::EventBus</c> gives its <c>Name</c>);
     /// null when it cannot be resolved.</summary>
     public string? BusName { get; }
+
+    /// <summary>The resolved <c>EventBusName</c> (<c>default</c> when absent).</summary>
+    public ResolvedValue Bus { get; }
+
+    /// <summary>Which bus the rule is on.</summary>
+    public EventBusKind BusKind { get; }
 
     /// <summary>The bus for messages: <c>event bus 'name'</c>, or why it cannot be known.</summary>
     public string BusDescription { get; }
@@ -132,6 +153,19 @@ public sealed class EventRule
     {
         LiteralValue { Text: var text } => text == "default" || text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
         PartialStringValue partial => partial.KnownSuffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>Whether the bus is surely not the default one: a literal or a partly known ARN or name that cannot
+    /// end as the default bus, or a reference to an <c>AWS::Events::EventBus</c> (which cannot be named <c>default</c>).</summary>
+    private static bool IsCustomBus(ValueAlternative bus) => bus switch
+    {
+        LiteralValue { Text: var text } => text != "default" && !text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
+        ResourceReferenceValue { ResourceType: "AWS::Events::EventBus" } => true,
+        PartialStringValue { KnownSuffix: var suffix } => suffix.Length > 0
+            && !"default".EndsWith(suffix, StringComparison.Ordinal)
+            && !DefaultBusArnSuffix.EndsWith(suffix, StringComparison.Ordinal)
+            && !suffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
         _ => false,
     };
 
