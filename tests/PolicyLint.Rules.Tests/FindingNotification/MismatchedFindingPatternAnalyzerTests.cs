@@ -516,7 +516,7 @@ public sealed class MismatchedFindingPatternAnalyzerTests
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_WhenTheDecidingValueIsAParameterWithoutDefault() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+    public void Reports_Unresolved_WhenTheDecidingValueIsAParameterWithoutDefault() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
         .WithTemplate("""
             Parameters:
               Wanted: { Type: String }

@@ -90,7 +90,7 @@ public sealed class UndeliverableFindingRuleAnalyzerTests
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_WhenTheStateCannotBeKnown() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
+    public void Reports_Unresolved_WhenTheStateCannotBeKnown() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
         .WithTemplate($$"""
             Parameters:
               RuleState: { Type: String }
@@ -134,7 +134,7 @@ public sealed class UndeliverableFindingRuleAnalyzerTests
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_WhenTheTargetsCannotBeKnown() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
+    public void Reports_Unresolved_WhenTheTargetsCannotBeKnown() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
         .WithTemplate($$"""
             Parameters:
               Notify: { Type: String }
@@ -212,7 +212,7 @@ public sealed class UndeliverableFindingRuleAnalyzerTests
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_ABusThatCannotBeKnown_WhenAnotherInspectorRuleIsOnTheDefaultBus() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
+    public void Reports_Unresolved_ABusThatCannotBeKnown_WhenAnotherInspectorRuleIsOnTheDefaultBus() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
         .WithTemplate($$"""
             Parameters:
               Bus: { Type: String }

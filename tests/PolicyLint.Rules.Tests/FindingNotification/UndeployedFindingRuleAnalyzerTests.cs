@@ -70,20 +70,20 @@ public sealed class UndeployedFindingRuleAnalyzerTests
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_AParameterWithoutDefault() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+    public void Reports_Unresolved_AParameterWithoutDefault() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
         .WithTemplate(Template("  Stage: { Type: String }", "!Equals [!Ref Stage, prod]"))
         .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): parameter 'Stage' has no default")
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_ThroughFnOrAndAConditionReference() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+    public void Reports_Unresolved_ThroughFnOrAndAConditionReference() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
         .WithTemplate(Template("  Stage: { Type: String, Default: dev }\n  Region: { Type: String }", "!Or [!Equals [!Ref Stage, prod], !Condition InEurope]")
             .Replace("Resources:", "  InEurope: !Equals [!Ref Region, eu-west-1]\nResources:", StringComparison.Ordinal))
         .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): parameter 'Region' has no default")
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_AnUnconfiguredPseudoParameter() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+    public void Reports_Unresolved_AnUnconfiguredPseudoParameter() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
         .WithTemplate(Template("  Stage: { Type: String, Default: dev }", "!Equals [!Ref AWS::Region, eu-west-1]"))
         .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): AWS::Region is not known offline (configure a Region)")
         .Verify();
@@ -96,7 +96,7 @@ public sealed class UndeployedFindingRuleAnalyzerTests
         .Verify();
 
     [Test]
-    public void ReportsUnresolved_AnUndeclaredCondition() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+    public void Reports_Unresolved_AnUndeclaredCondition() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
         .WithTemplate("""
             Resources:
               FindingsRule:
