@@ -129,7 +129,7 @@ public sealed class MismatchedFindingPatternAnalyzer : DiagnosticAnalyzer
                 var what = field.IsClosed ? $"{string.Join(" and ", unexplained)} findings" : "Amazon Inspector findings";
                 Report(entry, null, field.Display, $"filters out {what} ({field.Display}); match {string.Join(" and ", unexplained.Select(r => $"'{r}'"))}");
             }
-            else if (unknown.Count > 0 && matchers.OfType<UnknownMatcher>().FirstOrDefault() is { } undecided)
+            else if (unknown.Count > 0 && matchers.SelectMany(m => m is AnythingButMatcher a ? a.Excluded : [m]).OfType<UnknownMatcher>().FirstOrDefault() is { } undecided)
             {
                 var what = field.IsClosed ? $"{string.Join(" and ", unknown)} findings" : "Amazon Inspector findings";
                 context.ReportDiagnostic(EngineDiagnostics.Unresolved, Target(entry, null, field.Display), $"whether rule '{rule.Name}' matches {what} ({field.Display})", undecided.Reason);

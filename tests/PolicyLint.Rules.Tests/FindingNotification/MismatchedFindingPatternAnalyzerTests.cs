@@ -533,6 +533,23 @@ public sealed class MismatchedFindingPatternAnalyzerTests
         .Verify();
 
     [Test]
+    public void Reports_Unresolved_WhenAnAnythingButOperandIsAParameterWithoutDefault() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              Ignored: { Type: String }
+            Resources:
+              FindingsRule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern:
+                    source: [aws.inspector2]
+                    detail:
+                      {|#0:status|}: [{ anything-but: [CLOSED, !Ref Ignored] }]
+            """)
+        .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' matches ACTIVE findings (detail.status): parameter 'Ignored' has no default")
+        .Verify();
+
+    [Test]
     public void DoesNotReport_APatternBuiltWithSub() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
         .WithTemplate("""
             Parameters:
