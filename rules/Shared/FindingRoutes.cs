@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
@@ -19,17 +20,31 @@ public enum InspectorMatch
     Exact,
 }
 
+/// <summary>Which event bus a rule is on, as far as it can be known offline.</summary>
+public enum EventBusKind
+{
+    /// <summary>The default bus (C6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending in <c>:event-bus/default</c>.</summary>
+    Default,
+
+    /// <summary>Another bus, whatever the unknown parts of its name.</summary>
+    Custom,
+
+    /// <summary>Cannot be decided: an unresolvable name, or an undecided <c>Fn::If</c> between buses.</summary>
+    Unknown,
+}
+
 /// <summary>
 /// An EventBridge rule of the project: an <c>AWS::Events::Rule</c>, or a SAM function event of type
 /// <c>EventBridgeRule</c>/<c>CloudWatchEvent</c>, with its event pattern read.
 /// </summary>
 public sealed class EventRule
 {
-    internal EventRule(TemplateModel template, Resource resource, string name, MappingNode body, MappingEntry? patternEntry, MappingEntry? busEntry)
+    internal EventRule(TemplateModel template, Resource resource, string name, string bodyPath, MappingNode body, MappingEntry? patternEntry, MappingEntry? busEntry)
     {
         Template = template;
         Resource = resource;
         Name = name;
+        BodyPath = bodyPath;
         Body = body;
         PatternEntry = patternEntry;
         BusEntry = busEntry;
@@ -37,6 +52,8 @@ public sealed class EventRule
         var bus = busEntry is null ? ResolvedValue.Literal("default") : template.Resolver.Resolve(busEntry.Value);
         BusName = ReadBusName(template, bus);
         IsOnDefaultBus = bus.Alternatives.All(IsDefaultBus);
+        Bus = bus;
+        BusKind = IsOnDefaultBus ? EventBusKind.Default : bus.Alternatives.All(IsCustomBus) ? EventBusKind.Custom : EventBusKind.Unknown;
         BusDescription = BusName is not null ? $"event bus '{BusName}'"
             : bus.FirstUnresolvedReason is { } reason ? $"an event bus that cannot be known offline ({reason})"
             : $"the event bus given by {bus}";
@@ -57,6 +74,16 @@ public sealed class EventRule
     /// <summary>The mapping holding <c>EventPattern</c>/<c>Pattern</c> (<c>Properties</c>).</summary>
     public MappingNode Body { get; }
 
+    /// <summary>The path of <see cref="Body"/> inside the resource: <c>Properties</c>, or
+    /// <c>Properties.Events.Name.Properties</c> for a SAM function event.</summary>
+    public string BodyPath { get; }
+
+    /// <summary>Whether this is a SAM function event (it delivers to its function; it has no <c>Targets</c>).</summary>
+    public bool IsFunctionEvent => Resource.Type == LambdaFunction.ServerlessType;
+
+    /// <summary>Whether the pattern is written as a JSON string, so positions inside it are not reported.</summary>
+    public bool IsJsonStringPattern => PatternEntry?.Value is ScalarNode && Pattern is not null;
+
     /// <summary>The <c>EventPattern</c> (or SAM <c>Pattern</c>) entry, or null.</summary>
     public MappingEntry? PatternEntry { get; }
 
@@ -69,6 +96,12 @@ public sealed class EventRule
     /// <summary>The bus name or ARN when known (a reference to an <c>AWS::Events::EventBus</c> gives its <c>Name</c>);
     /// null when it cannot be resolved.</summary>
     public string? BusName { get; }
+
+    /// <summary>The resolved <c>EventBusName</c> (<c>default</c> when absent).</summary>
+    public ResolvedValue Bus { get; }
+
+    /// <summary>Which bus the rule is on.</summary>
+    public EventBusKind BusKind { get; }
 
     /// <summary>The bus for messages: <c>event bus 'name'</c>, or why it cannot be known.</summary>
     public string BusDescription { get; }
@@ -86,6 +119,12 @@ public sealed class EventRule
 
     /// <summary>Where the rule is declared (its logical-ID key, or the event's key).</summary>
     public Location DeclarationLocation { get; internal set; } = null!;
+
+    /// <summary>A target at the rule's declaration (its logical-ID key, or the event's key).</summary>
+    public DiagnosticTarget DeclarationTarget => new(DeclarationLocation, Resource.LogicalLocation, IsFunctionEvent ? BodyPath[..^".Properties".Length] : string.Empty, []);
+
+    /// <summary>A target at <paramref name="entry"/>'s key; <paramref name="path"/> is relative to <see cref="Body"/>.</summary>
+    public DiagnosticTarget TargetAt(MappingEntry entry, string path) => Resource.TargetAt(entry, $"{BodyPath}.{path}");
 
     /// <summary>The literal strings a pattern field lists, operators' operands included (e.g. the text of
     /// <c>{prefix: …}</c>), in order; empty when the field is absent.</summary>
@@ -114,6 +153,19 @@ public sealed class EventRule
     {
         LiteralValue { Text: var text } => text == "default" || text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
         PartialStringValue partial => partial.KnownSuffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>Whether the bus is surely not the default one: a literal or a partly known ARN or name that cannot
+    /// end as the default bus, or a reference to an <c>AWS::Events::EventBus</c> (which cannot be named <c>default</c>).</summary>
+    private static bool IsCustomBus(ValueAlternative bus) => bus switch
+    {
+        LiteralValue { Text: var text } => text != "default" && !text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
+        ResourceReferenceValue { ResourceType: "AWS::Events::EventBus" } => true,
+        PartialStringValue { KnownSuffix: var suffix } => suffix.Length > 0
+            && !"default".EndsWith(suffix, StringComparison.Ordinal)
+            && !DefaultBusArnSuffix.EndsWith(suffix, StringComparison.Ordinal)
+            && !suffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
         _ => false,
     };
 
@@ -204,7 +256,7 @@ public static class FindingRoutes
             {
                 if (resource.Type == "AWS::Events::Rule" && resource.Properties is { } properties)
                 {
-                    rules.Add(new EventRule(template, resource, resource.LogicalId, properties, properties.Find("EventPattern"), properties.Find("EventBusName"))
+                    rules.Add(new EventRule(template, resource, resource.LogicalId, "Properties", properties, properties.Find("EventPattern"), properties.Find("EventBusName"))
                     {
                         DeclarationLocation = resource.Entry.Key.Location,
                     });
@@ -218,7 +270,7 @@ public static class FindingRoutes
                         var eventProperties = body.GetValue("Properties") as MappingNode;
                         if (eventProperties is null)
                             continue;
-                        rules.Add(new EventRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"))
+                        rules.Add(new EventRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", $"Properties.Events.{evt.KeyText}.Properties", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"))
                         {
                             DeclarationLocation = evt.Key.Location,
                         });

@@ -20,7 +20,7 @@ public sealed class RuleTest
 
     private readonly IReadOnlyList<DiagnosticAnalyzer> _analyzers;
     private readonly List<(string Path, string Markup)> _files = [];
-    private readonly Dictionary<int, (string? Id, string? Message)> _expectations = [];
+    private readonly Dictionary<int, List<(string? Id, string? Message)>> _expectations = [];
     private readonly List<(int Marker, int Related, string? Message)> _related = [];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private DateOnly _today = DateOnly.Parse(DefaultToday, System.Globalization.CultureInfo.InvariantCulture);
@@ -75,10 +75,13 @@ public sealed class RuleTest
     }
 
     /// <summary>Expects the span marked <c>{|#marker:…|}</c> to get <paramref name="id"/>, with exactly
-    /// <paramref name="message"/> when given.</summary>
+    /// <paramref name="message"/> when given. Called again for the same marker, it expects one more diagnostic at
+    /// that span (a rule that reports several defects at one key).</summary>
     public RuleTest Expect(int marker, string id, string? message = null)
     {
-        _expectations[marker] = (id, message);
+        if (!_expectations.TryGetValue(marker, out var list))
+            _expectations[marker] = list = [];
+        list.Add((id, message));
         return this;
     }
 
@@ -109,9 +112,13 @@ public sealed class RuleTest
                         continue; // a related-location marker only
                 }
 
-                var id = span.Id ?? (span.Marker is { } n && _expectations.TryGetValue(n, out var e) ? e.Id : null) ?? SingleId();
-                var message = span.Marker is { } k && _expectations.TryGetValue(k, out var ex) ? ex.Message : null;
-                expected.Add((path, span, id, message));
+                if (span.Marker is { } k && _expectations.TryGetValue(k, out var listed))
+                {
+                    foreach (var (listedId, listedMessage) in listed)
+                        expected.Add((path, span, span.Id ?? listedId ?? SingleId(), listedMessage));
+                }
+                else
+                    expected.Add((path, span, span.Id ?? SingleId(), null));
             }
         }
 
@@ -130,7 +137,9 @@ public sealed class RuleTest
         var problems = new StringBuilder();
         foreach (var e in expected)
         {
-            var match = actual.FirstOrDefault(d => d.Id == e.Id && d.Location.Path == e.Path && d.Location.Span.Start == e.Span.Start && d.Location.Span.End == e.Span.End);
+            var match = actual.FirstOrDefault(d => d.Id == e.Id && d.Location.Path == e.Path && d.Location.Span.Start == e.Span.Start && d.Location.Span.End == e.Span.End
+                && (e.Message is null || d.Message == e.Message))
+                ?? actual.FirstOrDefault(d => d.Id == e.Id && d.Location.Path == e.Path && d.Location.Span.Start == e.Span.Start && d.Location.Span.End == e.Span.End);
             if (match is null)
             {
                 problems.AppendLine($"missing: {Describe(repository, e.Path, e.Span)} {e.Id}");

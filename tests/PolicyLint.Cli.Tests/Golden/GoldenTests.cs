@@ -11,7 +11,7 @@ namespace PolicyLint.Cli.Tests.Golden;
 /// </summary>
 public sealed class GoldenTests
 {
-    private static readonly string[] Samples = ["inspector-basic", "inspector-problems"];
+    private static readonly string[] Samples = ["inspector-basic", "inspector-problems", "notification-problems"];
 
     private static IEnumerable<TestCaseData> Scenarios() =>
         from sample in Samples

@@ -1,0 +1,276 @@
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Rules.Shared;
+
+/// <summary>What an ARN-valued expression names, as far as SNS topics go.</summary>
+public enum TopicKind
+{
+    /// <summary>Surely not an SNS topic (another resource type, another service's ARN).</summary>
+    NotTopic,
+
+    /// <summary>An <c>AWS::SNS::Topic</c> of the project.</summary>
+    Topic,
+
+    /// <summary>An SNS topic ARN that names no topic of the project (another stack or account).</summary>
+    External,
+
+    /// <summary>Cannot be known offline; it may be a topic.</summary>
+    Unknown,
+}
+
+/// <summary>One thing an ARN-valued expression may name.</summary>
+/// <param name="Kind">What it is.</param>
+/// <param name="Topic">The topic resource, for <see cref="TopicKind.Topic"/>.</param>
+public sealed record TopicReference(TopicKind Kind, Resource? Topic)
+{
+    /// <summary>Whether it is surely an SNS topic (of the project or not).</summary>
+    public bool IsSns => Kind is TopicKind.Topic or TopicKind.External;
+}
+
+/// <summary>
+/// Follows references to SNS topics across the project's templates (<c>Ref</c>, <c>Fn::GetAtt …TopicArn</c>,
+/// <c>Fn::ImportValue</c> of another template's export, a literal or <c>Fn::Sub</c> ARN matched by <c>TopicName</c>),
+/// and reads what EventBridge needs to publish to a topic: a topic policy for <c>events.amazonaws.com</c>, and a key
+/// other than the AWS managed <c>alias/aws/sns</c>.
+/// </summary>
+/// <remarks>Sources: AWS re:Post Knowledge Center, "Why isn't my Amazon SNS topic receiving notifications from my
+/// EventBridge rule?" (sns-not-getting-eventbridge-notification); Amazon EventBridge User Guide, "Using
+/// resource-based policies for Amazon EventBridge" (eb-use-resource-based.html).</remarks>
+public static class SnsTopics
+{
+    /// <summary>The resource type of a topic.</summary>
+    public const string TopicType = "AWS::SNS::Topic";
+
+    /// <summary>The alias of the AWS managed key for SNS.</summary>
+    public const string AwsManagedKeyAlias = "alias/aws/sns";
+
+    /// <summary>The service principal EventBridge publishes as.</summary>
+    public const string EventBridgePrincipal = "events.amazonaws.com";
+
+    private const int MaxImportDepth = 4;
+
+    /// <summary>What <paramref name="value"/> (resolved in <paramref name="template"/>) may name; a list names each
+    /// of its items. Never empty for a value that is not <c>AWS::NoValue</c>.</summary>
+    public static IReadOnlyList<TopicReference> Resolve(ProjectModel project, TemplateModel template, ResolvedValue value) =>
+        [.. value.Alternatives.SelectMany(a => Resolve(project, template, a, 0))];
+
+    /// <summary>The topic's <c>TopicName</c> when it resolves to one string, else null (a generated name).</summary>
+    public static string? TopicName(Resource topic) =>
+        topic.Properties?.GetValue("TopicName") is { } node && topic.Template.Resolver.Resolve(node).TryGetString(out var name) ? name : null;
+
+    /// <summary>
+    /// Whether a topic policy of the project (<c>AWS::SNS::TopicPolicy</c> or <c>AWS::SNS::TopicInlinePolicy</c>)
+    /// may let <c>events.amazonaws.com</c> call <c>sns:Publish</c> on <paramref name="topic"/>. Whatever cannot be
+    /// decided counts as allowing: a policy whose topics or statements cannot be resolved, a <c>"*"</c> principal,
+    /// <c>NotPrincipal</c> or <c>NotAction</c>, a resource pattern.
+    /// </summary>
+    public static bool HasEventBridgePublishPolicy(ProjectModel project, Resource topic)
+    {
+        foreach (var template in project.Templates)
+        {
+            foreach (var resource in template.Resources)
+            {
+                var topicsKey = resource.Type switch
+                {
+                    "AWS::SNS::TopicPolicy" => "Topics",
+                    "AWS::SNS::TopicInlinePolicy" => "TopicArn",
+                    _ => null,
+                };
+                if (topicsKey is null || resource.Properties is not { } properties || properties.GetValue(topicsKey) is not { } topics)
+                    continue;
+                var applies = Resolve(project, template, template.Resolver.Resolve(topics))
+                    .Any(r => r.Kind == TopicKind.Unknown || (r.Kind == TopicKind.Topic && ReferenceEquals(r.Topic, topic)));
+                if (applies && MayAllowEventBridgePublish(template, properties.GetValue("PolicyDocument"), topic))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The topic's <c>KmsMasterKeyId</c> when it names the AWS managed key <c>alias/aws/sns</c> (the bare
+    /// alias or an ARN ending in <c>:alias/aws/sns</c>) in any alternative, else null.</summary>
+    public static EffectiveProperty? AwsManagedKey(Resource topic)
+    {
+        if (topic.GetProperty("KmsMasterKeyId") is not { } key)
+            return null;
+        var value = topic.Template.Resolver.Resolve(key.Value);
+        return value.Alternatives.Any(a => a switch
+        {
+            LiteralValue { Text: var text } => KmsKeys.IsAwsManaged(text, AwsManagedKeyAlias),
+            PartialStringValue { KnownSuffix: var suffix } => suffix.EndsWith(":" + AwsManagedKeyAlias, StringComparison.Ordinal),
+            _ => false,
+        }) ? key : null;
+    }
+
+    private static IEnumerable<TopicReference> Resolve(ProjectModel project, TemplateModel template, ValueAlternative value, int depth)
+    {
+        switch (value)
+        {
+            case NoValue:
+                return [];
+            case ListValue list:
+                return list.Items.SelectMany(item => item.Alternatives.SelectMany(a => Resolve(project, template, a, depth)));
+            case ResourceReferenceValue { ResourceType: TopicType, Attribute: null or "TopicArn" } reference:
+                return [new TopicReference(TopicKind.Topic, template.GetResource(reference.LogicalId))];
+            case ResourceReferenceValue:
+                return [new TopicReference(TopicKind.NotTopic, null)];
+            case LiteralValue { Text: var arn }:
+                return [FromArn(project, arn)];
+            case PartialStringValue partial:
+                return [FromArn(project, partial.Pattern)];
+            case ImportedValue imported when depth < MaxImportDepth
+                && imported.ExportName.TryGetString(out var exportName) && StackExports.Find(project, exportName) is { } export:
+                var exported = export.Template.Resolver.Resolve(export.Value);
+                return exported.Alternatives.SelectMany(a => Resolve(project, export.Template, a, depth + 1));
+            default:
+                return [new TopicReference(TopicKind.Unknown, null)];
+        }
+    }
+
+    /// <summary>Reads an ARN (holes written <c>${…}</c>): an SNS ARN names the project's topic with that
+    /// <c>TopicName</c> when exactly one has it, else an external topic; a name that is not known is unknown.</summary>
+    private static TopicReference FromArn(ProjectModel project, string arn)
+    {
+        var parts = arn.Split(':');
+        if (parts.Length < 6 || parts[0] != "arn")
+            return new TopicReference(arn.Contains("${", StringComparison.Ordinal) ? TopicKind.Unknown : TopicKind.NotTopic, null);
+        if (parts[2] != "sns")
+            return new TopicReference(parts[2].Contains("${", StringComparison.Ordinal) ? TopicKind.Unknown : TopicKind.NotTopic, null);
+        var name = parts[^1];
+        if (name.Contains("${", StringComparison.Ordinal))
+            return new TopicReference(TopicKind.Unknown, null);
+        var topics = project.Templates.SelectMany(t => t.Resources)
+            .Where(r => r.Type == TopicType && string.Equals(TopicName(r), name, StringComparison.Ordinal))
+            .Take(2)
+            .ToList();
+        return topics.Count switch
+        {
+            1 => new TopicReference(TopicKind.Topic, topics[0]),
+            0 => new TopicReference(TopicKind.External, null),
+            _ => new TopicReference(TopicKind.Unknown, null),
+        };
+    }
+
+    private static bool MayAllowEventBridgePublish(TemplateModel template, SyntaxNode? document, Resource topic)
+    {
+        if (document is null)
+            return true;
+        var literalOnly = false;
+        var node = document.Resolve();
+        if (node is ScalarNode { IsNull: false } text)
+        {
+            var tree = JsonSyntaxParser.Parse(SourceText.From(template.Path, text.Value));
+            if (tree.FatalError is not null || tree.Documents.Count != 1 || tree.Documents[0] is not MappingNode parsed)
+                return true;
+            node = parsed;
+            literalOnly = true;
+        }
+
+        if (node is not MappingNode policy || (!literalOnly && IntrinsicFunction.Is(policy)))
+            return true;
+        var statements = policy.GetValue("Statement") switch
+        {
+            MappingNode single => [single],
+            SequenceNode list => list.Items.Select(i => i.Resolve()).ToList(),
+            null => [],
+            var other => [other],
+        };
+        foreach (var statement in statements)
+        {
+            if (statement is not MappingNode body || (!literalOnly && IntrinsicFunction.Is(body)))
+                return true;
+            if (body.Find("NotPrincipal") is not null || body.Find("NotAction") is not null)
+                return true;
+            var effect = Strings(template, body.GetValue("Effect"), literalOnly);
+            if (!effect.Any(e => e is null or "Allow"))
+                continue;
+            if (AllowsEventBridge(template, body.GetValue("Principal"), literalOnly)
+                && Strings(template, body.GetValue("Action"), literalOnly).Any(a => a is null || IamPatternMatches(a, "sns:Publish"))
+                && NamesTopic(template, body.GetValue("Resource"), topic, literalOnly))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool AllowsEventBridge(TemplateModel template, SyntaxNode? principal, bool literalOnly)
+    {
+        switch (principal?.Resolve())
+        {
+            case null:
+                return false;
+            case ScalarNode { Value: "*" }:
+                return true;
+            case MappingNode mapping when literalOnly || !IntrinsicFunction.Is(mapping):
+                return Strings(template, mapping.GetValue("Service"), literalOnly).Any(s => s is null or EventBridgePrincipal)
+                    || Strings(template, mapping.GetValue("AWS"), literalOnly).Any(s => s is null or "*");
+            default:
+                return Strings(template, principal, literalOnly).Any(s => s is null or "*");
+        }
+    }
+
+    /// <summary>Whether a statement's <c>Resource</c> may name <paramref name="topic"/>: absent, unknown, a pattern, a
+    /// reference to it, or an SNS ARN with its name.</summary>
+    private static bool NamesTopic(TemplateModel template, SyntaxNode? resource, Resource topic, bool literalOnly)
+    {
+        if (resource is null)
+            return true;
+        var name = TopicName(topic);
+        if (!literalOnly)
+        {
+            var resolved = template.Resolver.Resolve(resource);
+            var items = resolved.Alternatives.SelectMany(a => a is ListValue l ? l.Items.SelectMany(i => i.Alternatives) : [a]);
+            return items.Any(a => a switch
+            {
+                ResourceReferenceValue r => ReferenceEquals(template, topic.Template) && r.LogicalId == topic.LogicalId,
+                LiteralValue { Text: var arn } => ArnMayName(arn, name),
+                NoValue => false,
+                _ => true,
+            });
+        }
+
+        return Strings(template, resource, literalOnly).Any(a => a is null || ArnMayName(a, name));
+    }
+
+    private static bool ArnMayName(string arn, string? topicName)
+    {
+        if (arn.Contains('*', StringComparison.Ordinal) || arn.Contains('?', StringComparison.Ordinal))
+            return true;
+        var parts = arn.Split(':');
+        return parts.Length >= 6 && parts[2] == "sns" && (topicName is null || parts[^1] == topicName);
+    }
+
+    /// <summary>An IAM action pattern (<c>*</c> and <c>?</c>, case-insensitive) against an action.</summary>
+    private static bool IamPatternMatches(string pattern, string action) =>
+        // '?' (one character) is read as '*': it can only make more actions match, so no policy is missed.
+        WildcardMatcher.Matches(pattern.Replace("?", "*", StringComparison.Ordinal), action, ignoreCase: true);
+
+    /// <summary>The strings a policy field holds (a string or a list); null for a value that cannot be known.</summary>
+    private static List<string?> Strings(TemplateModel template, SyntaxNode? node, bool literalOnly)
+    {
+        switch (node?.Resolve())
+        {
+            case null:
+                return [];
+            case ScalarNode scalar:
+                return [scalar.Value];
+            case SequenceNode list:
+                return [.. list.Items.SelectMany(i => Strings(template, i, literalOnly))];
+            case MappingNode mapping when !literalOnly && IntrinsicFunction.Is(mapping):
+                var resolved = template.Resolver.Resolve(mapping);
+                return [.. resolved.Alternatives.SelectMany<ValueAlternative, string?>(a => a switch
+                {
+                    LiteralValue l => [l.Text],
+                    ListValue l => l.Items.SelectMany(i => i.Alternatives).Select(x => x is LiteralValue lit ? lit.Text : null),
+                    NoValue => [],
+                    _ => [null],
+                })];
+            default:
+                return [null];
+        }
+    }
+}
