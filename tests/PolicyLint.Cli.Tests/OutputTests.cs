@@ -17,8 +17,8 @@ public sealed partial class OutputTests
 
         var lines = run.Stdout.Split('\n');
         Assert.That(run.Stdout, Does.EndWith("\n").And.Not.Contain("\r"));
-        Assert.That(lines[..^2], Has.Length.EqualTo(8).And.All.Match(ResultLine().ToString()));
-        Assert.That(lines[^2], Is.EqualTo("PolicyLint: 4 errors, 3 warnings, 1 info in 8 files"));
+        Assert.That(lines[..^2], Has.Length.EqualTo(16).And.All.Match(ResultLine().ToString()));
+        Assert.That(lines[^2], Is.EqualTo("PolicyLint: 5 errors, 9 warnings, 2 info in 12 files"));
         Assert.That(lines[^2], Does.Not.Match(ResultLine().ToString()));
     }
 
@@ -37,7 +37,7 @@ public sealed partial class OutputTests
         var runElement = sarif.RootElement.GetProperty("runs")[0];
         Assert.That(sarif.RootElement.GetProperty("runs").GetArrayLength(), Is.EqualTo(1));
         Assert.That(runElement.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString(), Is.EqualTo("PolicyLint"));
-        Assert.That(CliRunner.Results(sarif).Count(), Is.EqualTo(8));
+        Assert.That(CliRunner.Results(sarif).Count(), Is.EqualTo(16));
         Assert.That(runElement.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean(), Is.True);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class OutputTests
         var fromText = text.Stdout.Split('\n')[..^2].Select(l => Regex.Replace(l, @"^(\S+\(\d+,\d+\)): \w+ (PL\d{4}):.*$", "$1 $2"));
         Assert.That(fromJson, Is.EqualTo(fromText));
         var summary = json.RootElement.GetProperty("summary");
-        Assert.That((summary.GetProperty("errors").GetInt32(), summary.GetProperty("warnings").GetInt32(), summary.GetProperty("notes").GetInt32(), summary.GetProperty("files").GetInt32()), Is.EqualTo((4, 3, 1, 8)));
+        Assert.That((summary.GetProperty("errors").GetInt32(), summary.GetProperty("warnings").GetInt32(), summary.GetProperty("notes").GetInt32(), summary.GetProperty("files").GetInt32()), Is.EqualTo((5, 9, 2, 12)));
     }
 
     [TestCase("text")]
@@ -90,7 +90,7 @@ public sealed partial class OutputTests
 
         CliRunner.Run(directory.Root, "--today", CliRunner.Today, "--output", "report.txt", Problems);
 
-        Assert.That(File.ReadAllText(Path.Combine(directory.Root, "report.txt")), Does.EndWith("in 8 files\n"));
+        Assert.That(File.ReadAllText(Path.Combine(directory.Root, "report.txt")), Does.EndWith("in 12 files\n"));
     }
 
     [Test]

@@ -62,7 +62,7 @@ public sealed class RootResolutionTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure));
         Assert.That(run.Stdout, Does.StartWith("security/inspector-exclusions.yaml(1,1): warning PL4001: "));
-        Assert.That(run.Stdout, Does.EndWith("PolicyLint: 4 errors, 3 warnings, 1 info in 8 files\n"));
+        Assert.That(run.Stdout, Does.EndWith("PolicyLint: 5 errors, 9 warnings, 2 info in 12 files\n"));
     }
 
     [Test]
