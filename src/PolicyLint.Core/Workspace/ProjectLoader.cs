@@ -47,6 +47,14 @@ public sealed record LoadRequest
 /// <param name="FileCount">Files that contributed: template files (broken ones included) and the ledger if present.</param>
 public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount);
 
+/// <summary>What loading one file gave.</summary>
+/// <param name="Path">The root-relative path.</param>
+/// <param name="IsTemplateFile">Whether the file counts as a template file (a broken one that looks like a template included).</param>
+/// <param name="Templates">Its templates (one per template document), empty when it has PL0001.</param>
+/// <param name="Diagnostics">PL0001 results of the file.</param>
+/// <param name="Notification">A problem with reading the file, or null.</param>
+public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification);
+
 /// <summary>
 /// Discovers, reads, parses and binds every file of a root (C3, C4, C18), in parallel, with deterministic output.
 /// Bad input never throws: it becomes PL0001 or a notification, and the other files are still loaded.
@@ -119,8 +127,6 @@ public static partial class ProjectLoader
         return yaml;
     }
 
-    private sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification);
-
     private static FileResult LoadFile(LoadRequest request, string path)
     {
         var fullPath = Path.Combine(request.Root, path);
@@ -136,6 +142,16 @@ public static partial class ProjectLoader
             return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
         }
 
+        return LoadBytes(request, path, bytes);
+    }
+
+    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (C3, C4,
+    /// C16). Never throws on bad input.</summary>
+    /// <param name="request">The limits and resolution settings to use (its root and reader are not used).</param>
+    /// <param name="path">The root-relative path with <c>/</c>; its extension picks the front end.</param>
+    /// <param name="bytes">The file's content.</param>
+    public static FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes)
+    {
         var source = SourceText.Decode(path, bytes, out var invalidOffset);
         if (invalidOffset >= 0)
         {
