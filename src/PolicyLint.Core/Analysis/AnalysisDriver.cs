@@ -61,11 +61,12 @@ public sealed class AnalysisDriver
             contexts.Add(context);
         }
 
-        Parallel.ForEach(project.Templates, new ParallelOptions { CancellationToken = cancellationToken }, template =>
+        Parallelism.For(project.Templates.Count, options.MaxDegreeOfParallelism, i =>
         {
+            var template = project.Templates[i];
             foreach (var context in contexts)
                 RunGuarded(context.Analyzer, template, notifications, () => RunTemplateActions(context, project, options, sink, template, cancellationToken));
-        });
+        }, cancellationToken);
 
         foreach (var context in contexts)
         {
@@ -148,6 +149,9 @@ public sealed class AnalysisDriver
             }
         }
 
+        // The sink's order depends on thread timing: order everything fully before de-duplicating, so that the copy
+        // kept of two results with the same ID, place and message is always the same one.
+        all.Sort(CompareFully);
         var result = new List<Diagnostic>(all.Count);
         var seen = new HashSet<(string, string, int, int, string)>();
         foreach (var diagnostic in all)
@@ -162,7 +166,30 @@ public sealed class AnalysisDriver
             result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value));
         }
 
-        result.Sort(Diagnostic.Compare);
         return result;
+    }
+
+    private static int CompareFully(Diagnostic x, Diagnostic y)
+    {
+        var c = Diagnostic.Compare(x, y);
+        if (c == 0)
+            c = string.CompareOrdinal(x.Target.FingerprintKey, y.Target.FingerprintKey);
+        if (c == 0)
+            c = string.CompareOrdinal(x.Target.LogicalLocation?.FullyQualifiedName, y.Target.LogicalLocation?.FullyQualifiedName);
+        if (c == 0)
+            c = x.Target.RelatedLocations.Count.CompareTo(y.Target.RelatedLocations.Count);
+        for (var i = 0; c == 0 && i < x.Target.RelatedLocations.Count; i++)
+        {
+            var (a, b) = (x.Target.RelatedLocations[i], y.Target.RelatedLocations[i]);
+            c = string.CompareOrdinal(a.Location.Path, b.Location.Path);
+            if (c == 0)
+                c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
+            if (c == 0)
+                c = string.CompareOrdinal(a.Message, b.Message);
+        }
+
+        if (c == 0)
+            c = x.Severity.CompareTo(y.Severity);
+        return c;
     }
 }

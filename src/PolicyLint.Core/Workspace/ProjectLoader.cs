@@ -36,6 +36,10 @@ public sealed record LoadRequest
     /// <summary>The file reader.</summary>
     public IFileReader FileReader { get; init; } = PhysicalFileReader.Instance;
 
+    /// <summary>How many files are read and parsed at once: -1 (the default) for every core, 1 for one at a time.
+    /// The result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     /// <summary>The default ledger path (C1).</summary>
     public const string DefaultLedgerPath = "security/inspector-exclusions.yaml";
 }
@@ -70,8 +74,7 @@ public static partial class ProjectLoader
             .ToList();
 
         var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            results[i] = LoadFile(request, files[i]));
+        Parallelism.For(files.Count, request.MaxDegreeOfParallelism, i => results[i] = LoadFile(request, files[i]), cancellationToken);
 
         var templates = new List<TemplateModel>();
         var diagnostics = new List<Diagnostic>();
