@@ -6,6 +6,7 @@ using System.Text;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting;
+using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 
@@ -32,10 +33,11 @@ public static class CliApp
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
+    /// <param name="limits">The parse limits (C16); null for <see cref="ParseLimits.Default"/>.</param>
     /// <returns>The exit code (C13).</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits = null)
     {
-        var command = new LintCommand(stdout, stderr, workingDirectory);
+        var command = new LintCommand(stdout, stderr, workingDirectory, limits ?? ParseLimits.Default);
         var root = command.Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -70,7 +72,7 @@ public static class CliApp
         }
     }
 
-    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory)
+    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits limits)
     {
         private readonly Argument<string[]> _paths = new("PATH")
         {
@@ -166,7 +168,7 @@ public static class CliApp
                 ledgerExplicit = true;
             }
 
-            var load = new LoadRequest { Root = root, LedgerPath = ledgerPath, LedgerIsExplicit = ledgerExplicit };
+            var load = new LoadRequest { Root = root, LedgerPath = ledgerPath, LedgerIsExplicit = ledgerExplicit, Limits = limits };
             var options = new AnalysisOptions { Today = today };
             var run = AnalysisRunner.Run(load, options, RulePack.CreateAnalyzers(), reportPaths);
 

@@ -18,6 +18,17 @@ public interface IFileReader
     /// <summary>The file's length in bytes.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     long GetLength(string fullPath);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes from the start of a file (to tell whether a file over
+    /// the size limit looks like a template).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
+    byte[] ReadPrefix(string fullPath, int maxBytes)
+    {
+        using var stream = File.OpenRead(fullPath);
+        var head = new byte[maxBytes];
+        return head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+    }
 }
 
 /// <summary>The real file system.</summary>

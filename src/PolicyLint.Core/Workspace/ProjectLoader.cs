@@ -73,6 +73,7 @@ public static partial class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
+        var tooMany = TooManyFiles(request, files);
         var results = new FileResult[files.Count];
         Parallelism.For(files.Count, request.MaxDegreeOfParallelism, i => results[i] = LoadFile(request, files[i]), cancellationToken);
 
@@ -93,6 +94,12 @@ public static partial class ProjectLoader
             }
             else
                 templates.AddRange(result.Templates);
+        }
+
+        if (tooMany is not null)
+        {
+            diagnostics.Add(tooMany);
+            broken.Add(tooMany.Location.Path);
         }
 
         var ledger = LoadLedger(request, diagnostics, notifications);
@@ -168,16 +175,28 @@ public static partial class ProjectLoader
         return Classify(request, tree);
     }
 
+    /// <summary>Keeps the first <see cref="ParseLimits.MaxFiles"/> files (path order) and returns PL0001 at the first file
+    /// left out, or null when every file is read.</summary>
+    private static Diagnostic? TooManyFiles(LoadRequest request, List<string> files)
+    {
+        var max = Math.Max(0, request.Limits.MaxFiles);
+        if (files.Count <= max)
+            return null;
+        var first = files[max];
+        var message = FormattableString.Invariant(
+            $"The root holds {files.Count:N0} files to read, more than the limit of {max:N0}: this file and the {files.Count - max - 1:N0} after it in path order were not analyzed");
+        files.RemoveRange(max, files.Count - max);
+        return Pl0001(Location.FileLevel(SourceText.From(first, string.Empty)), message);
+    }
+
     private static FileResult TooLarge(LoadRequest request, string path, string fullPath)
     {
         byte[] head;
         try
         {
-            using var stream = File.OpenRead(fullPath);
-            head = new byte[64 * 1024];
-            head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+            head = request.FileReader.ReadPrefix(fullPath, 64 * 1024);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
         }
@@ -216,9 +235,12 @@ public static partial class ProjectLoader
         if (templates.Count == 0)
             return new FileResult(path, false, [], [], null);
 
+        HashSet<Location>? resourceKeys = null; // built once: a file with many repeated keys is not quadratic
         foreach (var problem in tree.Problems)
         {
-            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && templates.Any(t => IsResourcesKey(t, problem.Location))
+            if (problem.Kind == SyntaxProblemKind.DuplicateKey)
+                resourceKeys ??= [.. templates.SelectMany(ResourceKeyLocations)];
+            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && resourceKeys!.Contains(problem.Location)
                 ? problem.Message.Replace("Duplicate key", "Duplicate logical ID", StringComparison.Ordinal)
                 : problem.Message;
             diagnostics.Add(Pl0001(problem.Location, message));
@@ -229,9 +251,9 @@ public static partial class ProjectLoader
         return new FileResult(path, true, templates, diagnostics, null);
     }
 
-    /// <summary>Whether <paramref name="location"/> is a key written under the template's <c>Resources</c> (a logical ID).</summary>
-    private static bool IsResourcesKey(TemplateModel template, Location location) =>
-        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources && resources.Entries.Any(e => e.Key.Location.Equals(location));
+    /// <summary>Where the keys written under the template's <c>Resources</c> (its logical IDs) are.</summary>
+    private static IEnumerable<Location> ResourceKeyLocations(TemplateModel template) =>
+        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources ? resources.Entries.Select(e => e.Key.Location) : [];
 
     private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
     {
