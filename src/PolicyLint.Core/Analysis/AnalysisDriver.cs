@@ -153,12 +153,15 @@ public sealed class AnalysisDriver
         // kept of two results with the same ID, place and message is always the same one.
         all.Sort(CompareFully);
         var result = new List<Diagnostic>(all.Count);
-        var seen = new HashSet<(string, string, int, int, string)>();
+        Diagnostic? previous = null; // sorted, so copies of one result are neighbours
         foreach (var diagnostic in all)
         {
             if (diagnostic.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(diagnostic.Location.Path))
                 continue;
-            if (!seen.Add((diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Span.Start, diagnostic.Location.Span.End, diagnostic.Message)))
+            var isCopy = previous is not null && diagnostic.Id == previous.Id && diagnostic.Location.Path == previous.Location.Path
+                && diagnostic.Location.Span == previous.Location.Span && diagnostic.Message == previous.Message;
+            previous = diagnostic;
+            if (isCopy)
                 continue;
             var severity = options.GetSeverity(diagnostic.Descriptor);
             if (severity is null)

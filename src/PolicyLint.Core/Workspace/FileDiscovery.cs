@@ -68,8 +68,11 @@ public static class FileDiscovery
     public static IReadOnlyList<string> Discover(string root, Func<string, bool>? isExcluded, ICollection<ToolNotification> notifications)
     {
         var results = new List<string>();
-        var pending = new Stack<(string Full, string Relative)>();
-        pending.Push((root, string.Empty));
+        // Full and root-relative paths of the directories still to list, pushed in pairs (a stack of strings needs no
+        // JIT at start-up; one of tuples does).
+        var pending = new Stack<string>();
+        pending.Push(root);
+        pending.Push(string.Empty);
         var options = new EnumerationOptions
         {
             AttributesToSkip = 0,
@@ -80,7 +83,8 @@ public static class FileDiscovery
 
         while (pending.Count > 0)
         {
-            var (full, relative) = pending.Pop();
+            var relative = pending.Pop();
+            var full = pending.Pop();
             IEnumerable<FileSystemInfo> entries;
             try
             {
@@ -103,7 +107,8 @@ public static class FileDiscovery
                         continue;
                     if (entry.Name.StartsWith("asset.", StringComparison.Ordinal) && relative.Split('/')[^1] == "cdk.out")
                         continue;
-                    pending.Push((entry.FullName, childRelative));
+                    pending.Push(entry.FullName);
+                    pending.Push(childRelative);
                 }
                 else if (IsCandidateName(entry.Name) && isExcluded?.Invoke(childRelative) != true)
                     results.Add(childRelative);
