@@ -52,6 +52,11 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     rm -rf "$out/aot"
     dotnet publish src/PolicyLint.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" -v quiet --nologo
   fi
+  echo "== hello world, framework-dependent R2R (bench/out/hello): the runtime's own start-up on this machine"
+  rm -rf "$out/hello-src" "$out/hello"
+  if dotnet new console -o "$out/hello-src" -n hello > /dev/null 2>&1; then
+    dotnet publish "$out/hello-src" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/hello" -v quiet --nologo
+  fi
   echo "== generator (tests/PolicyLint.Benchmarks)"
   dotnet build tests/PolicyLint.Benchmarks -c Release -v quiet --nologo -o "$out/generator"
 fi
@@ -110,6 +115,9 @@ uptime_start="$(uptime)"
 # Warm the file-system cache and the runtime once.
 "$r2r" --today "$today" --root "$both" --fail-level none > /dev/null || true
 case_runs pre-commit $((runs * 2)) "$repo/samples/inspector-basic"
+if [ -x "$out/hello/hello" ]; then
+  for _ in $(seq $((runs * 2))); do measure pre-commit hello-world "$out/hello/hello"; done
+fi
 case_runs sam "$runs" "$sam"
 if [ -n "$translator" ]; then case_runs translator "$runs" "$translator" no; fi
 case_runs both "$runs" "$both"
@@ -154,6 +162,10 @@ def target(name, value, goal, ok):
     targets.append(f"| {name} | {value} | {goal} | {'met' if ok else 'NOT MET'} |")
 pre_r2r, pre_aot = med("pre-commit", "r2r", 0), med("pre-commit", "aot", 0)
 target("pre-commit, framework-dependent R2R", ms(pre_r2r), "≤ 120 ms", pre_r2r is not None and pre_r2r <= 0.120)
+hello = med("pre-commit", "hello-world", 0)
+if hello:
+    # Informational: the issue measured hello world at 51 ms on the idle machine; a loaded machine slows both alike.
+    targets.append(f"| pre-commit R2R relative to hello world ({ms(hello)} here, 51 ms idle) | {pre_r2r / hello:.2f}× hello world, about {pre_r2r / hello * 51:.0f} ms idle (an estimate) | ≤ 2.35× (120 / 51 ms) | {'met' if pre_r2r / hello <= 120 / 51 else 'NOT MET'} (estimate) |")
 if pre_aot is not None:
     target("pre-commit, Native AOT", ms(pre_aot), "≤ 25 ms", pre_aot <= 0.025)
 target("pre-commit vs cfn-lint (2.45 s, fixed figure)", f"{2.45 / pre_r2r:.0f}× (R2R)", "much faster", pre_r2r < 2.45)
