@@ -9,6 +9,7 @@ using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting;
+using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 
@@ -35,10 +36,11 @@ public static class CliApp
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
+    /// <param name="limits">The parse limits (C16); null for <see cref="ParseLimits.Default"/>.</param>
     /// <returns>The exit code (C13).</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits = null)
     {
-        var command = new LintCommand(stdout, stderr, workingDirectory);
+        var command = new LintCommand(stdout, stderr, workingDirectory, limits ?? ParseLimits.Default);
         var root = command.Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -73,7 +75,7 @@ public static class CliApp
         }
     }
 
-    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory)
+    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits limits)
     {
         private readonly Argument<string[]> _paths = new("PATH")
         {
@@ -219,7 +221,7 @@ public static class CliApp
                 ParameterOverrides = parameters.ToImmutable(),
                 StackName = parse.GetValue(_stackName) ?? config.StackName,
             };
-            load = load with { Resolution = resolution };
+            load = load with { Resolution = resolution, Limits = limits };
             var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
 
             SarifLog? baselineLog = null;

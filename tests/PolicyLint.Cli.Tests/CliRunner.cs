@@ -26,11 +26,14 @@ internal static partial class CliRunner
 
     public static string Samples(string name) => RepositoryPaths.Get("samples", name);
 
-    public static CliRun Run(string workingDirectory, params string[] args)
+    public static CliRun Run(string workingDirectory, params string[] args) => Run(workingDirectory, args, null);
+
+    /// <summary>Runs with other parse limits than the defaults.</summary>
+    public static CliRun Run(string workingDirectory, string[] args, Core.Syntax.ParseLimits? limits)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApp.Run(args, stdout, stderr, workingDirectory);
+        var exitCode = CliApp.Run(args, stdout, stderr, workingDirectory, limits);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -62,18 +62,19 @@ public sealed class AnalysisDriver
             contexts.Add(context);
         }
 
-        Parallel.ForEach(project.Templates, new ParallelOptions { CancellationToken = cancellationToken }, template =>
+        Parallelism.For(project.Templates.Count, options.MaxDegreeOfParallelism, i =>
         {
+            var template = project.Templates[i];
             foreach (var context in contexts)
                 RunGuarded(context.Analyzer, template, notifications, () => RunTemplateActions(context, project, options, sink, template, cancellationToken));
-        });
+        }, cancellationToken);
 
         foreach (var context in contexts)
         {
             foreach (var action in context.LedgerActions)
-                RunGuarded(context.Analyzer, null, notifications, () => action(new LedgerAnalysisContext(context.Analyzer, project, options, sink, cancellationToken)));
+                RunAcrossTemplates(context.Analyzer, project, notifications, sink, (p, s) => action(new LedgerAnalysisContext(context.Analyzer, p, options, s, cancellationToken)));
             foreach (var action in context.ProjectActions)
-                RunGuarded(context.Analyzer, null, notifications, () => action(new ProjectAnalysisContext(context.Analyzer, project, options, sink, cancellationToken)));
+                RunAcrossTemplates(context.Analyzer, project, notifications, sink, (p, s) => action(new ProjectAnalysisContext(context.Analyzer, p, options, s, cancellationToken)));
         }
 
         foreach (var template in project.Templates)
@@ -113,6 +114,42 @@ public sealed class AnalysisDriver
         }
     }
 
+    /// <summary>
+    /// Runs a ledger or project action, which may read any template. When reading one through aliases exceeds the
+    /// limit, that template gets PL0001 (C16) and the action runs again without it, so that one alias bomb neither
+    /// fails the analyzer nor hides its results elsewhere; an attempt's results are kept only when it completes.
+    /// </summary>
+    private static void RunAcrossTemplates(DiagnosticAnalyzer analyzer, ProjectModel project, ConcurrentBag<ToolNotification> notifications,
+        ConcurrentBag<Diagnostic> sink, Action<ProjectModel, ConcurrentBag<Diagnostic>> action)
+    {
+        var current = project;
+        while (true)
+        {
+            var attempt = new ConcurrentBag<Diagnostic>();
+            try
+            {
+                action(current, attempt);
+                foreach (var diagnostic in attempt)
+                    sink.Add(diagnostic);
+                return;
+            }
+            catch (ParseLimitExceededException ex) when (current.Templates.FirstOrDefault(t => t.Path == ex.Location.Path) is { } template)
+            {
+                template.ReportInvalidForm(ex.Location, ex.Message);
+                current = current.WithoutFile(template.Path);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                notifications.Add(new ToolNotification("error", $"Analyzer {analyzer} failed: {ex.GetType().Name}: {ex.Message}", null, IsToolFailure: true));
+                return;
+            }
+        }
+    }
+
     private static void RunGuarded(DiagnosticAnalyzer analyzer, TemplateModel? template, ConcurrentBag<ToolNotification> notifications, Action action)
     {
         try
@@ -149,13 +186,19 @@ public sealed class AnalysisDriver
             }
         }
 
+        // The sink's order depends on thread timing: order everything fully before de-duplicating, so that the copy
+        // kept of two results with the same ID, place and message is always the same one.
+        all.Sort(CompareFully);
         var result = new List<Diagnostic>(all.Count);
-        var seen = new HashSet<(string, string, int, int, string)>();
+        Diagnostic? previous = null; // sorted, so copies of one result are neighbours
         foreach (var diagnostic in all)
         {
             if (diagnostic.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(diagnostic.Location.Path))
                 continue;
-            if (!seen.Add((diagnostic.Id, diagnostic.Location.Path, diagnostic.Location.Span.Start, diagnostic.Location.Span.End, diagnostic.Message)))
+            var isCopy = previous is not null && diagnostic.Id == previous.Id && diagnostic.Location.Path == previous.Location.Path
+                && diagnostic.Location.Span == previous.Location.Span && diagnostic.Message == previous.Message;
+            previous = diagnostic;
+            if (isCopy)
                 continue;
             var severity = options.GetSeverity(diagnostic.Descriptor);
             if (severity is null)
@@ -168,5 +211,29 @@ public sealed class AnalysisDriver
         result.RemoveAll(d => d.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(d.Location.Path));
         result.Sort(Diagnostic.Compare);
         return result;
+    }
+
+    private static int CompareFully(Diagnostic x, Diagnostic y)
+    {
+        var c = Diagnostic.Compare(x, y);
+        if (c == 0)
+            c = string.CompareOrdinal(x.Target.FingerprintKey, y.Target.FingerprintKey);
+        if (c == 0)
+            c = string.CompareOrdinal(x.Target.LogicalLocation?.FullyQualifiedName, y.Target.LogicalLocation?.FullyQualifiedName);
+        if (c == 0)
+            c = x.Target.RelatedLocations.Count.CompareTo(y.Target.RelatedLocations.Count);
+        for (var i = 0; c == 0 && i < x.Target.RelatedLocations.Count; i++)
+        {
+            var (a, b) = (x.Target.RelatedLocations[i], y.Target.RelatedLocations[i]);
+            c = string.CompareOrdinal(a.Location.Path, b.Location.Path);
+            if (c == 0)
+                c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
+            if (c == 0)
+                c = string.CompareOrdinal(a.Message, b.Message);
+        }
+
+        if (c == 0)
+            c = x.Severity.CompareTo(y.Severity);
+        return c;
     }
 }

@@ -39,6 +39,13 @@ public sealed class ProjectModel
 
     /// <summary>Root-relative paths of files that look like templates but have PL0001: what they define is unknown.</summary>
     public IReadOnlySet<string> BrokenTemplatePaths { get; }
+
+    /// <summary>This project without the templates of file <paramref name="path"/>, which is then counted as broken.</summary>
+    public ProjectModel WithoutFile(string path) => new(
+        Root,
+        [.. Templates.Where(t => !string.Equals(t.Path, path, StringComparison.Ordinal))],
+        Ledger,
+        new HashSet<string>(BrokenTemplatePaths.Append(path), StringComparer.Ordinal));
 }
 
 /// <summary>
@@ -52,6 +59,10 @@ public sealed record AnalysisOptions
 
     /// <summary>How template values are resolved (parameter overrides, configured pseudo parameters).</summary>
     public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
+
+    /// <summary>How many templates are analyzed at once: -1 (the default) for every core, 1 for one at a time. The
+    /// result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>Configured rule option texts by key (<c>PL3002.expiring_within_days</c>); validated before the run.</summary>
     public IReadOnlyDictionary<string, string> RuleOptionValues { get; init; } = ImmutableDictionary<string, string>.Empty;

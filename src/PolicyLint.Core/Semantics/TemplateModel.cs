@@ -35,6 +35,7 @@ public sealed class TemplateModel
     private readonly List<Resource> _resources = [];
     private readonly List<LambdaFunction> _functions = [];
     private readonly List<TemplateProblem> _problems = [];
+    private readonly HashSet<Location> _problemLocations = [];
     private readonly Lock _problemsLock = new();
 
     private TemplateModel(SyntaxTree tree, int documentIndex, MappingNode root, MappingEntry resourcesEntry, ResolutionSettings settings)
@@ -151,7 +152,7 @@ public sealed class TemplateModel
     {
         lock (_problemsLock)
         {
-            if (!_problems.Any(p => p.Location.Equals(location)))
+            if (_problemLocations.Add(location)) // a set: a template with many invalid forms is not quadratic
                 _problems.Add(new TemplateProblem(location, message));
         }
     }

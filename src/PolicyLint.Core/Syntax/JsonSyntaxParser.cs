@@ -116,7 +116,7 @@ public static class JsonSyntaxParser
             {
                 // GetString on an invalid escape or UTF-8 sequence throws this; position at the current token.
                 var offset = CharOffset((int)Math.Min(reader.TokenStartIndex, bytes.Length));
-                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, Math.Min(offset + 1, _source.Text.Length))),
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, _source.ErrorSpan(offset)),
                     $"Invalid JSON: {YamlSyntaxParser.Sentence(ex.Message)}"));
             }
         }
@@ -197,8 +197,10 @@ public static class JsonSyntaxParser
             message = (atEnd || message.Contains("Expected depth to be zero", StringComparison.Ordinal)) && _stack.Count > 0
                 ? $"the file ends inside the JSON {(_stack.Peek().IsMapping ? "object" : "array")} opened at {_source.GetPosition(_stack.Peek().Start)} (missing '{(_stack.Peek().IsMapping ? '}' : ']')}')"
                 : YamlSyntaxParser.Sentence(message);
-            var width = atEnd ? 0 : 1;
-            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, Math.Min(offset + width, _source.Text.Length))), $"Invalid JSON: {message}");
+            // The reader reports an unescaped line break inside a string at that break, which may be the file's last or
+            // half of a CRLF: ErrorSpan keeps the region on lines the file has (C2).
+            var span = atEnd ? TextSpan.Empty(offset) : _source.ErrorSpan(offset);
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, span), $"Invalid JSON: {message}");
         }
 
         // Utf8JsonReader counts lines by '\n' only.

@@ -40,13 +40,19 @@ public sealed record SyntaxProblem(SyntaxProblemKind Kind, Location Location, st
 }
 
 /// <summary>
-/// Bounds that keep hostile input from costing unbounded time or memory (C16). All are per file.
+/// Bounds that keep hostile input from costing unbounded time or memory (C16): the one record of limits that the
+/// command line and the loader take. Exceeding any of them is PL0001 (never a crash or a hang); the rest of the run
+/// goes on.
 /// </summary>
-/// <param name="MaxFileBytes">Largest file read, in bytes (default 10 MiB); larger files get PL0001.</param>
-/// <param name="MaxDepth">Deepest nesting of mappings and sequences (default 1,000 levels).</param>
-/// <param name="MaxAliasExpansion">Most nodes the analysis may read through YAML aliases (default 100,000);
-/// each time an alias is followed, the size of the subtree it names is charged.</param>
-public sealed record ParseLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxDepth = 1000, long MaxAliasExpansion = 100_000)
+/// <param name="MaxFileBytes">Largest file read, in bytes (default 10 MiB); a larger file that looks like a template
+/// (or the ledger) gets PL0001 at 1:1, another is skipped with a note.</param>
+/// <param name="MaxDepth">Deepest nesting of mappings and sequences in one file (default 1,000 levels); PL0001 at the
+/// node that crosses it.</param>
+/// <param name="MaxAliasExpansion">Most nodes the analysis may read through YAML aliases in one file (default
+/// 100,000); each time an alias is followed, the size of the subtree it names is charged. PL0001 at the alias.</param>
+/// <param name="MaxFiles">Most files read under the root (default 100,000), in path order; PL0001 at 1:1 of the first
+/// file left out.</param>
+public sealed record ParseLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxDepth = 1000, long MaxAliasExpansion = 100_000, int MaxFiles = 100_000)
 {
     /// <summary>The documented defaults.</summary>
     public static ParseLimits Default { get; } = new();
@@ -82,6 +88,7 @@ public sealed class SyntaxTree
     private readonly List<SyntaxNode?> _documents = [];
     private readonly List<SyntaxProblem> _problems = [];
     private long _aliasExpansion;
+    private AliasNode? _aliasLimitCrossedAt;
 
     internal SyntaxTree(SourceText source, SourceFormat format, ParseLimits limits)
     {
@@ -123,9 +130,12 @@ public sealed class SyntaxTree
         var total = Interlocked.Add(ref _aliasExpansion, nodes);
         if (total > Limits.MaxAliasExpansion)
         {
+            // Every later read names the alias that crossed the limit first: one PL0001 per file, whichever rule reads.
+            Interlocked.CompareExchange(ref _aliasLimitCrossedAt, alias, null);
+            var crossed = _aliasLimitCrossedAt;
             throw new ParseLimitExceededException(
-                alias.Location,
-                FormattableString.Invariant($"YAML alias '*{alias.Name}' expands beyond the limit of {Limits.MaxAliasExpansion:N0} nodes read through aliases (possible alias bomb)"));
+                crossed.Location,
+                FormattableString.Invariant($"YAML alias '*{crossed.Name}' expands beyond the limit of {Limits.MaxAliasExpansion:N0} nodes read through aliases (possible alias bomb)"));
         }
     }
 }

@@ -179,7 +179,11 @@ public static class YamlSyntaxParser
                 _ => ScalarStyle.Plain,
             };
             var (_, keptTag) = ClassifyTag(tag);
-            return new ScalarNode(tree, new TextSpan(valueStart, Math.Max(valueStart, scalar.End.Offset())), scalar.Value, style, keptTag);
+            // An empty value after a tag at the end of the file (`!` then a line break) starts past the last line: keep
+            // every node on lines the file has (C2).
+            valueStart = Math.Min(valueStart, Math.Max(startIndex, _source.EndOfContent));
+            var end = Math.Max(valueStart, Math.Min(scalar.End.Offset(), Math.Max(valueStart, _source.EndOfContent)));
+            return new ScalarNode(tree, new TextSpan(valueStart, end), scalar.Value, style, keptTag);
         }
 
         private SyntaxNode BuildScalar(Scalar scalar)
@@ -363,8 +367,8 @@ public static class YamlSyntaxParser
 
             if (atEnd || offset > _source.EndOfContent)
                 offset = _source.EndOfContent;
-            var width = offset < _source.Text.Length && !atEnd ? 1 : 0;
-            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, offset + width)), message);
+            var span = atEnd ? TextSpan.Empty(offset) : _source.ErrorSpan(offset);
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, span), message);
         }
 
         private SyntaxProblem TranslateUnexpected(Exception ex, int scannerOffset)
@@ -374,8 +378,7 @@ public static class YamlSyntaxParser
             var message = flow is null
                 ? $"Invalid YAML: {Sentence(ex.Message)}"
                 : $"Invalid YAML: the flow {(flow.IsMapping ? "mapping" : "sequence")} opened at {Position(flow)} is not closed (expected ',' or '{(flow.IsMapping ? '}' : ']')}')";
-            var width = offset < _source.EndOfContent ? 1 : 0;
-            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(offset, offset + width)), message);
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, _source.ErrorSpan(offset)), message);
         }
 
         private Frame? OpenCollection(bool mapping)

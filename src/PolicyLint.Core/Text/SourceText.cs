@@ -112,10 +112,24 @@ public sealed class SourceText
     public LinePosition GetPosition(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
+        if (offset > 0 && offset < Text.Length && Text[offset] == '\n' && Text[offset - 1] == '\r')
+            offset--; // inside a CRLF break: the end of the line (\r is not part of the line, C2)
         var line = Array.BinarySearch(_lineStarts, offset);
         if (line < 0)
             line = ~line - 1;
         return new LinePosition(line + 1, offset - _lineStarts[line] + 1);
+    }
+
+    /// <summary>The one-character region at <paramref name="offset"/> where a syntax error is reported (C2): empty at
+    /// the end of the content (never over the final line break, which would end on a line the file does not have); a
+    /// whole CRLF break when it starts there.</summary>
+    public TextSpan ErrorSpan(int offset)
+    {
+        var end = EndOfContent;
+        offset = Math.Clamp(offset, 0, end);
+        if (offset >= end)
+            return TextSpan.Empty(offset);
+        return Text[offset] == '\r' && offset + 1 < Text.Length && Text[offset + 1] == '\n' ? new TextSpan(offset, offset + 2) : new TextSpan(offset, offset + 1);
     }
 
     /// <summary>The offset of a 1-based position; positions past a line's end are clamped to it.</summary>

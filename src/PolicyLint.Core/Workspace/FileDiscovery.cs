@@ -19,6 +19,17 @@ public interface IFileReader
     /// <summary>The file's length in bytes.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     long GetLength(string fullPath);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes from the start of a file (to tell whether a file over
+    /// the size limit looks like a template).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
+    byte[] ReadPrefix(string fullPath, int maxBytes)
+    {
+        using var stream = File.OpenRead(fullPath);
+        var head = new byte[maxBytes];
+        return head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+    }
 }
 
 /// <summary>The real file system.</summary>
@@ -59,8 +70,11 @@ public static class FileDiscovery
     public static IReadOnlyList<string> Discover(string root, Func<string, bool>? isExcluded, ICollection<ToolNotification> notifications, Func<string, bool>? isIncluded = null)
     {
         var results = new List<string>();
-        var pending = new Stack<(string Full, string Relative)>();
-        pending.Push((root, string.Empty));
+        // Full and root-relative paths of the directories still to list, pushed in pairs (a stack of strings needs no
+        // JIT at start-up; one of tuples does).
+        var pending = new Stack<string>();
+        pending.Push(root);
+        pending.Push(string.Empty);
         var options = new EnumerationOptions
         {
             AttributesToSkip = 0,
@@ -71,7 +85,8 @@ public static class FileDiscovery
 
         while (pending.Count > 0)
         {
-            var (full, relative) = pending.Pop();
+            var relative = pending.Pop();
+            var full = pending.Pop();
             IEnumerable<FileSystemInfo> entries;
             try
             {
@@ -94,7 +109,8 @@ public static class FileDiscovery
                         continue;
                     if (entry.Name.StartsWith("asset.", StringComparison.Ordinal) && relative.Split('/')[^1] == "cdk.out")
                         continue;
-                    pending.Push((entry.FullName, childRelative));
+                    pending.Push(entry.FullName);
+                    pending.Push(childRelative);
                 }
                 else if ((IsCandidateName(entry.Name) || isIncluded?.Invoke(childRelative) == true) && isExcluded?.Invoke(childRelative) != true)
                     results.Add(childRelative);

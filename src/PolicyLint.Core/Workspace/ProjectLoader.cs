@@ -39,6 +39,10 @@ public sealed record LoadRequest
     /// <summary>The file reader.</summary>
     public IFileReader FileReader { get; init; } = PhysicalFileReader.Instance;
 
+    /// <summary>How many files are read and parsed at once: -1 (the default) for every core, 1 for one at a time.
+    /// The result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     /// <summary>The default ledger path (C1).</summary>
     public const string DefaultLedgerPath = "security/inspector-exclusions.yaml";
 }
@@ -49,6 +53,14 @@ public sealed record LoadRequest
 /// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
 /// <param name="FileCount">Files that contributed: template files (broken ones included) and the ledger if present.</param>
 public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount);
+
+/// <summary>What loading one file gave.</summary>
+/// <param name="Path">The root-relative path.</param>
+/// <param name="IsTemplateFile">Whether the file counts as a template file (a broken one that looks like a template included).</param>
+/// <param name="Templates">Its templates (one per template document), empty when it has PL0001.</param>
+/// <param name="Diagnostics">PL0001 results of the file.</param>
+/// <param name="Notification">A problem with reading the file, or null.</param>
+public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification);
 
 /// <summary>
 /// Discovers, reads, parses and binds every file of a root (C3, C4, C18), in parallel, with deterministic output.
@@ -64,9 +76,9 @@ public static partial class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
+        var tooMany = TooManyFiles(request, files);
         var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            results[i] = LoadFile(request, files[i]));
+        Parallelism.For(files.Count, request.MaxDegreeOfParallelism, i => results[i] = LoadFile(request, files[i]), cancellationToken);
 
         var templates = new List<TemplateModel>();
         var diagnostics = new List<Diagnostic>();
@@ -85,6 +97,12 @@ public static partial class ProjectLoader
             }
             else
                 templates.AddRange(result.Templates);
+        }
+
+        if (tooMany is not null)
+        {
+            diagnostics.Add(tooMany);
+            broken.Add(tooMany.Location.Path);
         }
 
         var ledger = LoadLedger(request, diagnostics, notifications);
@@ -122,8 +140,6 @@ public static partial class ProjectLoader
         return yaml;
     }
 
-    private sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification);
-
     private static FileResult LoadFile(LoadRequest request, string path)
     {
         var fullPath = Path.Combine(request.Root, path);
@@ -139,6 +155,16 @@ public static partial class ProjectLoader
             return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
         }
 
+        return LoadBytes(request, path, bytes);
+    }
+
+    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (C3, C4,
+    /// C16). Never throws on bad input.</summary>
+    /// <param name="request">The limits and resolution settings to use (its root and reader are not used).</param>
+    /// <param name="path">The root-relative path with <c>/</c>; its extension picks the front end.</param>
+    /// <param name="bytes">The file's content.</param>
+    public static FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes)
+    {
         var source = SourceText.Decode(path, bytes, out var invalidOffset);
         if (invalidOffset >= 0)
         {
@@ -152,16 +178,28 @@ public static partial class ProjectLoader
         return Classify(request, tree);
     }
 
+    /// <summary>Keeps the first <see cref="ParseLimits.MaxFiles"/> files (path order) and returns PL0001 at the first file
+    /// left out, or null when every file is read.</summary>
+    private static Diagnostic? TooManyFiles(LoadRequest request, List<string> files)
+    {
+        var max = Math.Max(0, request.Limits.MaxFiles);
+        if (files.Count <= max)
+            return null;
+        var first = files[max];
+        var message = FormattableString.Invariant(
+            $"The root holds {files.Count:N0} files to read, more than the limit of {max:N0}: this file and the {files.Count - max - 1:N0} after it in path order were not analyzed");
+        files.RemoveRange(max, files.Count - max);
+        return Pl0001(Location.FileLevel(SourceText.From(first, string.Empty)), message);
+    }
+
     private static FileResult TooLarge(LoadRequest request, string path, string fullPath)
     {
         byte[] head;
         try
         {
-            using var stream = File.OpenRead(fullPath);
-            head = new byte[64 * 1024];
-            head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+            head = request.FileReader.ReadPrefix(fullPath, 64 * 1024);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
         }
@@ -200,9 +238,12 @@ public static partial class ProjectLoader
         if (templates.Count == 0)
             return new FileResult(path, false, [], [], null);
 
+        HashSet<Location>? resourceKeys = null; // built once: a file with many repeated keys is not quadratic
         foreach (var problem in tree.Problems)
         {
-            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && templates.Any(t => IsResourcesKey(t, problem.Location))
+            if (problem.Kind == SyntaxProblemKind.DuplicateKey)
+                resourceKeys ??= [.. templates.SelectMany(ResourceKeyLocations)];
+            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && resourceKeys!.Contains(problem.Location)
                 ? problem.Message.Replace("Duplicate key", "Duplicate logical ID", StringComparison.Ordinal)
                 : problem.Message;
             diagnostics.Add(Pl0001(problem.Location, message));
@@ -213,9 +254,9 @@ public static partial class ProjectLoader
         return new FileResult(path, true, templates, diagnostics, null);
     }
 
-    /// <summary>Whether <paramref name="location"/> is a key written under the template's <c>Resources</c> (a logical ID).</summary>
-    private static bool IsResourcesKey(TemplateModel template, Location location) =>
-        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources && resources.Entries.Any(e => e.Key.Location.Equals(location));
+    /// <summary>Where the keys written under the template's <c>Resources</c> (its logical IDs) are.</summary>
+    private static IEnumerable<Location> ResourceKeyLocations(TemplateModel template) =>
+        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources ? resources.Entries.Select(e => e.Key.Location) : [];
 
     private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
     {

@@ -144,6 +144,26 @@ public sealed class AnalysisDriverTests
     }
 
     [Test]
+    public void AliasBomb_ReadByAProjectAction_IsPl0001_AndTheActionStillReportsTheOtherTemplates()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("bomb.yaml", File.ReadAllText(CasePath("037-alias-amplification-and-deep-nesting/template.yaml")).Replace("  Lol:", "  Walk:", StringComparison.Ordinal));
+        repository.Write("calm.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+
+        var run = Run(repository, [new ProjectWalkingAnalyzer()]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lines(run), Is.EqualTo(new[]
+            {
+                "bomb.yaml(6,54) Error PL0001: YAML alias '*l0' expands beyond the limit of 100,000 nodes read through aliases (possible alias bomb)",
+                "calm.yaml(1,1) Note PL2902: Walked 'calm.yaml'",
+            }));
+            Assert.That(run.Notifications, Is.Empty, "the analyzer must not fail");
+        });
+    }
+
+    [Test]
     public void AliasBomb_ThatNoAnalyzerReads_IsNotPl0001()
     {
         using var repository = new TemporaryRepository();

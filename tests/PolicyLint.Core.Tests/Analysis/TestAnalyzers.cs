@@ -120,3 +120,38 @@ internal sealed class LedgerAnalyzer : DiagnosticAnalyzer
             c.ReportDiagnostic(Rule, DiagnosticTarget.At(PolicyLint.Core.Text.Location.FileLevel(c.Ledger.Source)), c.Ledger.Exclusions.Count);
     });
 }
+
+/// <summary>PL2902: a project action that walks every template's Metadata.Walk through aliases, then reports each
+/// template it walked at its Resources key.</summary>
+internal sealed class ProjectWalkingAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
+        "PL2902", "ProjectWalking", "Template walked", "Walked '{0}'", RuleCategory.ScanCoverage, DiagnosticSeverity.Note, "Walks every template.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterProjectAction(c =>
+    {
+        foreach (var template in c.Project.Templates)
+        {
+            if (template.Metadata?.GetValue("Walk") is { } walk)
+                Walk(walk);
+            c.ReportDiagnostic(Rule, template.ResourcesTarget, template.Path);
+        }
+    });
+
+    private static void Walk(SyntaxNode node)
+    {
+        switch (node.Resolve())
+        {
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                    Walk(item);
+                break;
+            case MappingNode mapping:
+                foreach (var entry in mapping.Entries)
+                    Walk(entry.RawValue);
+                break;
+        }
+    }
+}

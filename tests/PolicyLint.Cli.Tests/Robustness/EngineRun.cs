@@ -1,0 +1,99 @@
+using System.Text;
+using NUnit.Framework;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Reporting;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
+using PolicyLint.Rules;
+
+namespace PolicyLint.Cli.Tests.Robustness;
+
+/// <summary>Runs the loader and every rule over one file's bytes in memory, as tests/fuzz does, and checks what must
+/// hold for any input: nothing throws, no analyzer fails, every reported location lies inside its file.</summary>
+internal static class EngineRun
+{
+    private static readonly AnalysisOptions Options = new() { Today = new DateOnly(2026, 11, 29) };
+    private static readonly AnalysisDriver Driver = new(RulePack.CreateAnalyzers());
+
+    private const string Ledger = """
+        version: 1
+        exclusions:
+          - target: { type: lambda, function_name: orders-api }
+            scan_type: standard
+            reason: { summary: accepted, ticket: SEC-1 }
+            owner: { team: platform, approved_by: security }
+            dates: { applied_at: 2026-10-15, expires_at: 2027-03-31 }
+        """;
+
+    /// <summary>Loads <paramref name="bytes"/> as a template file named <paramref name="path"/> and analyzes it.</summary>
+    public static IReadOnlyList<Diagnostic> Template(string path, byte[] bytes, ParseLimits? limits = null)
+    {
+        var request = new LoadRequest { Root = "/memory", Limits = limits ?? ParseLimits.Default };
+        var file = ProjectLoader.LoadBytes(request, path, bytes);
+        var ledger = ExclusionLedger.Parse(SourceText.From(LoadRequest.DefaultLedgerPath, Ledger));
+        return Analyze(file.Templates, ledger, file.Diagnostics, file.Diagnostics.Count > 0 ? [path] : []);
+    }
+
+    /// <summary>Parses <paramref name="bytes"/> as the ledger and analyzes it with a template that tags two functions.</summary>
+    public static IReadOnlyList<Diagnostic> LedgerFile(byte[] bytes)
+    {
+        const string template = """
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-api, Tags: { InspectorExclusion: LambdaStandardScanning } }
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties: { Tags: [{ Key: InspectorCodeExclusion, Value: LambdaCodeScanning }] }
+            """;
+        var file = ProjectLoader.LoadBytes(new LoadRequest { Root = "/memory" }, "template.yaml", Encoding.UTF8.GetBytes(template));
+        var source = SourceText.Decode(LoadRequest.DefaultLedgerPath, bytes, out var invalid);
+        if (invalid >= 0)
+            return [];
+        var ledger = ExclusionLedger.Parse(source);
+        var diagnostics = ledger.Tree!.Problems.Select(p => new Diagnostic(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(p.Location), p.Message)).ToList();
+        return Analyze(file.Templates, ledger, diagnostics, []);
+    }
+
+    private static List<Diagnostic> Analyze(IReadOnlyList<Core.Semantics.TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> load, IReadOnlyList<string> broken)
+    {
+        var project = new ProjectModel("/memory", templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal));
+        var outcome = Driver.Run(project, Options, load);
+        Assert.That(outcome.Notifications.Where(n => n.IsToolFailure).Select(n => n.Message), Is.Empty, "an analyzer failed");
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            AssertInside(diagnostic.Location, diagnostic);
+            foreach (var related in diagnostic.Target.RelatedLocations)
+                AssertInside(related.Location, diagnostic);
+        }
+
+        var run = new RunResult
+        {
+            Root = "/memory",
+            Diagnostics = outcome.Diagnostics,
+            Notifications = outcome.Notifications,
+            Descriptors = Driver.Descriptors,
+            Options = Options,
+            FileCount = templates.Count,
+            Project = project,
+        };
+        _ = SarifReporter.ToJson(SarifReporter.Build(run, new SarifOptions()));
+        return [.. outcome.Diagnostics];
+    }
+
+    /// <summary>C2: line ≥ 1, column ≥ 1, start ≤ end, no column past the end of its line, no line past the file's last.</summary>
+    public static void AssertInside(Location location, Diagnostic diagnostic)
+    {
+        var source = location.Source;
+        var lines = Math.Max(1, source.LineCount);
+        var ok = location.Span.Start >= 0 && location.Span.Start <= location.Span.End && location.Span.End <= source.Text.Length
+            && location.Start.Line >= 1 && location.Start.Column >= 1 && location.Start <= location.End
+            && location.Start.Line <= lines && location.End.Line <= lines
+            && location.Start.Column <= source.GetLineText(location.Start.Line).Length + 1
+            && location.End.Column <= source.GetLineText(location.End.Line).Length + 1;
+        Assert.That(ok, Is.True, $"location outside its file: ({location.Start})-({location.End}) span {location.Span} of {source.Text.Length} chars, {source.LineCount} lines: {diagnostic}");
+    }
+}

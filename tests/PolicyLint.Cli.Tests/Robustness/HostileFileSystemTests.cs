@@ -1,0 +1,137 @@
+using System.Text;
+using NUnit.Framework;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Workspace;
+using PolicyLint.Rules;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Cli.Tests.Robustness;
+
+/// <summary>Unreadable files, directories named like templates, symbolic-link loops, non-UTF-8 bytes and files that
+/// vanish during the run give a diagnostic or a tool notification, and every other file is still analyzed.</summary>
+public sealed class HostileFileSystemTests
+{
+    private const string KmsTemplate = """
+        Resources:
+          Worker:
+            Type: AWS::Lambda::Function
+            Properties:
+              KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/example
+        """;
+
+    /// <summary>The real file system, except that <see cref="OnRead"/> may throw or act first (tests run as root, where
+    /// permissions do not stop reads).</summary>
+    private sealed class FileReaderDouble(Func<string, Exception?> onRead) : IFileReader
+    {
+        public Func<string, Exception?> OnRead { get; } = onRead;
+
+        public byte[] ReadAllBytes(string fullPath) => OnRead(fullPath) is { } ex ? throw ex : File.ReadAllBytes(fullPath);
+
+        public long GetLength(string fullPath) => new FileInfo(fullPath).Length;
+    }
+
+    private static RunResult Run(string root, IFileReader? reader = null) =>
+        AnalysisRunner.Run(new LoadRequest { Root = root, FileReader = reader ?? PhysicalFileReader.Instance },
+            new AnalysisOptions { Today = new DateOnly(2026, 11, 29) }, RulePack.CreateAnalyzers());
+
+    // PL4001 (no Inspector finding rule) comes with every function here and says nothing about the file system.
+    private static IEnumerable<string> Keys(RunResult run) => run.Diagnostics.Where(d => d.Id != "PL4001").Select(d => $"{d.Id} {d.Location.Path}");
+
+    [Test]
+    public void UnreadableFile_IsANotification_AndTheRestIsAnalyzed()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("locked.yaml", KmsTemplate);
+        repository.Write("worker.yaml", KmsTemplate);
+        var reader = new FileReaderDouble(p => p.EndsWith("locked.yaml", StringComparison.Ordinal) ? new UnauthorizedAccessException("Access to the path is denied") : null);
+
+        var run = Run(repository.Root, reader);
+
+        Assert.That(run.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), Is.EqualTo(new[] { "warning locked.yaml: Cannot read file: Access to the path is denied" }));
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL2001 worker.yaml" }));
+        Assert.That(run.ExecutionSuccessful, Is.True);
+    }
+
+    [Test]
+    public void FileDeletedDuringTheRun_IsANotification_AndTheRestIsAnalyzed()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("gone.yaml", KmsTemplate);
+        repository.Write("worker.yaml", KmsTemplate);
+        // Discovery has listed the file; it disappears before it is read.
+        var reader = new FileReaderDouble(p =>
+        {
+            if (p.EndsWith("gone.yaml", StringComparison.Ordinal))
+                File.Delete(p);
+            return null;
+        });
+
+        var run = Run(repository.Root, reader);
+
+        Assert.That(run.Notifications.Single().Path, Is.EqualTo("gone.yaml"));
+        Assert.That(run.Notifications.Single().Message, Does.StartWith("Cannot read file: "));
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL2001 worker.yaml" }));
+    }
+
+    [Test]
+    public void UnreadableLedger_IsAnErrorNotification()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("security/inspector-exclusions.yaml", "version: 1\nexclusions: []\n");
+        repository.Write("worker.yaml", KmsTemplate);
+        var reader = new FileReaderDouble(p => p.EndsWith("inspector-exclusions.yaml", StringComparison.Ordinal) ? new IOException("Input/output error") : null);
+
+        var run = Run(repository.Root, reader);
+
+        Assert.That(run.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), Is.EqualTo(new[] { "error security/inspector-exclusions.yaml: Cannot read the ledger: Input/output error" }));
+        Assert.That(Keys(run), Does.Contain("PL2001 worker.yaml"));
+    }
+
+    [Test]
+    public void DirectoryNamedLikeATemplate_IsWalked()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("stack.yaml/template.yaml", KmsTemplate);
+        Directory.CreateDirectory(Path.Combine(repository.Root, "empty.json"));
+
+        var run = Run(repository.Root);
+
+        Assert.That(run.Notifications, Is.Empty);
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL2001 stack.yaml/template.yaml" }));
+    }
+
+    [Test]
+    public void SymbolicLinkLoops_AndDanglingLinks_AreNotifications_AndTheRestIsAnalyzed()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("services/worker.yaml", KmsTemplate);
+        Directory.CreateSymbolicLink(Path.Combine(repository.Root, "services", "loop"), repository.Root);
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "a.yaml"), "b.yaml");
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "b.yaml"), "a.yaml");
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "dangling.yaml"), "missing.yaml");
+
+        var run = Run(repository.Root);
+
+        Assert.That(run.Notifications.Select(n => n.Path), Is.EqualTo(new[] { "a.yaml", "b.yaml", "dangling.yaml" }));
+        Assert.That(run.Notifications.All(n => n.Message.StartsWith("Cannot read file: ", StringComparison.Ordinal)), Is.True);
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL2001 services/worker.yaml" }));
+    }
+
+    [Test]
+    public void NonUtf8Bytes_InATemplate_ArePL0001AtTheFirstInvalidByte_ElsewhereNothing()
+    {
+        using var repository = new TemporaryRepository();
+        var bytes = Encoding.UTF8.GetBytes("Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: caf").Concat(new byte[] { 0xE9, 0xFF }).Concat("s }\n"u8.ToArray()).ToArray();
+        repository.WriteBytes("latin1.yaml", bytes);
+        repository.WriteBytes("notes.yaml", [0x6E, 0x6F, 0x74, 0x65, 0x3A, 0x20, 0xFF, 0x0A]);
+        repository.Write("worker.yaml", KmsTemplate);
+
+        var run = Run(repository.Root);
+
+        var pl0001 = run.Diagnostics.Single(d => d.Id == EngineDiagnostics.InvalidInput.Id);
+        Assert.That((pl0001.Location.Path, pl0001.Location.Start.Line, pl0001.Location.Start.Column), Is.EqualTo(("latin1.yaml", 4, 34)));
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL0001 latin1.yaml", "PL2001 worker.yaml" }));
+        Assert.That(run.Notifications, Is.Empty);
+    }
+}

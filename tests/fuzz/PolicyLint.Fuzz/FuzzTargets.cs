@@ -1,0 +1,130 @@
+using System.Text;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Reporting;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
+using PolicyLint.Rules;
+
+namespace PolicyLint.Fuzz;
+
+/// <summary>
+/// The fuzz targets: each takes one input's bytes and runs a front end with every rule over it, as the CLI would.
+/// A target fails (throws) when the engine throws, or when a result's location lies outside its file. To fuzz a new
+/// parser (the configuration file, suppressions), add an entry here and a seed folder (tests/fuzz/README.md).
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>Targets by name.</summary>
+    public static IReadOnlyDictionary<string, Action<byte[]>> All { get; } = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["template-yaml"] = bytes => Template("template.yaml", bytes),
+        ["template-json"] = bytes => Template("template.json", bytes),
+        ["ledger"] = Ledger,
+    };
+
+    // Instrumented code may run only inside Fuzzer.Run (before it, AFL's shared memory is not mapped), so nothing of
+    // the engine is touched by a static initializer of this class: the engine's objects live in State.
+    private static class State
+    {
+        public static readonly LoadRequest Request = new() { Root = "/fuzz" };
+        public static readonly AnalysisOptions Options = new() { Today = new DateOnly(2026, 11, 29) };
+        public static readonly AnalysisDriver Driver = new(RulePack.CreateAnalyzers());
+    }
+
+    // A ledger with one entry of each kind, so that the ledger-matching code runs against fuzzed templates.
+    private const string FixedLedger = """
+        version: 1
+        exclusions:
+          - target: { type: lambda, function_name: orders-api }
+            scan_type: standard
+            reason: { summary: accepted, ticket: SEC-1 }
+            owner: { team: platform, approved_by: security }
+            dates: { applied_at: 2026-10-01, expires_at: 2027-03-31 }
+          - target: { type: lambda, template: template.yaml, logical_id: Worker }
+            scan_type: code
+            reason: { summary: accepted, ticket: SEC-2 }
+            owner: { team: platform, approved_by: security }
+            dates: { applied_at: 2026-10-01, expires_at: 2026-11-01 }
+        """;
+
+    // A template with tagged functions, so that fuzzed ledgers are matched against something.
+    private const string FixedTemplate = """
+        Transform: AWS::Serverless-2016-10-31
+        Globals: { Function: { Tags: { InspectorCodeExclusion: LambdaCodeScanning } } }
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: orders-api
+              Tags: { InspectorExclusion: LambdaStandardScanning }
+          Worker:
+            Type: AWS::Lambda::Function
+            Properties:
+              KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/example
+              Tags: [{ Key: InspectorExclusion, Value: LambdaStandardScanning }]
+        """;
+
+    private static void Template(string path, byte[] bytes)
+    {
+        var file = ProjectLoader.LoadBytes(State.Request, path, bytes);
+        var ledger = ExclusionLedger.Parse(SourceText.From(LoadRequest.DefaultLedgerPath, FixedLedger));
+        Analyze(file.Templates, ledger, file.Diagnostics, file.IsTemplateFile && file.Diagnostics.Count > 0 ? [path] : []);
+    }
+
+    private static void Ledger(byte[] bytes)
+    {
+        var template = ProjectLoader.LoadBytes(State.Request, "template.yaml", Encoding.UTF8.GetBytes(FixedTemplate));
+        var source = SourceText.Decode(LoadRequest.DefaultLedgerPath, bytes, out var invalid);
+        if (invalid >= 0)
+            return; // the loader reports this as PL0001 before parsing
+        var ledger = ExclusionLedger.Parse(source);
+        var diagnostics = ledger.Tree!.Problems.Select(p => new Diagnostic(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(p.Location), p.Message)).ToList();
+        Analyze(template.Templates, ledger, diagnostics, []);
+    }
+
+    private static void Analyze(IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> loadDiagnostics, IReadOnlyList<string> broken)
+    {
+        var project = new ProjectModel(State.Request.Root, templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal));
+        var outcome = State.Driver.Run(project, State.Options, loadDiagnostics);
+        var failure = outcome.Notifications.FirstOrDefault(n => n.IsToolFailure);
+        if (failure is not null)
+            throw new InvalidOperationException($"analyzer failure: {failure.Message}");
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            CheckInside(diagnostic.Location, diagnostic);
+            foreach (var related in diagnostic.Target.RelatedLocations)
+                CheckInside(related.Location, diagnostic);
+        }
+
+        var run = new RunResult
+        {
+            Root = State.Request.Root,
+            Diagnostics = outcome.Diagnostics,
+            Notifications = outcome.Notifications,
+            Descriptors = State.Driver.Descriptors,
+            Options = State.Options,
+            FileCount = templates.Count,
+            Project = project,
+        };
+        _ = SarifReporter.ToJson(SarifReporter.Build(run, new SarifOptions()));
+        using var text = new StringWriter();
+        TextReporter.Write(run, text);
+    }
+
+    /// <summary>A location must name a real place of its file (C2): line ≥ 1, column ≥ 1, start ≤ end, within the
+    /// text, and no column past the end of its line.</summary>
+    private static void CheckInside(Location location, Diagnostic diagnostic)
+    {
+        var source = location.Source;
+        var ok = location.Span.Start >= 0 && location.Span.Start <= location.Span.End && location.Span.End <= source.Text.Length
+            && location.Start.Line >= 1 && location.Start.Column >= 1 && location.Start <= location.End
+            && location.Start.Column <= source.GetLineText(location.Start.Line).Length + 1
+            && location.End.Column <= source.GetLineText(location.End.Line).Length + 1
+            && location.Start.Line <= Math.Max(1, source.LineCount) && location.End.Line <= Math.Max(1, source.LineCount);
+        if (!ok)
+            throw new InvalidOperationException($"location outside its file: {location} span {location.Span} for {diagnostic}");
+    }
+}
