@@ -39,6 +39,9 @@ public sealed record ResolutionSettings
 
     /// <summary><c>AWS::AccountId</c>, when configured.</summary>
     public string? AccountId { get; init; }
+
+    /// <summary>Stack-level tags (samconfig <c>tags</c>) that CloudFormation propagates to every taggable resource.</summary>
+    public IReadOnlyList<Workspace.StackTag> StackTags { get; init; } = [];
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
@@ -30,8 +31,11 @@ public sealed record LoadRequest
     /// <summary>Extra inclusion of root-relative paths beyond the default file kinds (configuration <c>include</c>), or null.</summary>
     public Func<string, bool>? IsIncluded { get; init; }
 
-    /// <summary>How template values resolve.</summary>
+    /// <summary>How template values resolve; command-line and configuration values, which win over samconfig's.</summary>
     public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
+
+    /// <summary>The samconfig environment to read (<c>--config-env</c>, <c>config_env</c>; default <c>default</c>, C21).</summary>
+    public string ConfigEnvironment { get; init; } = SamConfig.DefaultEnvironment;
 
     /// <summary>Parse limits (C16).</summary>
     public ParseLimits Limits { get; init; } = ParseLimits.Default;
@@ -64,12 +68,16 @@ public static partial class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
+        // samconfig files are read first: they decide how the templates of their folder resolve (C21).
+        var diagnostics = new List<Diagnostic>();
+        var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications);
+        files.RemoveAll(p => SamConfig.FileNames.Contains(FileName(p)));
+
         var results = new FileResult[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            results[i] = LoadFile(request, files[i]));
+            results[i] = LoadFile(request with { Resolution = SettingsFor(request.Resolution, samConfigs, files[i]) }, files[i]));
 
         var templates = new List<TemplateModel>();
-        var diagnostics = new List<Diagnostic>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
         var fileCount = 0;
         foreach (var result in results)
@@ -90,6 +98,7 @@ public static partial class ProjectLoader
         var ledger = LoadLedger(request, diagnostics, notifications);
         if (ledger.Exists)
             fileCount++;
+        fileCount += samConfigs.Count;
         return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount);
     }
 
@@ -150,6 +159,74 @@ public static partial class ProjectLoader
 
         var tree = Parse(source, request.Limits);
         return Classify(request, tree);
+    }
+
+    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>Reads the samconfig file of each folder (samconfig.toml before .yaml before .yml, as SAM CLI prefers).</summary>
+    private static List<SamConfig> LoadSamConfigs(LoadRequest request, List<string> files, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    {
+        var configs = new List<SamConfig>();
+        var chosen = files.Where(p => SamConfig.FileNames.Contains(FileName(p)))
+            .GroupBy(p => p[..Math.Max(0, p.Length - FileName(p).Length)], StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => SamConfig.FileNames.IndexOf(FileName(p))).First())
+            .OrderBy(p => p, StringComparer.Ordinal);
+        foreach (var path in chosen)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = request.FileReader.ReadAllBytes(Path.Combine(request.Root, path));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                notifications.Add(new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+                continue;
+            }
+
+            var source = SourceText.Decode(path, bytes, out var invalidOffset);
+            if (invalidOffset >= 0)
+            {
+                diagnostics.Add(Pl0001(new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length))), "The samconfig file is not valid UTF-8; the first invalid byte is here"));
+                continue;
+            }
+
+            var config = SamConfig.Read(source, request.ConfigEnvironment);
+            diagnostics.AddRange(config.Problems.Select(p => Pl0001(p.Location, p.Message)));
+            if (config.Problems.Any(p => p.IsFatal))
+                continue;
+            if (!config.HasEnvironment)
+            {
+                notifications.Add(new ToolNotification("note", $"No '{request.ConfigEnvironment}' environment: its stack name, parameter overrides and tags are not used", path));
+                continue;
+            }
+
+            configs.Add(config);
+        }
+
+        return configs;
+    }
+
+    /// <summary>The settings a template resolves with: the request's (command line, configuration), over its samconfig's.</summary>
+    private static ResolutionSettings SettingsFor(ResolutionSettings settings, List<SamConfig> configs, string templatePath)
+    {
+        // template_file names the template precisely; otherwise the samconfig of the template's folder applies.
+        var config = configs.FirstOrDefault(c => c.TemplateFile is not null && c.AppliesTo(templatePath))
+            ?? configs.FirstOrDefault(c => c.TemplateFile is null && c.AppliesTo(templatePath));
+        if (config is null)
+            return settings;
+        var parameters = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in config.ParameterOverrides)
+            parameters[parameter.Name] = parameter.Value;
+        foreach (var (name, value) in settings.ParameterOverrides)
+            parameters[name] = value;
+        return settings with
+        {
+            ParameterOverrides = parameters.ToImmutable(),
+            StackName = settings.StackName ?? config.StackName,
+            Region = settings.Region ?? config.Region,
+            StackTags = config.Tags,
+        };
     }
 
     private static FileResult TooLarge(LoadRequest request, string path, string fullPath)
