@@ -74,4 +74,35 @@ public static class ExclusionTags
 
         return uses;
     }
+
+    /// <summary>
+    /// Whether <paramref name="function"/> carries the exact exclusion tag of <paramref name="scanType"/> (in any branch
+    /// of <c>Fn::If</c>, C8): <see cref="TriState.Unknown"/> when it does not visibly, but a tag whose key or value
+    /// cannot be resolved might be it. Reports nothing (<see cref="Read"/> reports the PL0002).
+    /// </summary>
+    public static TriState Carries(LambdaFunction function, ScanType scanType)
+    {
+        var unknown = function.UnreadableTags.Count > 0;
+        foreach (var tag in function.Tags)
+        {
+            var key = tag.ResolveKey();
+            if (key.LiteralTexts.Contains(KeyFor(scanType), StringComparer.Ordinal))
+            {
+                var value = tag.ResolveValue();
+                if (value.LiteralTexts.Contains(ValueFor(scanType), StringComparer.Ordinal))
+                    return TriState.True;
+                unknown |= value.HasUnresolved;
+            }
+            else
+                unknown |= key.HasUnresolved;
+        }
+
+        return unknown ? TriState.Unknown : TriState.False;
+    }
+
+    /// <summary>The other scan type.</summary>
+    public static ScanType Other(ScanType scanType) => scanType == ScanType.Standard ? ScanType.Code : ScanType.Standard;
+
+    /// <summary>The exclusion tag of <paramref name="scanType"/> as messages quote it: <c>InspectorExclusion: LambdaStandardScanning</c>.</summary>
+    public static string Pair(ScanType scanType) => $"{KeyFor(scanType)}: {ValueFor(scanType)}";
 }

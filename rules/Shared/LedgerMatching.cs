@@ -1,9 +1,36 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 
 namespace PolicyLint.Rules.Shared;
+
+/// <summary>A function whose deployed name is not static but may be the name a ledger entry records.</summary>
+/// <param name="Function">The function.</param>
+/// <param name="Reason">Why its name cannot be compared, as a clause: "its FunctionName is '${…}-worker', and …".</param>
+public sealed record PossibleMatch(LambdaFunction Function, string Reason);
+
+/// <summary>What a ledger entry's target designates among the analyzed templates.</summary>
+/// <param name="Functions">The functions it records for certain: the <c>template</c> + <c>logical_id</c> function, or
+/// every function whose <c>FunctionName</c> is (or, under a condition that cannot be decided, may be) the recorded
+/// name; in template order.</param>
+/// <param name="Possible">By-name entries only: functions whose name is not static but may be the recorded one (a
+/// <c>Fn::Sub</c> with an unknown part, a parameter without a default, a name CloudFormation generates).</param>
+/// <param name="Missing">When nothing matches for certain or possibly, why, as a clause; else null.</param>
+/// <param name="Unseen">Templates that may define the function but could not be analyzed: root-relative paths of
+/// files with PL0001, and templates with <c>Fn::ForEach</c> (whose generated resources are not analyzed).</param>
+/// <param name="IsUndecidable">Whether the target cannot be judged at all: it has no identity, or it names a template
+/// that cannot be analyzed.</param>
+public sealed record LedgerTarget(
+    IReadOnlyList<LambdaFunction> Functions,
+    IReadOnlyList<PossibleMatch> Possible,
+    string? Missing,
+    IReadOnlyList<string> Unseen,
+    bool IsUndecidable)
+{
+    internal static LedgerTarget Undecidable { get; } = new([], [], null, [], true);
+}
 
 /// <summary>
 /// Matches ledger entries to functions (DOMAIN.md, C10): by <c>target.template</c> + <c>target.logical_id</c> when
@@ -32,6 +59,37 @@ public static class LedgerMatching
         return result;
     }
 
+    /// <summary>
+    /// The analyzed functions <paramref name="entry"/> records (the reverse of <see cref="EntriesFor(ProjectModel, LambdaFunction)"/>,
+    /// plus what cannot be decided): by <c>template</c> + <c>logical_id</c> when given, else by the recorded name
+    /// (<c>function_name</c>, else the name in <c>function_arn</c>).
+    /// </summary>
+    public static LedgerTarget TargetOf(ProjectModel project, LedgerEntry entry)
+    {
+        var index = Indexes.GetValue(project, p => new Index(p.Ledger));
+        return index.Targets.GetOrAdd(entry, e => FindTarget(project, index, e));
+    }
+
+    /// <summary>
+    /// The functions of <paramref name="target"/> that carry only the other scan type's exclusion tag, which no entry of
+    /// that scan type records: then the entry disagrees with the function (PL1004) rather than being stale (PL1002).
+    /// Empty when any of its functions carries (or may carry) the tag of <paramref name="scanType"/>.
+    /// </summary>
+    public static IReadOnlyList<LambdaFunction> CarryingOtherTagOnly(ProjectModel project, LedgerTarget target, ScanType scanType)
+    {
+        if (target.IsUndecidable || target.Functions.Any(f => ExclusionTags.Carries(f, scanType) != TriState.False))
+            return [];
+        var other = ExclusionTags.Other(scanType);
+        return [.. target.Functions.Where(f => ExclusionTags.Carries(f, other) == TriState.True && EntriesFor(project, f, other).Count == 0)];
+    }
+
+    /// <summary>The identity an entry records, for comparing entries: <c>template#logical_id</c> when given, else the
+    /// recorded name; null when it records none.</summary>
+    public static string? Identity(LedgerEntry entry) =>
+        HasTemplateTarget(entry) ? $"template '{NormalizePath(entry.Template!.Text!)}' logical ID '{entry.LogicalId!.Text}'"
+        : entry.RecordedName is { } name ? $"function '{name}'"
+        : null;
+
     /// <summary>Whether <paramref name="entry"/> names a template and logical ID (then it matches by those only).</summary>
     public static bool HasTemplateTarget(LedgerEntry entry) => entry.Template?.Text is not null && entry.LogicalId?.Text is not null;
 
@@ -42,6 +100,158 @@ public static class LedgerMatching
         while (path.StartsWith("./", StringComparison.Ordinal))
             path = path[2..];
         return path;
+    }
+
+    private static LedgerTarget FindTarget(ProjectModel project, Index index, LedgerEntry entry)
+    {
+        if (HasTemplateTarget(entry))
+        {
+            var path = NormalizePath(entry.Template!.Text!);
+            var logicalId = entry.LogicalId!.Text!;
+            var templates = project.Templates.Where(t => t.Path == path).ToList();
+            if (project.BrokenTemplatePaths.Contains(path) || templates.Any(t => t.Problems.Count > 0))
+                return LedgerTarget.Undecidable;
+            var functions = templates.SelectMany(t => t.Functions).Where(f => f.LogicalId == logicalId).ToList();
+            if (functions.Count > 0)
+                return new LedgerTarget(functions, [], null, [], false);
+            if (templates.Any(t => t.ForEachEntries.Count > 0))
+                return LedgerTarget.Undecidable; // Fn::ForEach may generate it
+            var missing = templates.Count == 0
+                ? $"no analyzed template is at target.template '{path}'"
+                : templates.SelectMany(t => t.Resources).FirstOrDefault(r => r.LogicalId == logicalId) is { } other
+                    ? $"'{logicalId}' in '{path}' is of type {other.Type}, not a function"
+                    : $"template '{path}' has no resource '{logicalId}'";
+            return new LedgerTarget([], [], missing, [], false);
+        }
+
+        if (entry.RecordedName is not { } name)
+            return LedgerTarget.Undecidable;
+        var names = index.Names(project);
+        var matches = names.ByName.TryGetValue(name, out var found) ? found : [];
+        var possible = new List<PossibleMatch>();
+        foreach (var (function, value) in names.NotStatic)
+        {
+            if (!matches.Contains(function) && CouldBeNamed(function, value, name) is { } reason)
+                possible.Add(new PossibleMatch(function, reason));
+        }
+
+        var unseen = project.BrokenTemplatePaths
+            .Concat(project.Templates.Where(t => t.Problems.Count > 0 || t.ForEachEntries.Count > 0).Select(t => t.Path))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new LedgerTarget(matches, possible,
+            matches.Count == 0 && possible.Count == 0 ? $"no analyzed template defines a function named '{name}'" : null,
+            unseen, false);
+    }
+
+    /// <summary>Why <paramref name="function"/>, whose name is not static, may be deployed as <paramref name="name"/>;
+    /// null when it cannot be.</summary>
+    private static string? CouldBeNamed(LambdaFunction function, ResolvedValue? value, string name)
+    {
+        if (value is null)
+        {
+            return CouldBeGenerated(name, function.LogicalId)
+                ? "it has no FunctionName, and the name CloudFormation generates for it may be this one"
+                : null;
+        }
+
+        foreach (var alternative in value.Alternatives)
+        {
+            switch (alternative)
+            {
+                case PartialStringValue known when Matches(known, name):
+                    return $"its FunctionName is {known.Describe()}, and {known.Holes.First().Reason}";
+                case UnresolvedValue unresolved:
+                    return $"its FunctionName cannot be known offline: {unresolved.Reason}";
+                case ImportedValue imported:
+                    return $"its FunctionName is {imported.Describe()}";
+                case NoValue when CouldBeGenerated(name, function.LogicalId):
+                    return "its FunctionName may be AWS::NoValue, and the name CloudFormation generates then may be this one";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="name"/> may be a name CloudFormation generates for a function without
+    /// <c>FunctionName</c>: <c>{stack name}-{logical ID, possibly truncated}-{random suffix}</c>.</summary>
+    private static bool CouldBeGenerated(string name, string logicalId)
+    {
+        var prefix = "-" + logicalId[..Math.Min(logicalId.Length, 8)];
+        var at = name.IndexOf(prefix, StringComparison.Ordinal);
+        return at > 0 && name.IndexOf('-', at + prefix.Length) > 0;
+    }
+
+    /// <summary>Whether <paramref name="name"/> fits <paramref name="pattern"/>, each hole standing for any text.</summary>
+    internal static bool Matches(PartialStringValue pattern, string name)
+    {
+        var parts = pattern.Parts;
+        var start = 0;
+        var end = name.Length;
+        var first = 0;
+        var last = parts.Length - 1;
+        if (parts.Length > 0 && parts[0].Text is { } prefix)
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal))
+                return false;
+            start = prefix.Length;
+            first = 1;
+        }
+
+        if (last >= first && parts[last].Text is { } suffix)
+        {
+            if (!name.EndsWith(suffix, StringComparison.Ordinal) || name.Length - suffix.Length < start)
+                return false;
+            end = name.Length - suffix.Length;
+            last--;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            if (parts[i].Text is not { } text)
+                continue;
+            var at = name.IndexOf(text, start, end - start, StringComparison.Ordinal);
+            if (at < 0)
+                return false;
+            start = at + text.Length;
+        }
+
+        return true;
+    }
+
+    /// <summary>Functions by the names they may be deployed under.</summary>
+    private sealed class NameIndex
+    {
+        public NameIndex(ProjectModel project)
+        {
+            foreach (var function in project.Functions)
+            {
+                if (function.FunctionName is not { } property)
+                {
+                    NotStatic.Add((function, null));
+                    continue;
+                }
+
+                var value = function.Resource.Template.Resolver.Resolve(property.Value);
+                var literals = value.LiteralTexts.Where(t => t.Length > 0).ToList();
+                foreach (var literal in literals)
+                {
+                    if (!ByName.TryGetValue(literal, out var list))
+                        ByName[literal] = list = [];
+                    list.Add(function);
+                }
+
+                if (literals.Count != value.Alternatives.Length)
+                    NotStatic.Add((function, value));
+            }
+        }
+
+        /// <summary>Functions by each literal their <c>FunctionName</c> may take (one, or one per <c>Fn::If</c> branch).</summary>
+        public Dictionary<string, List<LambdaFunction>> ByName { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Functions with an alternative that is not a literal (null value: no <c>FunctionName</c>).</summary>
+        public List<(LambdaFunction Function, ResolvedValue? Value)> NotStatic { get; } = [];
     }
 
     private sealed class Index
@@ -60,6 +270,12 @@ public static class LedgerMatching
         public Dictionary<(string Path, string LogicalId), List<LedgerEntry>> ByTemplate { get; } = [];
 
         public Dictionary<string, List<LedgerEntry>> ByName { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<LedgerEntry, LedgerTarget> Targets { get; } = new();
+
+        private NameIndex? _names;
+
+        public NameIndex Names(ProjectModel project) => LazyInitializer.EnsureInitialized(ref _names, () => new NameIndex(project));
 
         private static void Add<TKey>(Dictionary<TKey, List<LedgerEntry>> map, TKey key, LedgerEntry entry)
             where TKey : notnull

@@ -36,15 +36,25 @@ public sealed class ConfigurationTests
             scan_type: standard
             reason: { summary: Vendor library cannot be patched, ticket: SEC-1 }
             owner: { team: orders, approved_by: security-reviewer }
-            dates: { applied_at: 2026-10-01, expires_at: 2027-03-31 }
+            dates: { applied_at: 2026-10-15, expires_at: 2027-03-31 }
           - target: { type: lambda, function_name: orders-worker }
             scan_type: standard
             reason: { summary: Vendor library cannot be patched, ticket: SEC-2 }
             owner: { team: orders, approved_by: security-reviewer }
-            dates: { applied_at: 2026-10-01, expires_at: 2027-03-31 }
+            dates: { applied_at: 2026-10-15, expires_at: 2027-03-31 }
         """;
 
     private const string FindingRule = "security/inspector-exclusions.yaml(1,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2', detail-type 'Inspector2 Finding'), so HIGH and CRITICAL findings reach nobody";
+    /// <summary>Without the parameter and the stack name, PL1002 cannot tell whether the entries record those functions.</summary>
+    private const string UndecidedEntries =
+        "security/inspector-exclusions.yaml(3,5): info PL0002: Cannot decide whether ledger entry 'orders-named' records function 'Named' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName cannot be known offline: parameter 'Name' has no default\n" +
+        "security/inspector-exclusions.yaml(8,5): info PL0002: Cannot decide whether ledger entry 'orders-worker' records function 'Named' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName cannot be known offline: parameter 'Name' has no default\n";
+
+    /// <summary>With other names configured, the entries record no function.</summary>
+    private const string StaleEntries =
+        "security/inspector-exclusions.yaml(3,5): warning PL1002: Ledger entry 'orders-named' is stale: no analyzed template defines a function named 'orders-named'; remove the entry, or correct its target\n" +
+        "security/inspector-exclusions.yaml(8,5): warning PL1002: Ledger entry 'orders-worker' is stale: no analyzed template defines a function named 'orders-worker'; remove the entry, or correct its target\n";
+
     private static string NamedNoStaticName(string severity) => $"template.yaml(10,9): {severity} PL1005: Function 'Named' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: parameter 'Name' has no default); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Named'";
     private static string StagedNoStaticName(string severity) => $"template.yaml(16,9): {severity} PL1005: Function 'Staged' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Staged'";
 
@@ -143,12 +153,13 @@ public sealed class ConfigurationTests
         var sarifRun = Lint(repository, "--format", "sarif");
 
         Assert.That(text.Stdout, Is.EqualTo(
+            UndecidedEntries +
             NamedNoStaticName("error") + "\n" +
             StagedNoStaticName("error") + "\n" +
-            "PolicyLint: 2 errors, 0 warnings, 0 info in 2 files\n"));
+            "PolicyLint: 2 errors, 0 warnings, 2 info in 2 files\n"));
         Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Failure));
         using var sarif = sarifRun.Sarif();
-        Assert.That(CliRunner.Results(sarif).Select(r => r.GetProperty("level").GetString()), Is.EqualTo(new[] { "error", "error" }));
+        Assert.That(CliRunner.Results(sarif).Select(r => r.GetProperty("level").GetString()), Is.EqualTo(new[] { "note", "note", "error", "error" }));
         Assert.That(Overrides(sarif), Is.EqualTo(new[]
         {
             $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"error\"}}",
@@ -169,7 +180,7 @@ public sealed class ConfigurationTests
 
         using (var sarif = withoutYaml.Sarif())
         {
-            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL1005 error", "PL1005 error" }));
+            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 error", "PL1005 error" }));
             Assert.That(Overrides(sarif), Is.EqualTo(new[]
             {
                 $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"error\"}}",
@@ -180,7 +191,7 @@ public sealed class ConfigurationTests
 
         using (var sarif = withYaml.Sarif())
         {
-            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL1005 warning", "PL1005 warning" }));
+            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 warning", "PL1005 warning" }));
             Assert.That(Overrides(sarif), Is.EqualTo(new[] { $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"level\":\"note\"}}" }),
                 "a rule configured to its default level is not an override");
             Assert.That(withYaml.ExitCode, Is.EqualTo(ExitCodes.Success));
@@ -229,9 +240,10 @@ public sealed class ConfigurationTests
         Assert.That(configured.Stdout, Is.EqualTo($"{FindingRule}\nPolicyLint: 0 errors, 1 warning, 0 info in 2 files\n"));
         Assert.That(overridden.Stdout, Is.EqualTo(
             $"{FindingRule}\n" +
+            StaleEntries +
             "template.yaml(10,9): error PL1001: Function 'Named' (deployed as 'billing-named') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml\n" +
             "template.yaml(16,9): error PL1001: Function 'Staged' (deployed as 'billing-worker') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml\n" +
-            "PolicyLint: 2 errors, 1 warning, 0 info in 2 files\n"));
+            "PolicyLint: 2 errors, 3 warnings, 0 info in 2 files\n"));
         Assert.That(overridden.ExitCode, Is.EqualTo(ExitCodes.Failure));
     }
 
@@ -244,8 +256,8 @@ public sealed class ConfigurationTests
         var with = Lint(repository, "--stack-name", "orders", "--parameter", "Name=orders-named");
 
         Assert.That(without.Stdout, Is.EqualTo(
-            $"{FindingRule}\n{NamedNoStaticName("warning")}\n{StagedNoStaticName("warning")}\n" +
-            "PolicyLint: 0 errors, 3 warnings, 0 info in 2 files\n"));
+            $"{FindingRule}\n{UndecidedEntries}{NamedNoStaticName("warning")}\n{StagedNoStaticName("warning")}\n" +
+            "PolicyLint: 0 errors, 3 warnings, 2 info in 2 files\n"));
         Assert.That(with.Stdout, Is.EqualTo($"{FindingRule}\nPolicyLint: 0 errors, 1 warning, 0 info in 2 files\n"));
     }
 

@@ -11,7 +11,7 @@ public sealed class PathFilterTests
         yield return new TestCaseData(new[] { "services/orders" }, new[] { "PL1001" }).SetName("Folder");
         yield return new TestCaseData(new[] { "services/orders/" }, new[] { "PL1001" }).SetName("FolderWithTrailingSeparator");
         yield return new TestCaseData(new[] { "services/billing/template.yaml" }, new[] { "PL0002" }).SetName("File");
-        yield return new TestCaseData(new[] { "security" }, new[] { "PL4001", "PL3001", "PL3004" }).SetName("LedgerFolder");
+        yield return new TestCaseData(new[] { "security" }, new[] { "PL4001", "PL3001", "PL3004", "PL1002", "PL1004", "PL3002", "PL3003", "PL3005", "PL3006" }).SetName("LedgerFolder");
         yield return new TestCaseData(new[] { "services/payments", "services/invoices/template.yaml" }, new[] { "PL0001", "PL2001" }).SetName("SeveralPaths");
         yield return new TestCaseData(new[] { "services/catalog" }, Array.Empty<string>()).SetName("FolderWithoutResults");
     }

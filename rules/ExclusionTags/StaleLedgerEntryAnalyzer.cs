@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Rules.Shared;
+
+namespace PolicyLint.Rules.ExclusionTags;
+
+/// <summary>
+/// PL1002: reports a ledger entry whose function no longer carries the exclusion tag of its scan type, or that no
+/// analyzed template defines. Not reported while the ledger has PL0001 (C18), for an entry that PL3004 already finds
+/// unusable (no target, unknown scan type or target type), where the function's tags cannot be resolved, for a target
+/// template that cannot be analyzed, or when the function carries the other scan type's tag instead (PL1004).
+/// </summary>
+public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Arguments: {0} the entry ("Ledger entry 'name'"); {1} why it is stale; {2} what to do.</summary>
+    public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
+        id: "PL1002",
+        name: "StaleLedgerEntry",
+        title: "Ledger entry is stale",
+        messageFormat: "{0} is stale: {1}; {2}",
+        category: RuleCategory.ExclusionTags,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "The ledger records an Amazon Inspector exclusion that no analyzed function has: the function no longer " +
+                     "carries the exclusion tag of the entry's scan type, or no analyzed template defines it. The entry " +
+                     "documents an accepted risk that no longer exists, and would silently approve the tag if it came back.");
+
+    private const string RemoveOrRestore = "remove the entry, or restore the tag if the exclusion is still intended";
+    private const string RemoveOrCorrect = "remove the entry, or correct its target";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context) => context.RegisterLedgerAction(Analyze);
+
+    private static void Analyze(LedgerAnalysisContext context)
+    {
+        if (context.Ledger.IsBroken)
+            return; // nothing can be matched (C18)
+        foreach (var entry in context.Ledger.Exclusions)
+        {
+            if (entry.ScanType is not { } scanType || entry.TargetType?.Text is { } type && type != "lambda")
+                continue; // PL3004
+            var target = LedgerMatching.TargetOf(context.Project, entry);
+            if (target.IsUndecidable)
+                continue;
+            Check(context, entry, scanType, target);
+        }
+    }
+
+    private static void Check(LedgerAnalysisContext context, LedgerEntry entry, ScanType scanType, LedgerTarget target)
+    {
+        var pair = Shared.ExclusionTags.Pair(scanType);
+        if (target.Functions.Any(f => Shared.ExclusionTags.Carries(f, scanType) != TriState.False))
+            return; // recorded, or its tags cannot be resolved (PL0002 on the function)
+
+        if (target.Possible.FirstOrDefault(p => Shared.ExclusionTags.Carries(p.Function, scanType) == TriState.True) is { } tagged)
+        {
+            // Stale only if the entry does not record that function, which cannot be decided (C9).
+            context.ReportUnresolved(entry,
+                $"whether ledger entry '{entry.DisplayName}' records function {FunctionNames.Describe(tagged.Function)} in '{tagged.Function.Resource.Template.Path}', which carries '{pair}'",
+                tagged.Reason);
+            return;
+        }
+
+        if (target.Possible.Any(p => Shared.ExclusionTags.Carries(p.Function, scanType) == TriState.Unknown))
+            return;
+
+        if (LedgerMatching.CarryingOtherTagOnly(context.Project, target, scanType).Count > 0)
+            return; // PL1004: the entry disagrees with the function's tag
+
+        var name = LedgerRecords.Describe(entry);
+        if (target.Functions.Count > 0)
+        {
+            var functions = Describe(target.Functions);
+            var clause = target.Functions.Count == 1
+                ? $"function {functions} no longer carries '{pair}'"
+                : $"none of the functions it records ({functions}) carries '{pair}'";
+            context.ReportDiagnostic(Rule, entry, name, clause, RemoveOrRestore);
+        }
+        else if (target.Possible.Count > 0)
+        {
+            context.ReportDiagnostic(Rule, entry, name,
+                $"no function that may be deployed as '{entry.RecordedName}' carries '{pair}' ({Describe(target.Possible.Select(p => p.Function))}, whose names are not static)",
+                RemoveOrRestore);
+        }
+        else
+        {
+            var clause = target.Missing!;
+            if (target.Unseen.Count > 0)
+                clause += $" (templates that could not be analyzed may define it: {string.Join(", ", target.Unseen.Select(p => $"'{p}'"))})";
+            context.ReportDiagnostic(Rule, entry, name, clause, RemoveOrCorrect);
+        }
+    }
+
+    private static string Describe(IEnumerable<LambdaFunction> functions) =>
+        string.Join(", ", functions.Select(f => $"{FunctionNames.Describe(f)} in '{f.Resource.Template.Path}'"));
+}
