@@ -220,6 +220,8 @@ public static class CliApp
                 ParameterOverrides = parameters.ToImmutable(),
                 StackName = parse.GetValue(_stackName) ?? config.StackName,
             };
+            if (parse.GetValue(_configEnv) is { Length: 0 })
+                throw new UsageException("--config-env must not be empty");
             load = load with { Resolution = resolution, ConfigEnvironment = parse.GetValue(_configEnv) ?? load.ConfigEnvironment };
             var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
 

@@ -56,7 +56,7 @@ public sealed class ConfigurationTests
         "security/inspector-exclusions.yaml(8,5): warning PL1002: Ledger entry 'orders-worker' is stale: no analyzed template defines a function named 'orders-worker'; remove the entry, or correct its target\n";
 
     private static string NamedNoStaticName(string severity) => $"template.yaml(10,9): {severity} PL1005: Function 'Named' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: parameter 'Name' has no default); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Named'";
-    private static string StagedNoStaticName(string severity) => $"template.yaml(16,9): {severity} PL1005: Function 'Staged' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Staged'";
+    private static string StagedNoStaticName(string severity) => $"template.yaml(16,9): {severity} PL1005: Function 'Staged' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Staged'";
 
     private static TemporaryRepository Repository(params (string Path, string Text)[] files)
     {

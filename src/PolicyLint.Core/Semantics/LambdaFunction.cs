@@ -53,7 +53,7 @@ public sealed class TagEntry : IReportable
     /// merge key that brought it in, or the function's logical ID for an inherited tag.</summary>
     public Location EditLocation { get; }
 
-    /// <summary>For an inherited tag, where it is written (the Globals key, or the samconfig line).</summary>
+    /// <summary>For an inherited tag, where it is written: the Globals key, or the samconfig <c>tags</c> item.</summary>
     public Location? OriginLocation { get; }
 
     /// <summary>The key's literal text when written as a plain string, else null.</summary>

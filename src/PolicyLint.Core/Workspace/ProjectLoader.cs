@@ -49,9 +49,11 @@ public sealed record LoadRequest
 
 /// <summary>The loaded project and what loading reported.</summary>
 /// <param name="Project">The project model.</param>
-/// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, and for the ledger.</param>
+/// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, for samconfig files and for
+/// the ledger.</param>
 /// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
-/// <param name="FileCount">Files that contributed: template files (broken ones included) and the ledger if present.</param>
+/// <param name="FileCount">Files that contributed: template files (broken ones included), the samconfig files read (C21)
+/// and the ledger if present.</param>
 public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount);
 
 /// <summary>
@@ -70,12 +72,14 @@ public static partial class ProjectLoader
 
         // samconfig files are read first: they decide how the templates of their folder resolve (C21).
         var diagnostics = new List<Diagnostic>();
-        var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications);
-        files.RemoveAll(p => SamConfig.FileNames.Contains(FileName(p)));
+        // A samconfig file is never a template, whether it is read or not.
+        var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
+        files.RemoveAll(IsSamConfig);
+        var candidates = files.ToHashSet(StringComparer.Ordinal);
 
         var results = new FileResult[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            results[i] = LoadFile(request with { Resolution = SettingsFor(request.Resolution, samConfigs, files[i]) }, files[i]));
+            results[i] = LoadFile(request with { Resolution = SettingsFor(request.Resolution, samConfigs, files[i], candidates) }, files[i]));
 
         var templates = new List<TemplateModel>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
@@ -98,7 +102,7 @@ public static partial class ProjectLoader
         var ledger = LoadLedger(request, diagnostics, notifications);
         if (ledger.Exists)
             fileCount++;
-        fileCount += samConfigs.Count;
+        fileCount += samConfigCount;
         return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount);
     }
 
@@ -163,20 +167,34 @@ public static partial class ProjectLoader
 
     private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
-    /// <summary>Reads the samconfig file of each folder (samconfig.toml before .yaml before .yml, as SAM CLI prefers).</summary>
-    private static List<SamConfig> LoadSamConfigs(LoadRequest request, List<string> files, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    private static bool IsSamConfig(string path) => SamConfig.FileNames.Contains(FileName(path));
+
+    /// <summary>Reads the samconfig file of each folder: samconfig.toml before .yaml before .yml, as SAM CLI prefers
+    /// (the others are not read). A file with PL0001 that makes it unusable, or that lacks the environment, is left
+    /// out; <paramref name="read"/> counts every file read.</summary>
+    private static List<SamConfig> LoadSamConfigs(LoadRequest request, List<string> files, List<Diagnostic> diagnostics, List<ToolNotification> notifications, out int read)
     {
+        read = 0;
         var configs = new List<SamConfig>();
-        var chosen = files.Where(p => SamConfig.FileNames.Contains(FileName(p)))
-            .GroupBy(p => p[..Math.Max(0, p.Length - FileName(p).Length)], StringComparer.Ordinal)
+        var chosen = files.Where(IsSamConfig)
+            .GroupBy(p => p[..(p.Length - FileName(p).Length)], StringComparer.Ordinal)
             .Select(g => g.OrderBy(p => SamConfig.FileNames.IndexOf(FileName(p))).First())
             .OrderBy(p => p, StringComparer.Ordinal);
         foreach (var path in chosen)
         {
+            var fullPath = Path.Combine(request.Root, path);
             byte[] bytes;
             try
             {
-                bytes = request.FileReader.ReadAllBytes(Path.Combine(request.Root, path));
+                if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
+                {
+                    read++;
+                    diagnostics.Add(Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)),
+                        FormattableString.Invariant($"The samconfig file is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read")));
+                    continue;
+                }
+
+                bytes = request.FileReader.ReadAllBytes(fullPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
@@ -184,6 +202,7 @@ public static partial class ProjectLoader
                 continue;
             }
 
+            read++;
             var source = SourceText.Decode(path, bytes, out var invalidOffset);
             if (invalidOffset >= 0)
             {
@@ -191,13 +210,20 @@ public static partial class ProjectLoader
                 continue;
             }
 
-            var config = SamConfig.Read(source, request.ConfigEnvironment);
+            var config = SamConfig.Read(source, request.ConfigEnvironment, request.Limits);
             diagnostics.AddRange(config.Problems.Select(p => Pl0001(p.Location, p.Message)));
-            if (config.Problems.Any(p => p.IsFatal))
+            if (!config.IsUsable)
                 continue;
+
+            // A file that defines no environment at all configures nothing: no note for it.
             if (!config.HasEnvironment)
             {
-                notifications.Add(new ToolNotification("note", $"No '{request.ConfigEnvironment}' environment: its stack name, parameter overrides and tags are not used", path));
+                if (config.Environments.Count > 0)
+                {
+                    notifications.Add(new ToolNotification("note",
+                        $"No '{request.ConfigEnvironment}' environment in this samconfig (it has {string.Join(", ", config.Environments.Select(e => $"'{e}'"))}); its stack name, parameter overrides and tags are not used", path));
+                }
+
                 continue;
             }
 
@@ -207,12 +233,13 @@ public static partial class ProjectLoader
         return configs;
     }
 
-    /// <summary>The settings a template resolves with: the request's (command line, configuration), over its samconfig's.</summary>
-    private static ResolutionSettings SettingsFor(ResolutionSettings settings, List<SamConfig> configs, string templatePath)
+    /// <summary>The settings a template resolves with: the request's (command line, then configuration), over its
+    /// samconfig's, over the template's defaults. A samconfig whose <c>template_file</c> names the template wins over
+    /// the one of the template's folder.</summary>
+    private static ResolutionSettings SettingsFor(ResolutionSettings settings, List<SamConfig> configs, string templatePath, HashSet<string> candidates)
     {
-        // template_file names the template precisely; otherwise the samconfig of the template's folder applies.
-        var config = configs.FirstOrDefault(c => c.TemplateFile is not null && c.AppliesTo(templatePath))
-            ?? configs.FirstOrDefault(c => c.TemplateFile is null && c.AppliesTo(templatePath));
+        var config = configs.FirstOrDefault(c => c.TemplateFile is not null && candidates.Contains(c.TemplateFile) && c.AppliesTo(templatePath, templateFileIsAnalyzed: true))
+            ?? configs.FirstOrDefault(c => !(c.TemplateFile is not null && candidates.Contains(c.TemplateFile)) && c.AppliesTo(templatePath, templateFileIsAnalyzed: false));
         if (config is null)
             return settings;
         var parameters = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

@@ -62,7 +62,7 @@ public sealed class NoStaticNameExclusionTagAnalyzerTests
                   Tags: { {|#0:InspectorExclusion|}: LambdaStandardScanning }
             """)
         .WithLedger(EmptyLedger)
-        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
+        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
         .Verify();
 
     [Test]

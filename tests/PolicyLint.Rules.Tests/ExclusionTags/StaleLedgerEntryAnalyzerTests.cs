@@ -215,7 +215,7 @@ public sealed class StaleLedgerEntryAnalyzerTests
                   Tags: { InspectorExclusion: LambdaStandardScanning }
             """)
         .WithLedger(Ledger(Entry("function_name: prod-worker", key: "{|#0:target|}")))
-        .Expect(0, "PL0002", "Cannot decide whether ledger entry 'prod-worker' records function 'Worker' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName is '${…}-worker', and AWS::StackName is not known offline (configure stack_name or --stack-name)")
+        .Expect(0, "PL0002", "Cannot decide whether ledger entry 'prod-worker' records function 'Worker' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName is '${…}-worker', and AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name)")
         .Verify();
 
     [Test]

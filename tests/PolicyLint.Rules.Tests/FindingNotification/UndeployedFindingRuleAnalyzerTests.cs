@@ -85,7 +85,7 @@ public sealed class UndeployedFindingRuleAnalyzerTests
     [Test]
     public void Reports_Unresolved_AnUnconfiguredPseudoParameter() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
         .WithTemplate(Template("  Stage: { Type: String, Default: dev }", "!Equals [!Ref AWS::Region, eu-west-1]"))
-        .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): AWS::Region is not known offline (configure a Region)")
+        .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): AWS::Region is not known offline (configure region in samconfig)")
         .Verify();
 
     [Test]
