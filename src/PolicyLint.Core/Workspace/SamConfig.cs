@@ -146,10 +146,7 @@ public sealed class SamConfig
         StackName = Text(settings, "stack_name", problems);
         Region = Text(settings, "region", problems);
         if (Text(settings, "template_file", problems) is { } template)
-        {
-            var joined = Folder.Length == 0 ? template : $"{Folder}/{template}";
-            TemplateFile = Configuration.ConfigurationLoader.NormalizeRelative(joined.Replace('\\', '/'));
-        }
+            TemplateFile = Join(Folder, template);
 
         if (settings.TryGetValue("parameter_overrides", out var overrides))
         {
@@ -175,6 +172,31 @@ public sealed class SamConfig
 
             Tags = stackTags;
         }
+    }
+
+    /// <summary><paramref name="relative"/> (either separator, <c>.</c> and <c>..</c> allowed) from root-relative
+    /// <paramref name="folder"/>, as a root-relative path; null when it is absolute or leaves the root.</summary>
+    private static string? Join(string folder, string relative)
+    {
+        relative = relative.Replace('\\', '/');
+        if (relative.StartsWith('/') || Path.IsPathRooted(relative))
+            return null;
+        var parts = folder.Length == 0 ? new List<string>() : [.. folder.Split('/')];
+        foreach (var part in relative.Split('/'))
+        {
+            if (part is "" or ".")
+                continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                    return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+                parts.Add(part);
+        }
+
+        return parts.Count == 0 ? null : string.Join('/', parts);
     }
 
     private static string? Text(Dictionary<string, Setting> settings, string key, List<SyntaxProblem> problems)
@@ -217,7 +239,7 @@ public sealed class SamConfig
                 var comma = token.IndexOf(ParameterValue, StringComparison.Ordinal);
                 if (parameterForm && token.StartsWith(ParameterKey, StringComparison.Ordinal) && comma > ParameterKey.Length)
                     (keyStart, keyEnd, valueStart) = (start + ParameterKey.Length, start + comma, start + comma + ParameterValue.Length);
-                else if (UnquotedEquals(token) is var equals and > 0)
+                else if (UnquotedEquals(token) is var equals and >= 0)
                     (keyStart, keyEnd, valueStart) = (start, start + equals, start + equals + 1);
                 else
                 {
@@ -437,7 +459,7 @@ public sealed class SamConfig
         var offset = error.Span.Start.Offset;
         var message = error.Message ?? "syntax error";
         int width;
-        if (offset < 0 || offset >= text.Length || (offset >= source.EndOfContent && message.Contains("End-Of-File", StringComparison.OrdinalIgnoreCase)))
+        if (offset < 0 || offset >= text.Length || message.Contains("End-Of-File", StringComparison.OrdinalIgnoreCase) || message.Contains("<eof>", StringComparison.Ordinal))
         {
             offset = source.EndOfContent;
             width = 0;
