@@ -444,4 +444,19 @@ public sealed class StaleLedgerEntryAnalyzerTests
               - {|PL0001:]|}
             """)
         .Verify();
+
+    [Test]
+    public void DoesNotReport_EntryWhoseFunctionCarriesTheTagAsAStackTag() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate(Worker("team: orders"), "services/orders/template.yaml")
+        .WithFile("services/orders/samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(Ledger(Entry("function_name: orders-worker")))
+        .Verify();
+
+    [Test]
+    public void Reports_EntryWhoseStackTagIsOnlyInAnotherEnvironment() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate(Worker("team: orders"), "services/orders/template.yaml")
+        .WithFile("services/orders/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders\"\n[prod.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(Ledger(Entry("function_name: orders-worker", key: "{|#0:target|}")))
+        .Expect(0, "PL1002")
+        .Verify();
 }
