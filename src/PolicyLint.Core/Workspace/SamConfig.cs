@@ -334,7 +334,21 @@ public sealed class SamConfig
 
     private static bool ReadToml(SourceText source, string environment, Dictionary<string, Setting> settings, List<string> environments, List<SyntaxProblem> problems)
     {
-        var document = SyntaxParser.Parse(source.Text, source.Path);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(source.Text, source.Path);
+        }
+        catch (ArgumentException)
+        {
+            // Tomlyn 2.10 throws instead of reporting a basic string that ends the file with a backslash.
+            var atEnd = source.Text.AsSpan(0, source.EndOfContent).EndsWith("\\", StringComparison.Ordinal);
+            problems.Add(new SyntaxProblem(SyntaxProblemKind.SyntaxError,
+                atEnd ? new Location(source, TextSpan.Empty(source.EndOfContent)) : Location.FileLevel(source),
+                atEnd ? "Invalid TOML: the file ends inside an escape sequence" : "Invalid TOML: the TOML parser cannot read this file"));
+            return false;
+        }
+
         var error = document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).MinBy(d => d.Span.Start.Offset);
         if (error is not null)
         {

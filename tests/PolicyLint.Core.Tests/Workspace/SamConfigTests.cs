@@ -359,6 +359,22 @@ public sealed class SamConfigTests
         });
     }
 
+    [TestCase("[default.deploy.parameters]\nstack_name = \"abc\\")]
+    [TestCase("x = \"\\")]
+    public void Toml_BasicStringEndingTheFileWithABackslash_IsASyntaxErrorAtTheEnd(string text)
+    {
+        var config = Read(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.IsUsable, Is.False);
+            Assert.That(config.Problems.Select(p => $"{p.Kind} {Range(p.Location)} {p.Message}"), Is.EqualTo(new[]
+            {
+                $"SyntaxError {text.Split('\n').Length}:{text.Split('\n')[^1].Length + 1}-{text.Split('\n').Length}:{text.Split('\n')[^1].Length + 1} Invalid TOML: the file ends inside an escape sequence",
+            }));
+        });
+    }
+
     [Test]
     public void Toml_EndOfFileError_InAFileEndingWithALineBreak_IsOnTheLastLine()
     {
