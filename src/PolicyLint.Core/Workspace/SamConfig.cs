@@ -211,6 +211,9 @@ public sealed class SamConfig
 
     private sealed record Pair(string Key, string Value, Location Location, Location KeyLocation, Location ValueLocation);
 
+    private const string ParameterKeyPrefix = "ParameterKey=";
+    private const string ParameterValueInfix = ",ParameterValue=";
+
     /// <summary>The <c>Key=Value</c> items of a string or of each string of a list, as SAM CLI reads them.</summary>
     private static List<Pair> Pairs(Setting setting, List<SyntaxProblem> problems, bool parameterForm)
     {
@@ -235,11 +238,11 @@ public sealed class SamConfig
                 var token = piece.Text[start..end];
                 var location = piece.Locate(start, end - start);
                 int keyStart, keyEnd, valueStart;
-                const string ParameterKey = "ParameterKey=", ParameterValue = ",ParameterValue=";
-                var comma = token.IndexOf(ParameterValue, StringComparison.Ordinal);
-                if (parameterForm && token.StartsWith(ParameterKey, StringComparison.Ordinal) && comma > ParameterKey.Length)
-                    (keyStart, keyEnd, valueStart) = (start + ParameterKey.Length, start + comma, start + comma + ParameterValue.Length);
-                else if (UnquotedEquals(token) is var equals and >= 0)
+                var parameterKeyForm = parameterForm && token.StartsWith(ParameterKeyPrefix, StringComparison.Ordinal);
+                var comma = token.IndexOf(ParameterValueInfix, StringComparison.Ordinal);
+                if (parameterKeyForm && comma >= ParameterKeyPrefix.Length)
+                    (keyStart, keyEnd, valueStart) = (start + ParameterKeyPrefix.Length, start + comma, start + comma + ParameterValueInfix.Length);
+                else if (!parameterKeyForm && UnquotedEquals(token) is var equals and >= 0)
                     (keyStart, keyEnd, valueStart) = (start, start + equals, start + equals + 1);
                 else
                 {

@@ -199,6 +199,20 @@ public sealed class SamConfigTests
         Assert.That(Parameters(config), Is.EqualTo(new[] { "Env=prod", "Name=my app" }));
     }
 
+    [TestCase("ParameterKey=,ParameterValue=x", "2:24-2:54 samconfig 'parameter_overrides' item has an empty key; it is not used")]
+    [TestCase("ParameterKey=Env", "2:24-2:40 samconfig 'parameter_overrides' item is not Key=Value or ParameterKey=Key,ParameterValue=Value; it is not used")]
+    [TestCase("ParameterKey=Env,Value=x", "2:24-2:48 samconfig 'parameter_overrides' item is not Key=Value or ParameterKey=Key,ParameterValue=Value; it is not used")]
+    public void ParameterOverrides_IncompleteParameterKeyForm_IsReported(string item, string expected)
+    {
+        var config = Read($"[default.deploy.parameters]\nparameter_overrides = \"{item}\"\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.ParameterOverrides, Is.Empty);
+            Assert.That(Problems(config), Is.EqualTo(new[] { expected }));
+        });
+    }
+
     [TestCase("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = [\"Env=prod\", \"Name='my app' Size=2\"]\n")]
     [TestCase("samconfig.yaml", "default:\n  deploy:\n    parameters:\n      parameter_overrides:\n        - Env=prod\n        - Name='my app' Size=2\n")]
     public void ParameterOverrides_ListForm_EachItemHoldsOneOrMorePairs(string path, string text) =>
