@@ -109,6 +109,7 @@ public static class CliApp
         private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
         private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
         private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
+        private readonly Option<string?> _configEnv = new("--config-env") { Description = "The samconfig environment to read stack name, parameters and tags from (default: config_env in the configuration, else default).", HelpName = "ENV" };
         private readonly Option<string?> _stackName = new("--stack-name") { Description = "AWS::StackName for every template (overrides stack_name in the configuration).", HelpName = "NAME" };
         private readonly Option<string[]> _parameters = new("--parameter")
         {
@@ -125,7 +126,7 @@ public static class CliApp
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _parameters,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _configEnv, _parameters,
             };
             root.SetAction(Execute);
 
@@ -221,7 +222,9 @@ public static class CliApp
                 ParameterOverrides = parameters.ToImmutable(),
                 StackName = parse.GetValue(_stackName) ?? config.StackName,
             };
-            load = load with { Resolution = resolution, Limits = limits };
+            if (parse.GetValue(_configEnv) is { Length: 0 })
+                throw new UsageException("--config-env must not be empty");
+            load = load with { Resolution = resolution, Limits = limits, ConfigEnvironment = parse.GetValue(_configEnv) ?? load.ConfigEnvironment };
             var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
 
             SarifLog? baselineLog = null;

@@ -74,6 +74,6 @@ public sealed class CommandLineTests
 
         Assert.That(withDefault.Stdout, Does.Contain("error PL1001"));
         Assert.That(withLedger.ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(withLedger.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 3 files\n"));
+        Assert.That(withLedger.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 4 files\n"));
     }
 }

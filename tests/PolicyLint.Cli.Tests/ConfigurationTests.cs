@@ -56,7 +56,7 @@ public sealed class ConfigurationTests
         "security/inspector-exclusions.yaml(8,5): warning PL1002: Ledger entry 'orders-worker' is stale: no analyzed template defines a function named 'orders-worker'; remove the entry, or correct its target\n";
 
     private static string NamedNoStaticName(string severity) => $"template.yaml(10,9): {severity} PL1005: Function 'Named' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: parameter 'Name' has no default); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Named'";
-    private static string StagedNoStaticName(string severity) => $"template.yaml(16,9): {severity} PL1005: Function 'Staged' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Staged'";
+    private static string StagedNoStaticName(string severity) => $"template.yaml(16,9): {severity} PL1005: Function 'Staged' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Staged'";
 
     private static TemporaryRepository Repository(params (string Path, string Text)[] files)
     {
@@ -377,4 +377,101 @@ public sealed class ConfigurationTests
     private static int RuleIndex(JsonDocument sarif, string id) =>
         sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
             .Select((r, i) => (Id: r.GetProperty("id").GetString(), Index: i)).Single(r => r.Id == id).Index;
+
+    /// <summary>Gives the names the ledger records in the default environment, and other names in prod.</summary>
+    private const string SamConfig = """
+        version = 0.1
+        [default.deploy.parameters]
+        stack_name = "orders"
+        parameter_overrides = "Name=orders-named"
+        [prod.deploy.parameters]
+        stack_name = "prod"
+        parameter_overrides = "Name=prod-named"
+        """;
+
+    [Test]
+    public void Samconfig_DefaultEnvironment_GivesTheStackNameAndParameters()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig));
+
+        var run = Lint(repository);
+
+        Assert.That(run.Stdout, Is.EqualTo(FindingRule + "\nPolicyLint: 0 errors, 1 warning, 0 info in 3 files\n"));
+        Assert.That(run.Stderr, Is.Empty);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+    }
+
+    private static string ProdResults(string files) =>
+        "security/inspector-exclusions.yaml(3,5): warning PL1002: Ledger entry 'orders-named' is stale: no analyzed template defines a function named 'orders-named'; remove the entry, or correct its target\n" +
+        "security/inspector-exclusions.yaml(8,5): warning PL1002: Ledger entry 'orders-worker' is stale: no analyzed template defines a function named 'orders-worker'; remove the entry, or correct its target\n" +
+        "template.yaml(10,9): error PL1001: Function 'Named' (deployed as 'prod-named') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml\n" +
+        "template.yaml(16,9): error PL1001: Function 'Staged' (deployed as 'prod-worker') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml\n" +
+        $"PolicyLint: 2 errors, 2 warnings, 0 info in {files} files\n";
+
+    [Test]
+    public void ConfigEnv_OnTheCommandLine_PicksTheSamconfigEnvironment()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig), (".policylint.yaml", "rules: { PL4001: { severity: none } }\n"));
+
+        var run = Lint(repository, "--config-env", "prod");
+
+        Assert.That(run.Stdout, Is.EqualTo(ProdResults("3")));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure));
+    }
+
+    [Test]
+    public void ConfigEnv_InPolicyLintYaml_PicksTheSamconfigEnvironment_AndTheFlagWins()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig), (".policylint.yaml", "config_env: prod\nrules: { PL4001: { severity: none } }\n"));
+
+        var configured = Lint(repository);
+        var flag = Lint(repository, "--config-env", "default");
+
+        Assert.That(configured.Stdout, Is.EqualTo(ProdResults("3")));
+        Assert.That(flag.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 3 files\n"));
+        Assert.That(flag.ExitCode, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
+    public void StackNameAndParameterFlags_WinOverSamconfig()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig), (".policylint.yaml", "rules: { PL4001: { severity: none } }\n"));
+
+        var run = Lint(repository, "--config-env", "prod", "--stack-name", "orders", "--parameter", "Name=orders-named");
+
+        Assert.That(run.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 3 files\n"));
+    }
+
+    [Test]
+    public void ConfigEnv_ThatASamconfigLacks_IsANoteOnStandardError()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig), (".policylint.yaml", "rules: { PL4001: { severity: none } }\n"));
+
+        var run = Lint(repository, "--config-env", "qa");
+
+        Assert.That(run.Stderr, Is.EqualTo("policylint: note: samconfig.toml: No 'qa' environment in this samconfig (it has 'default', 'prod'); its stack name, parameter overrides and tags are not used\n"));
+        Assert.That(run.Stdout, Does.Contain("PL1005"));
+    }
+
+    [Test]
+    public void ConfigEnv_EmptyInPolicyLintYaml_IsPL0004()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig), (".policylint.yaml", "config_env: ''\n"));
+
+        var run = Lint(repository);
+
+        Assert.That(run.Stdout, Is.EqualTo(".policylint.yaml(1,13): error PL0004: 'config_env' must not be empty\nPolicyLint: 1 error, 0 warnings, 0 info in 1 file\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+    }
+
+    [Test]
+    public void ConfigEnv_EmptyOnTheCommandLine_IsAUsageError()
+    {
+        using var repository = Repository(("samconfig.toml", SamConfig));
+
+        var run = Lint(repository, "--config-env", "");
+
+        Assert.That(run.Stderr, Does.Contain("--config-env must not be empty"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+    }
 }

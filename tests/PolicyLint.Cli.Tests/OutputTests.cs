@@ -131,7 +131,7 @@ public sealed partial class OutputTests
 
         CliRunner.Lint("--output", path, CliRunner.Samples("inspector-basic"));
 
-        Assert.That(File.ReadAllText(path), Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 3 files\n"));
+        Assert.That(File.ReadAllText(path), Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 4 files\n"));
         Assert.That(Directory.GetFiles(directory.Root), Has.Length.EqualTo(1));
     }
 

@@ -21,6 +21,7 @@ public sealed record PageExample(string Id, string Heading, bool IsCompliant, IR
         "json template" => "template.json",
         "yaml ledger" => Core.Workspace.LoadRequest.DefaultLedgerPath,
         "yaml config" => Core.Configuration.ConfigurationRequest.DefaultFileName,
+        "toml samconfig" => Core.Workspace.SamConfig.FileNames[0],
         _ => null,
     };
 

@@ -26,6 +26,7 @@ public sealed class RuleTest
     private DateOnly _today = DateOnly.Parse(DefaultToday, System.Globalization.CultureInfo.InvariantCulture);
     private ResolutionSettings _settings = ResolutionSettings.Default;
     private string? _ledgerPath;
+    private string _configEnvironment = SamConfig.DefaultEnvironment;
 
     private RuleTest(IReadOnlyList<DiagnosticAnalyzer> analyzers) => _analyzers = analyzers;
 
@@ -64,6 +65,13 @@ public sealed class RuleTest
     public RuleTest WithSettings(ResolutionSettings settings)
     {
         _settings = settings;
+        return this;
+    }
+
+    /// <summary>Sets the samconfig environment (<c>--config-env</c>); samconfig files are added with <see cref="WithFile"/>.</summary>
+    public RuleTest WithConfigEnvironment(string environment)
+    {
+        _configEnvironment = environment;
         return this;
     }
 
@@ -128,6 +136,7 @@ public sealed class RuleTest
             LedgerPath = _ledgerPath ?? LoadRequest.DefaultLedgerPath,
             LedgerIsExplicit = _ledgerPath is not null,
             Resolution = _settings,
+            ConfigEnvironment = _configEnvironment,
         };
         var options = new AnalysisOptions { Today = _today, Resolution = _settings, RuleOptionValues = _options };
         var run = AnalysisRunner.Run(load, options, _analyzers);

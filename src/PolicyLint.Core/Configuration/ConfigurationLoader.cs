@@ -36,7 +36,7 @@ public sealed record ConfigurationRequest
 /// </summary>
 public static class ConfigurationLoader
 {
-    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "parameters", "rules", "category"];
+    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "config_env", "parameters", "rules", "category"];
 
     /// <summary>Loads and validates the configuration.</summary>
     public static EffectiveConfiguration Load(ConfigurationRequest request)
@@ -156,6 +156,16 @@ public static class ConfigurationLoader
                                 problems.Add(new ConfigurationProblem(entry.Value.Location, "'stack_name' must not be empty"));
                             else
                                 config = config with { StackName = stackName };
+                        }
+
+                        break;
+                    case "config_env":
+                        if (Scalar(entry, problems) is { } environment)
+                        {
+                            if (environment.Length == 0)
+                                problems.Add(new ConfigurationProblem(entry.Value.Location, "'config_env' must not be empty"));
+                            else
+                                config = config with { ConfigEnv = environment };
                         }
 
                         break;

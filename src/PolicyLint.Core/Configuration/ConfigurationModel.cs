@@ -119,6 +119,9 @@ public sealed record EffectiveConfiguration
     /// <summary><c>AWS::StackName</c> for every template, or null.</summary>
     public string? StackName { get; init; }
 
+    /// <summary>The samconfig environment to read (<c>config_env</c>), or null for <c>default</c> (C21).</summary>
+    public string? ConfigEnv { get; init; }
+
     /// <summary>Parameter overrides by name.</summary>
     public ImmutableDictionary<string, string> Parameters { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -171,6 +174,7 @@ public sealed record EffectiveConfiguration
         IsIncluded = GlobFilter.Create(Include),
         IsExcluded = GlobFilter.Create(Exclude),
         Resolution = new ResolutionSettings { ParameterOverrides = Parameters, StackName = StackName },
+        ConfigEnvironment = ConfigEnv ?? Workspace.SamConfig.DefaultEnvironment,
     };
 
     /// <summary>Analysis options on <paramref name="today"/> with this configuration's rule options and the effective

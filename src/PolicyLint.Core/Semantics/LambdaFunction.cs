@@ -53,7 +53,7 @@ public sealed class TagEntry : IReportable
     /// merge key that brought it in, or the function's logical ID for an inherited tag.</summary>
     public Location EditLocation { get; }
 
-    /// <summary>For an inherited tag, where it is written (the Globals key, or the samconfig line).</summary>
+    /// <summary>For an inherited tag, where it is written: the Globals key, or the samconfig <c>tags</c> item.</summary>
     public Location? OriginLocation { get; }
 
     /// <summary>The key's literal text when written as a plain string, else null.</summary>
@@ -77,7 +77,7 @@ public sealed class TagEntry : IReportable
             return Origin switch
             {
                 TagOrigin.Globals when OriginLocation is not null => target.WithRelated(OriginLocation, $"Tag '{key}' set for every function in Globals.Function.Tags"),
-                TagOrigin.Stack when OriginLocation is not null => target.WithRelated(OriginLocation, $"Stack tag '{key}'"),
+                TagOrigin.Stack when OriginLocation is not null => target.WithRelated(OriginLocation, $"Tag '{key}' set for the whole stack in {OriginLocation.Path}"),
                 _ => target,
             };
         }
@@ -283,6 +283,19 @@ public sealed class LambdaFunction
         }
 
         tags.AddRange(ownTags);
+
+        // Stack-level tags (samconfig tags) reach every taggable resource; a resource's own tag of the same key wins.
+        var stackTags = Resource.Template.Settings.StackTags;
+        if (stackTags.Count > 0)
+        {
+            var keys = tags.Select(t => t.KeyText).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var stackTag in stackTags)
+            {
+                if (keys.Add(stackTag.Key.Value))
+                    tags.Add(new TagEntry(this, TagOrigin.Stack, stackTag.Key, stackTag.Value, Resource.Entry.Key.Location, isConditional: false, stackTag.Location));
+            }
+        }
+
         return (tags, unreadable);
     }
 

@@ -39,6 +39,9 @@ public sealed record ResolutionSettings
 
     /// <summary><c>AWS::AccountId</c>, when configured.</summary>
     public string? AccountId { get; init; }
+
+    /// <summary>Stack-level tags (samconfig <c>tags</c>) that CloudFormation propagates to every taggable resource.</summary>
+    public IReadOnlyList<Workspace.StackTag> StackTags { get; init; } = [];
 }
 
 /// <summary>
@@ -183,9 +186,9 @@ public sealed class ValueResolver
             case "AWS::URLSuffix":
                 return ResolvedValue.Literal("amazonaws.com");
             case "AWS::StackName":
-                return Configured(_settings.StackName, name, "stack_name or --stack-name", node);
+                return Configured(_settings.StackName, name, "stack_name in samconfig or .policylint.yaml, or --stack-name", node);
             case "AWS::Region":
-                return Configured(_settings.Region, name, "a Region", node);
+                return Configured(_settings.Region, name, "region in samconfig", node);
             case "AWS::AccountId":
                 return Configured(_settings.AccountId, name, "an account ID", node);
             case "AWS::StackId":

@@ -26,6 +26,10 @@ public enum SyntaxProblemKind
 
     /// <summary>The bytes are not valid UTF-8.</summary>
     InvalidEncoding,
+
+    /// <summary>A well-formed file holds a value of the wrong form (for example a samconfig <c>tags</c> item that is
+    /// not <c>Key=Value</c>); the rest of the file is used.</summary>
+    InvalidValue,
 }
 
 /// <summary>A problem found while reading a file; the loader turns it into PL0001 when the file is a template.</summary>
@@ -117,6 +121,13 @@ public sealed class SyntaxTree
 
     /// <summary>Nodes read through aliases so far (the amount charged against <see cref="ParseLimits.MaxAliasExpansion"/>).</summary>
     public long AliasExpansionCount => Interlocked.Read(ref _aliasExpansion);
+
+    /// <summary>A tree with no documents whose scalars stand for values found inside another format's text (a samconfig
+    /// TOML string), located at that text.</summary>
+    internal static SyntaxTree ForSynthesizedValues(SourceText source) => new(source, SourceFormat.Yaml, ParseLimits.Default);
+
+    /// <summary>A string scalar of this tree located at <paramref name="span"/>.</summary>
+    internal ScalarNode Scalar(TextSpan span, string value) => new(this, span, value, ScalarStyle.Synthetic);
 
     internal void AddDocument(SyntaxNode? root) => _documents.Add(root);
 

@@ -46,7 +46,7 @@ public sealed class PhysicalFileReader : IFileReader
 }
 
 /// <summary>
-/// Finds candidate files under the root (C3): <c>*.yaml</c>, <c>*.yml</c>, <c>*.json</c>, <c>*.template</c>, dot-folders
+/// Finds candidate files under the root (C3): <c>*.yaml</c>, <c>*.yml</c>, <c>*.json</c>, <c>*.template</c> and <c>samconfig.toml</c>, dot-folders
 /// included, except <c>.git/</c>, <c>node_modules/</c>, <c>.aws-sam/</c> and bundled CDK assets <c>cdk.out/asset.*/</c>.
 /// Symbolic links to directories are not followed (no loops); files are found whether git tracks them or not.
 /// </summary>
@@ -57,7 +57,8 @@ public static class FileDiscovery
 
     /// <summary>Whether a file name has an extension PolicyLint reads.</summary>
     public static bool IsCandidateName(string fileName) =>
-        Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ||
+        string.Equals(fileName, "samconfig.toml", StringComparison.Ordinal);
 
     /// <summary>
     /// Lists candidate files as root-relative paths with <c>/</c>, sorted ordinally. Directories that cannot be

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
@@ -30,8 +31,11 @@ public sealed record LoadRequest
     /// <summary>Extra inclusion of root-relative paths beyond the default file kinds (configuration <c>include</c>), or null.</summary>
     public Func<string, bool>? IsIncluded { get; init; }
 
-    /// <summary>How template values resolve.</summary>
+    /// <summary>How template values resolve; command-line and configuration values, which win over samconfig's.</summary>
     public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
+
+    /// <summary>The samconfig environment to read (<c>--config-env</c>, <c>config_env</c>; default <c>default</c>, C21).</summary>
+    public string ConfigEnvironment { get; init; } = SamConfig.DefaultEnvironment;
 
     /// <summary>Parse limits (C16).</summary>
     public ParseLimits Limits { get; init; } = ParseLimits.Default;
@@ -49,9 +53,11 @@ public sealed record LoadRequest
 
 /// <summary>The loaded project and what loading reported.</summary>
 /// <param name="Project">The project model.</param>
-/// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, and for the ledger.</param>
+/// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, for samconfig files and for
+/// the ledger.</param>
 /// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
-/// <param name="FileCount">Files that contributed: template files (broken ones included) and the ledger if present.</param>
+/// <param name="FileCount">Files that contributed: template files (broken ones included), the samconfig files read (C21)
+/// and the ledger if present.</param>
 public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount);
 
 /// <summary>What loading one file gave.</summary>
@@ -76,12 +82,19 @@ public static partial class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
+        // samconfig files are read first: they decide how the templates of their folder resolve (C21).
+        var diagnostics = new List<Diagnostic>();
+        // A samconfig file is never a template, whether it is read or not.
+        var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
+        files.RemoveAll(IsSamConfig);
+        var candidates = files.ToHashSet(StringComparer.Ordinal);
+
         var tooMany = TooManyFiles(request, files);
         var results = new FileResult[files.Count];
-        Parallelism.For(files.Count, request.MaxDegreeOfParallelism, i => results[i] = LoadFile(request, files[i]), cancellationToken);
+        Parallelism.For(files.Count, request.MaxDegreeOfParallelism, i =>
+            results[i] = LoadFile(request with { Resolution = SettingsFor(request.Resolution, samConfigs, files[i], candidates) }, files[i]), cancellationToken);
 
         var templates = new List<TemplateModel>();
-        var diagnostics = new List<Diagnostic>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
         var fileCount = 0;
         foreach (var result in results)
@@ -108,6 +121,7 @@ public static partial class ProjectLoader
         var ledger = LoadLedger(request, diagnostics, notifications);
         if (ledger.Exists)
             fileCount++;
+        fileCount += samConfigCount;
         return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount);
     }
 
@@ -190,6 +204,97 @@ public static partial class ProjectLoader
             $"The root holds {files.Count:N0} files to read, more than the limit of {max:N0}: this file and the {files.Count - max - 1:N0} after it in path order were not analyzed");
         files.RemoveRange(max, files.Count - max);
         return Pl0001(Location.FileLevel(SourceText.From(first, string.Empty)), message);
+    }
+
+    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    private static bool IsSamConfig(string path) => SamConfig.FileNames.Contains(FileName(path));
+
+    /// <summary>Reads the samconfig file of each folder: samconfig.toml before .yaml before .yml, as SAM CLI prefers
+    /// (the others are not read). A file with PL0001 that makes it unusable, or that lacks the environment, is left
+    /// out; <paramref name="read"/> counts every file read.</summary>
+    private static List<SamConfig> LoadSamConfigs(LoadRequest request, List<string> files, List<Diagnostic> diagnostics, List<ToolNotification> notifications, out int read)
+    {
+        read = 0;
+        var configs = new List<SamConfig>();
+        var chosen = files.Where(IsSamConfig)
+            .GroupBy(p => p[..(p.Length - FileName(p).Length)], StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => SamConfig.FileNames.IndexOf(FileName(p))).First())
+            .OrderBy(p => p, StringComparer.Ordinal);
+        foreach (var path in chosen)
+        {
+            var fullPath = Path.Combine(request.Root, path);
+            byte[] bytes;
+            try
+            {
+                if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
+                {
+                    read++;
+                    diagnostics.Add(Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)),
+                        FormattableString.Invariant($"The samconfig file is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read")));
+                    continue;
+                }
+
+                bytes = request.FileReader.ReadAllBytes(fullPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                notifications.Add(new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+                continue;
+            }
+
+            read++;
+            var source = SourceText.Decode(path, bytes, out var invalidOffset);
+            if (invalidOffset >= 0)
+            {
+                diagnostics.Add(Pl0001(new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length))), "The samconfig file is not valid UTF-8; the first invalid byte is here"));
+                continue;
+            }
+
+            var config = SamConfig.Read(source, request.ConfigEnvironment, request.Limits);
+            diagnostics.AddRange(config.Problems.Select(p => Pl0001(p.Location, p.Message)));
+            if (!config.IsUsable)
+                continue;
+
+            // A file that defines no environment at all configures nothing: no note for it.
+            if (!config.HasEnvironment)
+            {
+                if (config.Environments.Count > 0)
+                {
+                    notifications.Add(new ToolNotification("note",
+                        $"No '{request.ConfigEnvironment}' environment in this samconfig (it has {string.Join(", ", config.Environments.Select(e => $"'{e}'"))}); its stack name, parameter overrides and tags are not used", path));
+                }
+
+                continue;
+            }
+
+            configs.Add(config);
+        }
+
+        return configs;
+    }
+
+    /// <summary>The settings a template resolves with: the request's (command line, then configuration), over its
+    /// samconfig's, over the template's defaults. A samconfig whose <c>template_file</c> names the template wins over
+    /// the one of the template's folder.</summary>
+    private static ResolutionSettings SettingsFor(ResolutionSettings settings, List<SamConfig> configs, string templatePath, HashSet<string> candidates)
+    {
+        var config = configs.FirstOrDefault(c => c.TemplateFile is not null && candidates.Contains(c.TemplateFile) && c.AppliesTo(templatePath, templateFileIsAnalyzed: true))
+            ?? configs.FirstOrDefault(c => !(c.TemplateFile is not null && candidates.Contains(c.TemplateFile)) && c.AppliesTo(templatePath, templateFileIsAnalyzed: false));
+        if (config is null)
+            return settings;
+        var parameters = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in config.ParameterOverrides)
+            parameters[parameter.Name] = parameter.Value;
+        foreach (var (name, value) in settings.ParameterOverrides)
+            parameters[name] = value;
+        return settings with
+        {
+            ParameterOverrides = parameters.ToImmutable(),
+            StackName = settings.StackName ?? config.StackName,
+            Region = settings.Region ?? config.Region,
+            StackTags = config.Tags,
+        };
     }
 
     private static FileResult TooLarge(LoadRequest request, string path, string fullPath)

@@ -185,8 +185,7 @@ public sealed class ConfigurationLoaderTests
         Assert.That(ConfiguredRun.Run(repository.Root), Is.EqualTo(new[] { "audit/ledger.yaml(3,5): note PL3901: Ledger record" }));
     }
 
-    [TestCase("rulez: {}\n", "(1,1): Unknown configuration key 'rulez' (expected one of: ledger, include, exclude, stack_name, parameters, rules, category)")]
-    [TestCase("config_env: prod\n", "(1,1): Unknown configuration key 'config_env' (expected one of: ledger, include, exclude, stack_name, parameters, rules, category)")]
+    [TestCase("rulez: {}\n", "(1,1): Unknown configuration key 'rulez' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category)")]
     [TestCase("today: 2026-01-01\n", "(1,1): 'today' cannot be configured: dates are compared with --today or the current UTC date")]
     [TestCase("rules:\n  PL9999:\n    severity: error\n", "(2,3): Unknown rule ID 'PL9999'")]
     [TestCase("rules:\n  pl2901:\n    severity: error\n", "(2,3): Unknown rule ID 'pl2901'")]
@@ -220,6 +219,8 @@ public sealed class ConfigurationLoaderTests
     [TestCase("include: {a: b}\n", "(1,1): 'include' must be a glob or a list of globs")]
     [TestCase("stack_name: ''\n", "(1,13): 'stack_name' must not be empty")]
     [TestCase("stack_name: !Ref Name\n", "(1,1): 'stack_name' must be a single value")]
+    [TestCase("config_env: ''\n", "(1,13): 'config_env' must not be empty")]
+    [TestCase("config_env: [prod]\n", "(1,1): 'config_env' must be a single value")]
     [TestCase("parameters:\n  Env: [a, b]\n", "(2,3): 'Env' must be a single value")]
     [TestCase("parameters: prod\n", "(1,1): 'parameters' must be a mapping")]
     [TestCase("- ledger: a.yaml\n", "(1,1): The configuration must be a YAML mapping of settings")]
@@ -286,7 +287,7 @@ public sealed class ConfigurationLoaderTests
         {
             ".policylint.yaml(3,15): Severity 'eror' is not one of none, note, warning, error, default",
             ".policylint.yaml(4,3): Unknown rule ID 'PL2999'",
-            ".policylint.yaml(6,1): Unknown configuration key 'verbose' (expected one of: ledger, include, exclude, stack_name, parameters, rules, category)",
+            ".policylint.yaml(6,1): Unknown configuration key 'verbose' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category)",
         }));
     }
 

@@ -94,9 +94,9 @@ public sealed class ValueResolverTests
     [TestCase("!Ref AWS::Partition", "aws")]
     [TestCase("!Ref AWS::URLSuffix", "amazonaws.com")]
     [TestCase("!Ref AWS::NoValue", "<NoValue>")]
-    [TestCase("!Ref AWS::Region", "?(AWS::Region is not known offline (configure a Region))")]
+    [TestCase("!Ref AWS::Region", "?(AWS::Region is not known offline (configure region in samconfig))")]
     [TestCase("!Ref AWS::AccountId", "?(AWS::AccountId is not known offline (configure an account ID))")]
-    [TestCase("!Ref AWS::StackName", "?(AWS::StackName is not known offline (configure stack_name or --stack-name))")]
+    [TestCase("!Ref AWS::StackName", "?(AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name))")]
     [TestCase("!Ref AWS::StackId", "?(AWS::StackId is known only at deploy time)")]
     [TestCase("!Ref AWS::NotificationARNs", "?(AWS::NotificationARNs is known only at deploy time)")]
     public void PseudoParameters_Unconfigured(string expression, string expected) => Assert.That(Eval(expression), Is.EqualTo(expected));

@@ -75,7 +75,10 @@ public sealed class FileDiscoveryTests
     [TestCase("stack.template", true)]
     [TestCase("x.json", true)]
     [TestCase("template.yaml.bak", false)]
-    [TestCase("samconfig.toml", false)]
+    [TestCase("samconfig.toml", true)]
+    [TestCase("samconfig.yaml", true)]
+    [TestCase("other.toml", false)]
+    [TestCase("pyproject.toml", false)]
     public void IsCandidateName(string name, bool expected) =>
         Assert.That(FileDiscovery.IsCandidateName(name), Is.EqualTo(expected));
 }

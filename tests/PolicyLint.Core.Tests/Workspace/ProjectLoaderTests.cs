@@ -1,6 +1,7 @@
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
 using PolicyLint.Core.Workspace;
@@ -393,6 +394,247 @@ public sealed class ProjectLoaderTests
             Assert.That(result.Project.Templates.Select(t => t.Path), Is.EqualTo(new[] { "deep.json", "template.yaml" }));
             Assert.That(result.Project.Templates[1].Tree.AliasExpansionCount, Is.Zero);
         });
+    }
+
+    private const string FunctionTemplate = """
+        Parameters:
+          Env: { Type: String, Default: dev }
+          Size: { Type: String, Default: "1" }
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: !Sub ${AWS::StackName}-${Env}
+        """;
+
+    private static string Describe(TemplateModel template) =>
+        $"{template.Path}: stack={template.Settings.StackName ?? "-"} region={template.Settings.Region ?? "-"} " +
+        $"parameters={string.Join(",", template.Settings.ParameterOverrides.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))} " +
+        $"tags={string.Join(",", template.Settings.StackTags.Select(t => $"{t.Key.Value}={t.Value.Value}"))}";
+
+    [Test]
+    public void Load_Samconfig_AppliesToTheTemplatesOfItsOwnFolder_AndIsCountedButNeverATemplate()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("orders/template.yaml", FunctionTemplate);
+        repository.Write("orders/queues.yaml", FunctionTemplate);
+        repository.Write("orders/sub/template.yaml", FunctionTemplate);
+        repository.Write("orders/samconfig.toml", """
+            version = 0.1
+            [default.deploy.parameters]
+            stack_name = "orders"
+            region = "eu-west-1"
+            parameter_overrides = "Env=prod"
+            tags = "team=orders"
+            """);
+        repository.Write("billing/template.yaml", FunctionTemplate);
+        repository.Write("billing/samconfig.yaml", """
+            version: 0.1
+            default:
+              deploy:
+                parameters:
+                  stack_name: billing
+                  Resources: not a template
+            """);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Project.Templates.Select(Describe), Is.EqualTo(new[]
+            {
+                "billing/template.yaml: stack=billing region=- parameters= tags=",
+                "orders/queues.yaml: stack=orders region=eu-west-1 parameters=Env=prod tags=team=orders",
+                "orders/sub/template.yaml: stack=- region=- parameters= tags=",
+                "orders/template.yaml: stack=orders region=eu-west-1 parameters=Env=prod tags=team=orders",
+                "template.yaml: stack=- region=- parameters= tags=",
+            }));
+            Assert.That(result.Project.Templates[3].Functions[0].StaticName, Is.EqualTo("orders-prod"));
+            Assert.That(result.FileCount, Is.EqualTo(7), "five templates and two samconfig files");
+            Assert.That(result.Diagnostics, Is.Empty);
+            Assert.That(result.Notifications, Is.Empty);
+        });
+    }
+
+    [TestCase(new[] { "samconfig.toml", "samconfig.yaml", "samconfig.yml" }, "from-toml")]
+    [TestCase(new[] { "samconfig.yaml", "samconfig.yml" }, "from-yaml")]
+    [TestCase(new[] { "samconfig.yml" }, "from-yml")]
+    public void Load_Samconfig_PrefersTomlThenYamlThenYml_AndReadsOnlyThatOne(string[] files, string expected)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        foreach (var file in files)
+        {
+            // Only the preferred file is valid: the others would be PL0001 if they were read.
+            var name = "from-" + file[(file.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            var broken = file == files[0] ? string.Empty : " [";
+            repository.Write(file, file.EndsWith(".toml", StringComparison.Ordinal)
+                ? $"[default.deploy.parameters]\nstack_name = \"{name}\"\n"
+                : $"default:\n  deploy:\n    parameters:\n      stack_name: {name}{broken}\n");
+        }
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Project.Templates.Single().Settings.StackName, Is.EqualTo(expected));
+            Assert.That(result.FileCount, Is.EqualTo(2));
+            Assert.That(result.Diagnostics, Is.Empty, "a file not chosen is not read");
+        });
+    }
+
+    [Test]
+    public void Load_Samconfig_CommandLineAndConfigurationValuesWin()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", """
+            [default.deploy.parameters]
+            stack_name = "from-samconfig"
+            region = "eu-west-1"
+            parameter_overrides = "Env=samconfig Size=2"
+            """);
+
+        var configured = ProjectLoader.Load(new LoadRequest
+        {
+            Root = repository.Root,
+            Resolution = new ResolutionSettings
+            {
+                StackName = "from-cli",
+                ParameterOverrides = new Dictionary<string, string>(StringComparer.Ordinal) { ["Env"] = "from-cli" },
+            },
+        });
+        var unconfigured = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Describe(configured.Project.Templates.Single()), Is.EqualTo("template.yaml: stack=from-cli region=eu-west-1 parameters=Env=from-cli,Size=2 tags="));
+            Assert.That(Describe(unconfigured.Project.Templates.Single()), Is.EqualTo("template.yaml: stack=from-samconfig region=eu-west-1 parameters=Env=samconfig,Size=2 tags="));
+            Assert.That(unconfigured.Project.Templates.Single().Functions[0].StaticName, Is.EqualTo("from-samconfig-samconfig"));
+        });
+    }
+
+    [Test]
+    public void Load_Samconfig_ReadsTheRequestedEnvironment()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", """
+            [default.deploy.parameters]
+            stack_name = "dev-stack"
+            [prod.deploy.parameters]
+            stack_name = "prod-stack"
+            """);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, ConfigEnvironment = "prod" });
+
+        Assert.That(result.Project.Templates.Single().Settings.StackName, Is.EqualTo("prod-stack"));
+    }
+
+    [TestCase("[prod.deploy.parameters]\nstack_name = \"p\"\n[dev.deploy.parameters]\nstack_name = \"d\"\n",
+        "No 'default' environment in this samconfig (it has 'prod', 'dev'); its stack name, parameter overrides and tags are not used")]
+    [TestCase("[default.deploy.parameters]\nstack_name = \"d\"\n", null)]
+    [TestCase("[default.build.parameters]\ncached = true\n", null)]
+    [TestCase("version = 0.1\n", null)]
+    [TestCase("", null)]
+    public void Load_Samconfig_WithoutTheEnvironment_IsANote_OnlyWhenItDefinesOthers(string text, string? note)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", text);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), note is null ? Is.Empty : Is.EqualTo(new[] { $"note samconfig.toml: {note}" }));
+            Assert.That(result.Project.Templates.Single().Settings.StackName, text.Contains("default.deploy", StringComparison.Ordinal) ? Is.EqualTo("d") : Is.Null);
+            Assert.That(result.FileCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Load_SamconfigWithASyntaxError_IsPl0001_AndItsFolderIsAnalyzedWithoutIt()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders\"\ntags = \"a=b\n");
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics.Select(d => $"{d.Id} {d.Location.Path}({d.Location.Start})-({d.Location.End}) {d.Message}"), Is.EqualTo(new[]
+            {
+                "PL0001 samconfig.toml(3:12)-(4:1) Invalid TOML: invalid newline in a string",
+            }));
+            Assert.That(result.Project.Templates.Single().Settings.StackName, Is.Null);
+            Assert.That(result.Project.BrokenTemplatePaths, Is.Empty, "the templates themselves are fine");
+            Assert.That(result.FileCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Load_SamconfigWithAMalformedItem_IsPl0001_AndTheRestIsUsed()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders\"\ntags = \"oops team=orders stage=prod\"\n");
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics.Select(d => $"{d.Id} {d.Location.Path}({d.Location.Start})-({d.Location.End}) {d.Message}").ToList(), Is.EqualTo(new[]
+            {
+                "PL0001 samconfig.toml(3:9)-(3:13) samconfig 'tags' item is not Key=Value; it is not used",
+            }));
+            Assert.That(Describe(result.Project.Templates.Single()), Is.EqualTo("template.yaml: stack=orders region=- parameters= tags=team=orders,stage=prod"));
+        });
+    }
+
+    [Test]
+    public void Load_SamconfigThatIsNotUtf8_IsPl0001()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.WriteBytes("samconfig.toml", [.. "[default.deploy.parameters]\nstack_name = \"caf"u8, 0xE9, .. "\"\n"u8]);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics.Select(d => $"{d.Location.Path}({d.Location.Start}) {d.Message}"), Is.EqualTo(new[]
+            {
+                "samconfig.toml(2:18) The samconfig file is not valid UTF-8; the first invalid byte is here",
+            }));
+            Assert.That(result.Project.Templates.Single().Settings.StackName, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Load_SamconfigTemplateFile_NamesTheTemplate_UnlessItIsNotAnalyzed()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("infra/stack.yaml", FunctionTemplate);
+        repository.Write("infra/other.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"named\"\ntemplate_file = \"infra/stack.yaml\"\n");
+        repository.Write("infra/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"infra-folder\"\n");
+        repository.Write("app/template.yaml", FunctionTemplate);
+        repository.Write("app/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"app\"\ntemplate_file = \".aws-sam/build/template.yaml\"\n");
+        repository.Write("app/.aws-sam/build/template.yaml", FunctionTemplate);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.That(result.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[]
+        {
+            "app/template.yaml: app",
+            "infra/other.yaml: infra-folder",
+            "infra/stack.yaml: named",
+            "template.yaml: -",
+        }));
     }
 
     /// <summary>Reads from disk, except that the files named in <c>failures</c> (root-relative) throw.</summary>

@@ -358,4 +358,18 @@ public sealed class InvalidInputTests
             """)
         .WithLedger(EmptyLedger)
         .Verify();
+
+    [Test]
+    public void Reports_SamconfigSyntaxError_AtItsPosition_AndItsFolderIsAnalyzedWithoutIt() => RuleTest.ForAll()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub ${AWS::StackName}-worker
+                  Tags: { {|PL1005:InspectorExclusion|}: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders\"\ntags = {|PL0001:=|} \"team=orders\"\n")
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Verify();
 }

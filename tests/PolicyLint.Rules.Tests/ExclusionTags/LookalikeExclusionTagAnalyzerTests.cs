@@ -437,4 +437,28 @@ public sealed class LookalikeExclusionTagAnalyzerTests
                   Tags: { InspectorExclusion: LambdaStandardScanning }
             """)
         .Verify();
+
+    [Test]
+    public void Reports_LookalikeStackTagFromSamconfig_AtTheLogicalId_WithTheSamconfigItemRelated() => RuleTest.For<LookalikeExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              {|#0:Worker|}:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"team=orders {|#1:inspectorexclusion=LambdaStandardScanning|}\"\n")
+        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'inspectorexclusion: LambdaStandardScanning', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but the key differs in case; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
+        .ExpectRelated(0, 1, "Tag 'inspectorexclusion' set for the whole stack in samconfig.toml")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_ExactStackTagFromSamconfig() => RuleTest.For<LookalikeExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .Verify();
 }

@@ -62,7 +62,7 @@ public sealed class NoStaticNameExclusionTagAnalyzerTests
                   Tags: { {|#0:InspectorExclusion|}: LambdaStandardScanning }
             """)
         .WithLedger(EmptyLedger)
-        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
+        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (FunctionName depends on what is known only at deploy time: AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name)); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
         .Verify();
 
     [Test]
@@ -375,5 +375,71 @@ public sealed class NoStaticNameExclusionTagAnalyzerTests
             """)
         .WithSettings(new ResolutionSettings { StackName = "orders-prod" })
         .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_WhenSamconfigGivesTheStackName() => RuleTest.For<NoStaticNameExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub "${AWS::StackName}-worker"
+                  Tags: { InspectorExclusion: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders-prod\"\n")
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void Reports_Pl1001Instead_WhenSamconfigGivesTheStackName() => RuleTest.ForAll()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub "${AWS::StackName}-worker"
+                  Tags: { {|PL1001:InspectorExclusion|}: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.yaml", "version: 0.1\ndefault:\n  deploy:\n    parameters:\n      stack_name: orders-prod\n")
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void Reports_SamconfigStackNameOfAnotherEnvironment_LeavesTheNameUnknown() => RuleTest.For<NoStaticNameExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub "${AWS::StackName}-worker"
+                  Tags: { [|InspectorExclusion|]: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[prod.deploy.parameters]\nstack_name = \"orders-prod\"\n")
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void Reports_ExclusionTagFromSamconfigTags_OnAFunctionWithoutName_AtTheLogicalId() => RuleTest.For<NoStaticNameExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              {|#0:Worker|}:
+                Type: AWS::Serverless::Function
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"{|#1:InspectorExclusion=LambdaStandardScanning|}\"\n")
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (it has no FunctionName, so CloudFormation generates one); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
+        .ExpectRelated(0, 1, "Tag 'InspectorExclusion' set for the whole stack in samconfig.toml")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_ExclusionTagFromSamconfigTags_RecordedByTemplateAndLogicalId() => RuleTest.For<NoStaticNameExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(LedgerWith("function_name: unused, template: template.yaml, logical_id: Worker"))
         .Verify();
 }

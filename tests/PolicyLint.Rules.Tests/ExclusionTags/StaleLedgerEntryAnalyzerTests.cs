@@ -215,7 +215,7 @@ public sealed class StaleLedgerEntryAnalyzerTests
                   Tags: { InspectorExclusion: LambdaStandardScanning }
             """)
         .WithLedger(Ledger(Entry("function_name: prod-worker", key: "{|#0:target|}")))
-        .Expect(0, "PL0002", "Cannot decide whether ledger entry 'prod-worker' records function 'Worker' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName is '${…}-worker', and AWS::StackName is not known offline (configure stack_name or --stack-name)")
+        .Expect(0, "PL0002", "Cannot decide whether ledger entry 'prod-worker' records function 'Worker' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName is '${…}-worker', and AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name)")
         .Verify();
 
     [Test]
@@ -443,5 +443,20 @@ public sealed class StaleLedgerEntryAnalyzerTests
                 scan_type: standard
               - {|PL0001:]|}
             """)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_EntryWhoseFunctionCarriesTheTagAsAStackTag() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate(Worker("team: orders"), "services/orders/template.yaml")
+        .WithFile("services/orders/samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(Ledger(Entry("function_name: orders-worker")))
+        .Verify();
+
+    [Test]
+    public void Reports_EntryWhoseStackTagIsOnlyInAnotherEnvironment() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate(Worker("team: orders"), "services/orders/template.yaml")
+        .WithFile("services/orders/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders\"\n[prod.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(Ledger(Entry("function_name: orders-worker", key: "{|#0:target|}")))
+        .Expect(0, "PL1002")
         .Verify();
 }

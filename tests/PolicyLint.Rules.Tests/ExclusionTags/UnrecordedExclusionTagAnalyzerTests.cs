@@ -990,4 +990,179 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
         .WithLedger(EmptyLedger)
         .Expect(0, "PL0002", "Cannot decide whether function 'Worker' (deployed as 'orders-worker') is excluded from Lambda standard scanning: parameter 'Exclusion' has no default")
         .Verify();
+
+    private const string StackTagRelated = "Tag 'InspectorExclusion' set for the whole stack in samconfig.toml";
+
+    [Test]
+    public void Reports_ExclusionTagFromSamconfigTags_AtTheLogicalId_WithTheSamconfigItemRelated() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              {|#0:Worker|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-worker
+                  Tags: { team: orders }
+            """)
+        .WithFile("samconfig.toml", """
+            version = 0.1
+            [default.deploy.parameters]
+            stack_name = "orders"
+            tags = "team=orders {|#1:InspectorExclusion=LambdaStandardScanning|}"
+            """)
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-worker') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .ExpectRelated(0, 1, StackTagRelated)
+        .Verify();
+
+    [Test]
+    public void Reports_ExclusionTagFromSamconfigYamlTagsList_OnEveryFunctionOfTheStack() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              {|#0:Api|}:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-api }
+              {|#1:Legacy|}:
+                Type: AWS::Lambda::Function
+                Properties: { FunctionName: orders-legacy }
+              Queue:
+                Type: AWS::SQS::Queue
+            """, "orders/template.yaml")
+        .WithFile("orders/samconfig.yaml", """
+            version: 0.1
+            default:
+              deploy:
+                parameters:
+                  tags:
+                    - team=orders
+                    - {|#2:InspectorCodeExclusion=LambdaCodeScanning|}
+            """)
+        .WithTemplate("""
+            Resources:
+              Billing:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: billing }
+            """, "billing/template.yaml")
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001", "Function 'Api' (deployed as 'orders-api') has exclusion tag 'InspectorCodeExclusion' but no ledger entry records its code scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Expect(1, "PL1001")
+        .ExpectRelated(0, 2, "Tag 'InspectorCodeExclusion' set for the whole stack in orders/samconfig.yaml")
+        .ExpectRelated(1, 2)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_ExclusionTagFromSamconfigWithLedgerEntry() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(LedgerWith("function_name: orders-worker"))
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_WhenTheFunctionsOwnTagOfTheSameKeyWins() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-worker
+                  Tags: { InspectorExclusion: pending-review }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_SamconfigTagsOfAnotherEnvironmentOrFolder() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+            """)
+        .WithFile("samconfig.toml", "[prod.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n[default.deploy.parameters]\nstack_name = \"orders\"\n")
+        .WithFile("other/samconfig.toml", "[default.deploy.parameters]\ntags = \"InspectorExclusion=LambdaStandardScanning\"\n")
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void Reports_SamconfigTagsOfTheChosenEnvironment() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              {|#0:Worker|}:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+            """)
+        .WithFile("samconfig.toml", "[prod.deploy.parameters]\ntags = \"{|#1:InspectorExclusion=LambdaStandardScanning|}\"\n[default.deploy.parameters]\nstack_name = \"orders\"\n")
+        .WithConfigEnvironment("prod")
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001")
+        .ExpectRelated(0, 1, StackTagRelated)
+        .Verify();
+
+    [Test]
+    public void Reports_NameWithStackNameFromSamconfig_AsAStaticName() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub ${AWS::StackName}-worker
+                  Tags: { {|#0:InspectorExclusion|}: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"orders-prod\"\n")
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-prod-worker') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_NameWithStackNameFromSamconfig_MatchedByName() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub ${AWS::StackName}-worker
+                  Tags: { InspectorExclusion: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[default.global.parameters]\nstack_name = \"orders-prod\"\n")
+        .WithLedger(LedgerWith("function_name: orders-prod-worker"))
+        .Verify();
+
+    [Test]
+    public void Reports_NameFromSamconfigParameterOverride() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              Stage: { Type: String }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub orders-${Stage}-worker
+                  Tags: { {|#0:InspectorExclusion|}: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = \"Stage=prod\"\n")
+        .WithLedger(LedgerWith("function_name: orders-dev-worker"))
+        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-prod-worker') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_WhenTheConfiguredParameterWinsOverSamconfig() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              Stage: { Type: String }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub orders-${Stage}-worker
+                  Tags: { InspectorExclusion: LambdaStandardScanning }
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = \"Stage=prod\"\n")
+        .WithSettings(new ResolutionSettings { ParameterOverrides = new Dictionary<string, string> { ["Stage"] = "dev" } })
+        .WithLedger(LedgerWith("function_name: orders-dev-worker"))
+        .Verify();
 }

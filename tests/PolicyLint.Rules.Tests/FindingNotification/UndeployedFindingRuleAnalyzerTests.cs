@@ -85,7 +85,7 @@ public sealed class UndeployedFindingRuleAnalyzerTests
     [Test]
     public void Reports_Unresolved_AnUnconfiguredPseudoParameter() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
         .WithTemplate(Template("  Stage: { Type: String, Default: dev }", "!Equals [!Ref AWS::Region, eu-west-1]"))
-        .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): AWS::Region is not known offline (configure a Region)")
+        .Expect(0, "PL0002", "Cannot decide whether rule 'FindingsRule' is deployed (condition 'IsProd'): AWS::Region is not known offline (configure region in samconfig)")
         .Verify();
 
     [Test]
@@ -176,6 +176,27 @@ public sealed class UndeployedFindingRuleAnalyzerTests
               }
             }
             """, "notify.json")
+        .Expect(0, "PL4004", Message)
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_WhenASamconfigParameterOverrideMakesTheConditionTrue() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+        .WithTemplate(Template(Stage, "!Equals [!Ref Stage, prod]", marked: false))
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = \"Stage=prod\"\n")
+        .Verify();
+
+    [Test]
+    public void Reports_WhenTheChosenSamconfigEnvironmentMakesTheConditionFalse() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+        .WithTemplate(Template("  Stage: { Type: String, Default: prod }", "!Equals [!Ref Stage, prod]"))
+        .WithFile("samconfig.yaml", "default:\n  deploy:\n    parameters:\n      parameter_overrides: Stage=prod\ndev:\n  deploy:\n    parameters:\n      parameter_overrides: [Stage=dev]\n")
+        .WithConfigEnvironment("dev")
+        .Expect(0, "PL4004", Message)
+        .Verify();
+
+    [Test]
+    public void Reports_WhenTheSamconfigRegionMakesTheConditionFalse() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+        .WithTemplate(Template("  Stage: { Type: String, Default: dev }", "!Equals [!Ref AWS::Region, eu-west-1]"))
+        .WithFile("samconfig.toml", "[default.global.parameters]\nregion = \"us-east-1\"\n")
         .Expect(0, "PL4004", Message)
         .Verify();
 }

@@ -609,4 +609,34 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   [|KmsKeyArn|]: !If [Shared, !Ref KeyArn, !Ref WorkerKey]
             """)
         .Verify();
+
+    [Test]
+    public void Reports_KeyArnFromASamconfigParameterOverride() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              KeyArn: { Type: String }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-worker
+                  {|#0:KmsKeyArn|}: !Ref KeyArn
+            """)
+        .WithFile("samconfig.toml", $"[default.deploy.parameters]\nparameter_overrides = \"KeyArn={KeyArn}\"\n")
+        .Expect(0, "PL2001", $"Function 'Worker' (deployed as 'orders-worker') is encrypted with a customer managed KMS key (KmsKeyArn is '{KeyArn}'), so Amazon Inspector cannot scan it")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_WhenASamconfigParameterOverrideSetsNoKey() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              KeyArn: { Type: String }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  KmsKeyArn: !Ref KeyArn
+            """)
+        .WithFile("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = \"ParameterKey=KeyArn,ParameterValue=''\"\n")
+        .Verify();
 }

@@ -134,7 +134,7 @@ public sealed class UnrecordedSuppressionRuleAnalyzerTests
             {Criteria}
             """, "services/orders/template.yaml")
         .WithLedger(Record("{ type: inspector_filter, name: accepted-cve }"))
-        .Expect(0, "PL5001", "Suppression rule 'AcceptedCve' hides Amazon Inspector findings (FilterAction: SUPPRESS) but no record in the ledger's suppressions list says why, who approved it or until when; add one to security/inspector-exclusions.yaml with target.template 'services/orders/template.yaml' and target.logical_id 'AcceptedCve' (its Name is not known before deployment: AWS::StackName is not known offline (configure stack_name or --stack-name))")
+        .Expect(0, "PL5001", "Suppression rule 'AcceptedCve' hides Amazon Inspector findings (FilterAction: SUPPRESS) but no record in the ledger's suppressions list says why, who approved it or until when; add one to security/inspector-exclusions.yaml with target.template 'services/orders/template.yaml' and target.logical_id 'AcceptedCve' (its Name is not known before deployment: AWS::StackName is not known offline (configure stack_name in samconfig or .policylint.yaml, or --stack-name))")
         .Verify();
 
     [Test]
