@@ -36,11 +36,12 @@ public static class CliApp
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
-    /// <param name="limits">The parse limits (C16); null for <see cref="ParseLimits.Default"/>.</param>
+    /// <param name="limits">Parse limits that win over the configuration's <c>limits</c> (a seam for tests and hosts); null
+    /// to use the configuration's, else <see cref="ParseLimits.Default"/> (C16).</param>
     /// <returns>The exit code (C13).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits = null)
     {
-        var command = new LintCommand(stdout, stderr, workingDirectory, limits ?? ParseLimits.Default);
+        var command = new LintCommand(stdout, stderr, workingDirectory, limits);
         var root = command.Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -75,7 +76,7 @@ public static class CliApp
         }
     }
 
-    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits limits)
+    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits)
     {
         private readonly Argument<string[]> _paths = new("PATH")
         {
@@ -224,7 +225,7 @@ public static class CliApp
             };
             if (parse.GetValue(_configEnv) is { Length: 0 })
                 throw new UsageException("--config-env must not be empty");
-            load = load with { Resolution = resolution, Limits = limits, ConfigEnvironment = parse.GetValue(_configEnv) ?? load.ConfigEnvironment };
+            load = load with { Resolution = resolution, Limits = limits ?? load.Limits, ConfigEnvironment = parse.GetValue(_configEnv) ?? load.ConfigEnvironment };
             var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
 
             SarifLog? baselineLog = null;

@@ -474,4 +474,16 @@ public sealed class ConfigurationTests
         Assert.That(run.Stderr, Does.Contain("--config-env must not be empty"));
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
     }
+
+    [Test]
+    public void Limits_FromConfiguration_ApplyToTheRun()
+    {
+        using var repository = Repository((".policylint.yaml", "limits:\n  max_depth: 4\n"), ("deep.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata: [[[[[[1]]]]]]\n"));
+
+        var run = Lint(repository, "deep.yaml");
+
+        // Levels: the root, Resources, Bucket, then the brackets: the second bracket (column 16) is the fifth level.
+        Assert.That(run.Stdout, Does.StartWith("deep.yaml(4,16): error PL0001: Nesting is deeper than the limit of 4 levels\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure));
+    }
 }

@@ -36,7 +36,7 @@ public sealed record ConfigurationRequest
 /// </summary>
 public static class ConfigurationLoader
 {
-    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "config_env", "parameters", "rules", "category"];
+    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "config_env", "parameters", "rules", "category", "limits"];
 
     /// <summary>Loads and validates the configuration.</summary>
     public static EffectiveConfiguration Load(ConfigurationRequest request)
@@ -159,6 +159,10 @@ public static class ConfigurationLoader
                         }
 
                         break;
+                    case "limits":
+                        if (Mapping(entry, problems) is { } limits)
+                            config = config with { Limits = ReadLimits(limits, problems) };
+                        break;
                     case "config_env":
                         if (Scalar(entry, problems) is { } environment)
                         {
@@ -205,6 +209,50 @@ public static class ConfigurationLoader
         }
 
         return config with { Parameters = parameters.ToImmutable(), RuleOptions = ruleOptions.ToImmutable() };
+    }
+
+    /// <summary>The limits a configuration may set, with their accepted ranges (C16).</summary>
+    private static readonly (string Key, long Minimum, long Maximum)[] LimitKeys =
+    [
+        ("max_file_bytes", 1, 1L << 30),
+        ("max_depth", 1, 10_000),
+        ("max_alias_expansion", 0, 100_000_000),
+        ("max_files", 1, 10_000_000),
+    ];
+
+    private static ParseLimits ReadLimits(MappingNode limits, List<ConfigurationProblem> problems)
+    {
+        var result = ParseLimits.Default;
+        foreach (var entry in limits.Entries)
+        {
+            var range = LimitKeys.FirstOrDefault(k => k.Key == entry.KeyText);
+            if (range.Key is null)
+            {
+                problems.Add(new ConfigurationProblem(entry.Key.Location,
+                    $"Unknown limit '{entry.KeyText}' (expected one of: {string.Join(", ", LimitKeys.Select(k => k.Key))})"));
+                continue;
+            }
+
+            if (Scalar(entry, problems) is not { } text)
+                continue;
+            if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || value < range.Minimum || value > range.Maximum)
+            {
+                problems.Add(new ConfigurationProblem(entry.Value.Location, FormattableString.Invariant(
+                    $"limits.{range.Key} '{text}': expected a whole number from {range.Minimum:N0} to {range.Maximum:N0}")));
+                continue;
+            }
+
+            result = range.Key switch
+            {
+                "max_file_bytes" => result with { MaxFileBytes = value },
+                "max_depth" => result with { MaxDepth = (int)value },
+                "max_alias_expansion" => result with { MaxAliasExpansion = value },
+                _ => result with { MaxFiles = (int)value },
+            };
+        }
+
+        return result;
     }
 
     private static void ReadRules(MappingNode rules, Dictionary<string, DiagnosticDescriptor> descriptors, Dictionary<string, RuleOption> options,

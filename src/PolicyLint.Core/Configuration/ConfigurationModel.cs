@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Text;
 using PolicyLint.Core.Workspace;
@@ -122,6 +123,10 @@ public sealed record EffectiveConfiguration
     /// <summary>The samconfig environment to read (<c>config_env</c>), or null for <c>default</c> (C21).</summary>
     public string? ConfigEnv { get; init; }
 
+    /// <summary>Parse limits (<c>limits</c>: <c>max_file_bytes</c>, <c>max_depth</c>, <c>max_alias_expansion</c>,
+    /// <c>max_files</c>; C16), or null when not configured (then <see cref="ParseLimits.Default"/>).</summary>
+    public ParseLimits? Limits { get; init; }
+
     /// <summary>Parameter overrides by name.</summary>
     public ImmutableDictionary<string, string> Parameters { get; init; } = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -175,6 +180,7 @@ public sealed record EffectiveConfiguration
         IsExcluded = GlobFilter.Create(Exclude),
         Resolution = new ResolutionSettings { ParameterOverrides = Parameters, StackName = StackName },
         ConfigEnvironment = ConfigEnv ?? Workspace.SamConfig.DefaultEnvironment,
+        Limits = Limits ?? ParseLimits.Default,
     };
 
     /// <summary>Analysis options on <paramref name="today"/> with this configuration's rule options and the effective

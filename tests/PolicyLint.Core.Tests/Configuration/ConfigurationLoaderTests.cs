@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Testing;
@@ -185,7 +186,7 @@ public sealed class ConfigurationLoaderTests
         Assert.That(ConfiguredRun.Run(repository.Root), Is.EqualTo(new[] { "audit/ledger.yaml(3,5): note PL3901: Ledger record" }));
     }
 
-    [TestCase("rulez: {}\n", "(1,1): Unknown configuration key 'rulez' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category)")]
+    [TestCase("rulez: {}\n", "(1,1): Unknown configuration key 'rulez' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category, limits)")]
     [TestCase("today: 2026-01-01\n", "(1,1): 'today' cannot be configured: dates are compared with --today or the current UTC date")]
     [TestCase("rules:\n  PL9999:\n    severity: error\n", "(2,3): Unknown rule ID 'PL9999'")]
     [TestCase("rules:\n  pl2901:\n    severity: error\n", "(2,3): Unknown rule ID 'pl2901'")]
@@ -223,6 +224,12 @@ public sealed class ConfigurationLoaderTests
     [TestCase("config_env: [prod]\n", "(1,1): 'config_env' must be a single value")]
     [TestCase("parameters:\n  Env: [a, b]\n", "(2,3): 'Env' must be a single value")]
     [TestCase("parameters: prod\n", "(1,1): 'parameters' must be a mapping")]
+    [TestCase("limits:\n  max_size: 10\n", "(2,3): Unknown limit 'max_size' (expected one of: max_file_bytes, max_depth, max_alias_expansion, max_files)")]
+    [TestCase("limits:\n  max_depth: 0\n", "(2,14): limits.max_depth '0': expected a whole number from 1 to 10,000")]
+    [TestCase("limits:\n  max_depth: 20000\n", "(2,14): limits.max_depth '20000': expected a whole number from 1 to 10,000")]
+    [TestCase("limits:\n  max_file_bytes: 10MB\n", "(2,19): limits.max_file_bytes '10MB': expected a whole number from 1 to 1,073,741,824")]
+    [TestCase("limits:\n  max_alias_expansion: -1\n", "(2,24): limits.max_alias_expansion '-1': expected a whole number from 0 to 100,000,000")]
+    [TestCase("limits: 5\n", "(1,1): 'limits' must be a mapping")]
     [TestCase("- ledger: a.yaml\n", "(1,1): The configuration must be a YAML mapping of settings")]
     [TestCase("just text\n", "(1,1): The configuration must be a YAML mapping of settings")]
     [TestCase("stack_name: a\n---\nstack_name: b\n", "(3,1): The configuration must be one YAML document")]
@@ -232,6 +239,27 @@ public sealed class ConfigurationLoaderTests
         repository.Write(".policylint.yaml", yaml);
 
         Assert.That(ConfiguredRun.Problems(ConfiguredRun.Load(repository.Root)), Is.EqualTo(new[] { ".policylint.yaml" + expected }));
+    }
+
+    [Test]
+    public void Limits_SetOnlyTheKeysGiven_AndReachTheLoadRequest()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write(".policylint.yaml", "limits:\n  max_depth: 50\n  max_files: 200\n");
+
+        var config = ConfiguredRun.Load(repository.Root);
+
+        Assert.That(config.Problems, Is.Empty);
+        Assert.That(config.ToLoadRequest(repository.Root).Limits, Is.EqualTo(ParseLimits.Default with { MaxDepth = 50, MaxFiles = 200 }));
+    }
+
+    [Test]
+    public void Limits_NotConfigured_AreTheDefaults()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write(".policylint.yaml", "stack_name: orders\n");
+
+        Assert.That(ConfiguredRun.Load(repository.Root).ToLoadRequest(repository.Root).Limits, Is.EqualTo(ParseLimits.Default));
     }
 
     [Test]
@@ -287,7 +315,7 @@ public sealed class ConfigurationLoaderTests
         {
             ".policylint.yaml(3,15): Severity 'eror' is not one of none, note, warning, error, default",
             ".policylint.yaml(4,3): Unknown rule ID 'PL2999'",
-            ".policylint.yaml(6,1): Unknown configuration key 'verbose' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category)",
+            ".policylint.yaml(6,1): Unknown configuration key 'verbose' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category, limits)",
         }));
     }
 
