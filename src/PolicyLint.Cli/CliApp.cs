@@ -27,7 +27,7 @@ public static class ExitCodes
     public const int UsageError = 2;
 }
 
-/// <summary>The <c>policylint</c> command line. Runs in process (tests call <see cref="Run"/> directly).</summary>
+/// <summary>The <c>policylint</c> command line. Runs in process (tests call <see cref="Run(string[], TextWriter, TextWriter, string)"/> directly).</summary>
 public static class CliApp
 {
     /// <summary>Runs the command line.</summary>
@@ -36,9 +36,14 @@ public static class CliApp
     /// <param name="stderr">Standard error.</param>
     /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
     /// <returns>The exit code (C13).</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+        Run(args, stdout, stderr, workingDirectory, CliEnvironment.Redirected);
+
+    /// <summary>Runs the command line in <paramref name="environment"/> (terminal, environment variables).</summary>
+    /// <inheritdoc cref="Run(string[], TextWriter, TextWriter, string)"/>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment)
     {
-        var command = new LintCommand(stdout, stderr, workingDirectory);
+        var command = new LintCommand(stdout, stderr, workingDirectory, environment);
         var root = command.Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -73,7 +78,7 @@ public static class CliApp
         }
     }
 
-    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory)
+    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment)
     {
         private readonly Argument<string[]> _paths = new("PATH")
         {
@@ -87,10 +92,12 @@ public static class CliApp
 
         private readonly Option<string> _format = new("--format")
         {
-            Description = "Output format: text (compiler-style lines), sarif (SARIF 2.1.0) or json.",
+            Description = "Output format: text (compiler-style lines), gnu (path:line:col: lines for Emacs and Vim), github (GitHub Actions annotations), markdown (a summary table), sarif (SARIF 2.1.0) or json.",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|sarif|json",
+            HelpName = string.Join('|', OutputFormats.Names),
         };
+
+        private readonly Option<bool> _noColor = new("--no-color") { Description = "Never colour the text output (it is coloured only on a terminal, and not when NO_COLOR is set)." };
 
         private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the chosen format to FILE instead of standard output.", HelpName = "FILE" };
         private readonly Option<string?> _sarif = new("--sarif") { Description = "Also write SARIF 2.1.0 to FILE.", HelpName = "FILE" };
@@ -118,14 +125,17 @@ public static class CliApp
 
         public RootCommand Build()
         {
-            _format.AcceptOnlyFromAmong("text", "sarif", "json");
+            _format.AcceptOnlyFromAmong(OutputFormats.Names);
             _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _parameters,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _parameters, _noColor,
             };
             root.SetAction(Execute);
+            // Subcommand names win over folders of the same name (C3): lint such a folder as ./rules.
+            root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+            root.Subcommands.Add(LedgerCommand.Create(stdout, stderr, workingDirectory));
 
             // The default prints the entry assembly's version, which in process (tests, hosts) is not PolicyLint's.
             foreach (var version in root.Options.OfType<VersionOption>())
@@ -255,11 +265,11 @@ public static class CliApp
             try
             {
                 if (parse.GetValue(_output) is { } output)
-                    WriteFile(output, stream => WriteFormat(format, run, sarifOptions, showSuppressed, stream));
+                    WriteFile(output, stream => OutputFormats.Write(format, run, sarifOptions, showSuppressed, color: false, stream));
                 else
                 {
                     using var buffer = new MemoryStream();
-                    WriteFormat(format, run, sarifOptions, showSuppressed, buffer);
+                    OutputFormats.Write(format, run, sarifOptions, showSuppressed, environment.ColorsStdout(parse.GetValue(_noColor)), buffer);
                     stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     stdout.Flush();
                 }
@@ -314,23 +324,6 @@ public static class CliApp
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new OutputException(path, ex);
-            }
-        }
-
-        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, bool showSuppressed, Stream stream)
-        {
-            switch (format)
-            {
-                case "sarif":
-                    SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream);
-                    break;
-                case "json":
-                    JsonReporter.Write(run, stream, sarifOptions.Tool);
-                    break;
-                default:
-                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
-                        TextReporter.Write(run, writer, showSuppressed);
-                    break;
             }
         }
 
