@@ -110,7 +110,7 @@ public static class CliApp
         };
 
         private readonly Option<string?> _config = new("--config") { Description = $"The configuration file (default: {ConfigurationRequest.DefaultFileName} under the root, if present).", HelpName = "FILE" };
-        private readonly Option<bool> _showSuppressed = new("--show-suppressed") { Description = "Also print suppressed results (text), marked with their justification." };
+        private readonly Option<bool> _showSuppressed = new("--show-suppressed") { Description = "Also print suppressed results (text, gnu, github, markdown), marked with their justification." };
         private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
         private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
         private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };

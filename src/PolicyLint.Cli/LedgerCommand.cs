@@ -24,14 +24,14 @@ internal static class LedgerCommand
 
     private static Option<string?> ConfigOption() => new("--config") { Description = "The configuration file (default: .policylint.yaml under the root, if present).", HelpName = "FILE" };
 
-    private static Option<string?> TodayOption() => new("--today") { Description = "The review day (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
+    private static Option<string?> TodayOption(string what) => new("--today") { Description = $"{what} (default: today's UTC date).", HelpName = "YYYY-MM-DD" };
 
     private static Command Status(TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var root = RootOption();
         var ledger = LedgerOption();
         var config = ConfigOption();
-        var today = TodayOption();
+        var today = TodayOption("The review day");
         var format = new Option<string>("--format") { Description = "Output format: text (a table), markdown or json.", DefaultValueFactory = _ => "text", HelpName = "text|markdown|json" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first. Exit code 1 when anything has expired.")
@@ -67,7 +67,7 @@ internal static class LedgerCommand
         var root = RootOption();
         var ledger = LedgerOption();
         var config = ConfigOption();
-        var today = TodayOption();
+        var today = TodayOption("The day the exclusion is applied");
         var template = new Option<string>("--template") { Description = "The template that defines the function, relative to the root.", HelpName = "PATH", Required = true };
         var logicalId = new Option<string>("--logical-id") { Description = "The function's logical ID.", HelpName = "ID", Required = true };
         var scanType = new Option<string>("--scan-type") { Description = "The excluded scan type.", HelpName = "standard|code", Required = true };
