@@ -124,7 +124,11 @@ internal static class LedgerAppender
             case SequenceNode { IsFlow: false, Count: > 0 } list:
             {
                 var indent = source.GetPosition(list.Span.Start).Column - 1;
-                var at = AfterLine(source, list.Span.End);
+                // A block scalar (|, >) ends on the line after its text: step back to the last character written.
+                var end = list.Span.End;
+                while (end > list.Span.Start && char.IsWhiteSpace(text[end - 1]))
+                    end--;
+                var at = AfterLine(source, end);
                 return Insert(text, at, skeleton, indent, newline);
             }
 

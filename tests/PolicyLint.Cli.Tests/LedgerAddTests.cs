@@ -121,6 +121,33 @@ public sealed class LedgerAddTests
     }
 
     [Test]
+    public void ALastItemEndingInABlockScalar_IsFollowedByTheEntry()
+    {
+        const string existing = """
+            version: 1
+            exclusions:
+              - target: { type: lambda, function_name: billing-api }
+                scan_type: code
+                owner: { team: billing, approved_by: security-reviewer }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+                reason:
+                  ticket: SEC-1
+                  summary: |
+                    Vendor SDK,
+                    two lines
+
+            """;
+        const string suppressions = "suppressions: []\n";
+        using var repository = Repository(existing + suppressions);
+
+        var run = AddOrders(repository);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
+        Assert.That(repository.Read(LedgerPath), Is.EqualTo(existing + OrdersEntry + suppressions));
+        AssertLintIsClean(repository, "OrdersFunction");
+    }
+
+    [Test]
     public void FunctionWithoutAStaticName_IsRecordedByTemplateAndLogicalId_WithPlaceholders()
     {
         using var repository = Repository(Existing);
