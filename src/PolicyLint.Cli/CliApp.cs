@@ -28,7 +28,7 @@ public static class ExitCodes
     public const int UsageError = 2;
 }
 
-/// <summary>The <c>policylint</c> command line. Runs in process (tests call <see cref="Run"/> directly).</summary>
+/// <summary>The <c>policylint</c> command line. Runs in process (tests call <see cref="Run(string[], TextWriter, TextWriter, string, ParseLimits?)"/> directly).</summary>
 public static class CliApp
 {
     /// <summary>Runs the command line.</summary>
@@ -39,9 +39,14 @@ public static class CliApp
     /// <param name="limits">Parse limits that win over the configuration's <c>limits</c> (a seam for tests and hosts); null
     /// to use the configuration's, else <see cref="ParseLimits.Default"/> (C16).</param>
     /// <returns>The exit code (C13).</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits = null) =>
+        Run(args, stdout, stderr, workingDirectory, CliEnvironment.Redirected, limits);
+
+    /// <summary>Runs the command line in <paramref name="environment"/> (terminal, environment variables).</summary>
+    /// <inheritdoc cref="Run(string[], TextWriter, TextWriter, string, ParseLimits?)"/>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment, ParseLimits? limits = null)
     {
-        var command = new LintCommand(stdout, stderr, workingDirectory, limits);
+        var command = new LintCommand(stdout, stderr, workingDirectory, environment, limits);
         var root = command.Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -76,7 +81,7 @@ public static class CliApp
         }
     }
 
-    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits)
+    private sealed class LintCommand(TextWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment, ParseLimits? limits)
     {
         private readonly Argument<string[]> _paths = new("PATH")
         {
@@ -90,10 +95,12 @@ public static class CliApp
 
         private readonly Option<string> _format = new("--format")
         {
-            Description = "Output format: text (compiler-style lines), sarif (SARIF 2.1.0) or json.",
+            Description = "Output format: text (compiler-style lines), gnu (path:line:col: lines for Emacs and Vim), github (GitHub Actions annotations), markdown (a summary table), sarif (SARIF 2.1.0) or json.",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|sarif|json",
+            HelpName = string.Join('|', OutputFormats.Names),
         };
+
+        private readonly Option<bool> _noColor = new("--no-color") { Description = "Never colour the text output (it is coloured only on a terminal, and not when NO_COLOR is set)." };
 
         private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the chosen format to FILE instead of standard output.", HelpName = "FILE" };
         private readonly Option<string?> _sarif = new("--sarif") { Description = "Also write SARIF 2.1.0 to FILE.", HelpName = "FILE" };
@@ -106,7 +113,7 @@ public static class CliApp
         };
 
         private readonly Option<string?> _config = new("--config") { Description = $"The configuration file (default: {ConfigurationRequest.DefaultFileName} under the root, if present).", HelpName = "FILE" };
-        private readonly Option<bool> _showSuppressed = new("--show-suppressed") { Description = "Also print suppressed results (text), marked with their justification." };
+        private readonly Option<bool> _showSuppressed = new("--show-suppressed") { Description = "Also print suppressed results (text, gnu, github, markdown), marked with their justification." };
         private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
         private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
         private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
@@ -122,14 +129,17 @@ public static class CliApp
 
         public RootCommand Build()
         {
-            _format.AcceptOnlyFromAmong("text", "sarif", "json");
+            _format.AcceptOnlyFromAmong(OutputFormats.Names);
             _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _configEnv, _parameters,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _configEnv, _parameters, _noColor,
             };
             root.SetAction(Execute);
+            // Subcommand names win over folders of the same name (C3): lint such a folder as ./rules.
+            root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+            root.Subcommands.Add(LedgerCommand.Create(stdout, stderr, workingDirectory));
 
             // The default prints the entry assembly's version, which in process (tests, hosts) is not PolicyLint's.
             foreach (var version in root.Options.OfType<VersionOption>())
@@ -261,11 +271,11 @@ public static class CliApp
             try
             {
                 if (parse.GetValue(_output) is { } output)
-                    WriteFile(output, stream => WriteFormat(format, run, sarifOptions, showSuppressed, stream));
+                    WriteFile(output, stream => OutputFormats.Write(format, run, sarifOptions, showSuppressed, color: false, stream));
                 else
                 {
                     using var buffer = new MemoryStream();
-                    WriteFormat(format, run, sarifOptions, showSuppressed, buffer);
+                    OutputFormats.Write(format, run, sarifOptions, showSuppressed, environment.ColorsStdout(parse.GetValue(_noColor)), buffer);
                     stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     stdout.Flush();
                 }
@@ -320,23 +330,6 @@ public static class CliApp
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new OutputException(path, ex);
-            }
-        }
-
-        private static void WriteFormat(string format, RunResult run, SarifOptions sarifOptions, bool showSuppressed, Stream stream)
-        {
-            switch (format)
-            {
-                case "sarif":
-                    SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream);
-                    break;
-                case "json":
-                    JsonReporter.Write(run, stream, sarifOptions.Tool);
-                    break;
-                default:
-                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
-                        TextReporter.Write(run, writer, showSuppressed);
-                    break;
             }
         }
 

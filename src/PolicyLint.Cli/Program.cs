@@ -2,4 +2,4 @@ using System.Text;
 using PolicyLint.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, CliEnvironment.FromProcess());

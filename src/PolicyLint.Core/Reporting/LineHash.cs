@@ -11,14 +11,18 @@ namespace PolicyLint.Core.Reporting;
 /// Algorithm (github/codeql-action <c>src/fingerprints.ts</c>, MIT; DOMAIN.md): a rolling hash over the file's UTF-16
 /// code units. CR and CRLF read as LF; spaces and tabs are skipped; for each remaining character c,
 /// <c>hash = hash × 37 + c</c> in wrapping 64-bit arithmetic, minus the contribution (<c>37^100 × c'</c>) of the
-/// character 100 places back, so the hash of a line covers the 100 characters starting at its first character;
-/// past the end of the file the window is padded with zeros. The value is the unsigned hash in lower-case hex, a
-/// colon, and how many times that hash has occurred so far in the file (1-based). The byte order mark, which
-/// Node reads as U+FEFF, counts as a character.
+/// character 100 places back, so the hash of a line covers the 100 characters starting at its first character.
+/// After the last character the action reads one end-of-file sentinel, 65535 (DOMAIN.md leaves it out), then zeros
+/// pad the window; the sentinel is a character like any other, so after a final line break it starts one more line.
+/// The value is the unsigned hash in lower-case hex, a colon, and how many times that hash has occurred so far in
+/// the file (1-based). The byte order mark, which Node reads as U+FEFF, counts as a character.
 /// </remarks>
 public static class LineHash
 {
     private const int BlockSize = 100;
+
+    // The action reads one sentinel character after the last one, so the lines near the end hash it too.
+    private const int EndOfFile = 0xFFFF;
     private const long Mod = 37;
     private static readonly long FirstMod = ComputeFirstMod();
 
@@ -59,13 +63,12 @@ public static class LineHash
             index = (index + 1) % BlockSize;
         }
 
-        foreach (var c in text)
+        void Process(int current)
         {
-            int current = c;
             if (current is ' ' or '\t' || (previousCr && current == '\n'))
             {
                 previousCr = false;
-                continue;
+                return;
             }
 
             if (current == '\r')
@@ -89,6 +92,10 @@ public static class LineHash
                 lineStart = true;
             Update(current);
         }
+
+        foreach (var c in text)
+            Process(c);
+        Process(EndOfFile);
 
         for (var i = 0; i < BlockSize; i++)
         {

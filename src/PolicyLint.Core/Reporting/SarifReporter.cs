@@ -7,6 +7,7 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Reporting;
 
@@ -50,6 +51,10 @@ public sealed record SarifOptions
 
     /// <summary>Results of a baseline that are gone (written with <c>baselineState: absent</c>).</summary>
     public IReadOnlyList<SarifResult> AbsentResults { get; init; } = [];
+
+    /// <summary>The most results one run holds (<see cref="SarifReporter.GitHubResultLimit"/>); beyond it the least
+    /// severe are left out and a tool notification says how many.</summary>
+    public int MaxResults { get; init; } = SarifReporter.GitHubResultLimit;
 }
 
 /// <summary>
@@ -63,6 +68,9 @@ public static class SarifReporter
 {
     /// <summary>The base URI ID every artifact location uses.</summary>
     public const string SourceRoot = "%SRCROOT%";
+
+    /// <summary>GitHub code scanning rejects a run with more results than this ("SARIF support for code scanning").</summary>
+    public const int GitHubResultLimit = 25_000;
 
     /// <summary>Builds the SARIF log for <paramref name="run"/>.</summary>
     public static SarifLog Build(RunResult run, SarifOptions options)
@@ -81,16 +89,18 @@ public static class SarifReporter
             Rules = [.. descriptors.Select(d => BuildRule(d, options))],
         };
 
-        var lineHashes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        var results = new List<SarifResult>();
-        foreach (var diagnostic in run.Diagnostics)
-        {
-            if (options.OmitSuppressed && diagnostic.IsSuppressed)
-                continue;
-            results.Add(BuildResult(diagnostic, ruleIndex[diagnostic.Id], options, lineHashes));
-        }
+        var written = run.Diagnostics.Where(d => !(options.OmitSuppressed && d.IsSuppressed)).ToList();
+        var absent = options.AbsentResults;
+        var notifications = run.Notifications.ToList();
+        if (written.Count + absent.Count > options.MaxResults)
+            (written, absent) = Truncate(written, absent, options.MaxResults, notifications);
 
-        results.AddRange(options.AbsentResults);
+        var lineHashes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var results = new List<SarifResult>(written.Count + absent.Count);
+        foreach (var diagnostic in written)
+            results.Add(BuildResult(diagnostic, ruleIndex[diagnostic.Id], options, lineHashes));
+
+        results.AddRange(absent);
 
         var overrides = descriptors
             .Select((d, i) => (Descriptor: d, Index: i, Severity: run.Options.GetSeverity(d)))
@@ -106,8 +116,8 @@ public static class SarifReporter
         {
             ExecutionSuccessful = run.ExecutionSuccessful,
             RuleConfigurationOverrides = overrides.Count > 0 ? overrides : null,
-            ToolExecutionNotifications = run.Notifications.Count > 0
-                ? [.. run.Notifications.Select(n => new SarifNotification
+            ToolExecutionNotifications = notifications.Count > 0
+                ? [.. notifications.Select(n => new SarifNotification
                 {
                     Level = n.Level,
                     Message = new SarifMessage { Text = n.Message },
@@ -176,6 +186,42 @@ public static class SarifReporter
         var key = $"{diagnostic.Id}|{diagnostic.Location.Path}|{diagnostic.Target.FingerprintKey}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
+
+    /// <summary>Keeps the <paramref name="limit"/> most important results: unsuppressed before suppressed, errors
+    /// before warnings before notes, report order within each; absent baseline results last. The kept results stay
+    /// in report order. Adds a warning notification that counts what was left out.</summary>
+    private static (List<Diagnostic> Written, IReadOnlyList<SarifResult> Absent) Truncate(
+        List<Diagnostic> written, IReadOnlyList<SarifResult> absent, int limit, List<ToolNotification> notifications)
+    {
+        var kept = written
+            .Select((diagnostic, index) => (Diagnostic: diagnostic, Index: index))
+            .OrderBy(x => x.Diagnostic.IsSuppressed)
+            .ThenByDescending(x => x.Diagnostic.Severity)
+            .ThenBy(x => x.Index)
+            .Take(limit)
+            .OrderBy(x => x.Index)
+            .Select(x => x.Diagnostic)
+            .ToList();
+        var keptAbsent = absent.Take(limit - kept.Count).ToList();
+        var left = written.Except(kept).ToList();
+        var parts = new List<string>();
+        foreach (var (severity, word) in new[] { (DiagnosticSeverity.Error, "error"), (DiagnosticSeverity.Warning, "warning"), (DiagnosticSeverity.Note, "note") })
+        {
+            if (left.Count(d => d.Severity == severity) is var n and > 0)
+                parts.Add(Counted(n, word));
+        }
+
+        if (absent.Count - keptAbsent.Count is var gone and > 0)
+            parts.Add(Counted(gone, "absent result"));
+        var total = written.Count + absent.Count;
+        notifications.Add(new ToolNotification("warning", string.Create(CultureInfo.InvariantCulture,
+            $"{total:N0} results exceed the limit of {limit:N0} per SARIF run (GitHub code scanning accepts at most {GitHubResultLimit:N0}), " +
+            $"so {total - limit:N0} were left out ({string.Join(", ", parts)}), the least severe first; the text and JSON output list every result")));
+        return (kept, keptAbsent);
+    }
+
+    private static string Counted(int count, string word) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {word}{(count == 1 ? "" : "s")}");
 
     private static SarifReportingDescriptor BuildRule(DiagnosticDescriptor descriptor, SarifOptions options)
     {

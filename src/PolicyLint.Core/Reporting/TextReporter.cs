@@ -12,14 +12,15 @@ namespace PolicyLint.Core.Reporting;
 public static class TextReporter
 {
     /// <summary>Writes the results and the summary line. Suppressed results are written only when
-    /// <paramref name="showSuppressed"/> is set, and then marked.</summary>
-    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    /// <paramref name="showSuppressed"/> is set, and then marked. With <paramref name="color"/>, the severity words
+    /// carry ANSI colours (for a terminal; the caller decides).</summary>
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false, bool color = false)
     {
         foreach (var diagnostic in run.Diagnostics)
         {
             if (diagnostic.IsSuppressed && !showSuppressed)
                 continue;
-            writer.Write(FormatLine(diagnostic));
+            writer.Write(FormatLine(diagnostic, color));
             writer.Write('\n');
         }
 
@@ -27,13 +28,28 @@ public static class TextReporter
         writer.Write('\n');
     }
 
-    /// <summary>One result line, without a line break.</summary>
-    public static string FormatLine(Diagnostic diagnostic)
+    /// <summary>One result line, without a line break; with <paramref name="color"/>, the severity word is
+    /// wrapped in an ANSI colour (bold red error, yellow warning, cyan info) and a reset.</summary>
+    public static string FormatLine(Diagnostic diagnostic, bool color = false)
     {
         var start = diagnostic.Location.Start;
         var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Location.Path}({start.Line},{start.Column}): {SeverityWord(diagnostic.Severity)} {diagnostic.Id}: {diagnostic.Message}{suffix}");
+        var word = SeverityWord(diagnostic.Severity);
+        if (color)
+            word = $"{ColorCode(diagnostic.Severity)}{word}{ResetCode}";
+        return string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Location.Path}({start.Line},{start.Column}): {word} {diagnostic.Id}: {diagnostic.Message}{suffix}");
     }
+
+    /// <summary>The ANSI sequence that ends a coloured severity word.</summary>
+    public const string ResetCode = "\u001b[0m";
+
+    /// <summary>The ANSI colour of a severity word: bold red, yellow, cyan.</summary>
+    public static string ColorCode(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "\u001b[1;31m",
+        DiagnosticSeverity.Warning => "\u001b[33m",
+        _ => "\u001b[36m",
+    };
 
     /// <summary>The severity as MSBuild writes it: <c>error</c>, <c>warning</c>, <c>info</c>.</summary>
     public static string SeverityWord(DiagnosticSeverity severity) => severity switch

@@ -6,7 +6,7 @@ namespace PolicyLint.Cli.Tests.Golden;
 
 /// <summary>
 /// STYLE §6 golden tests: each sample under <c>samples/</c>, run in process from the repository root with a fixed
-/// <c>--today</c>, compared byte for byte with <c>Golden/&lt;sample&gt;/expected.{txt,sarif,json}</c>. Only the tool
+/// <c>--today</c>, compared byte for byte with <c>Golden/&lt;sample&gt;/expected.{txt,sarif,json,gnu,github,md}</c>. Only the tool
 /// version is normalised. Accept intended changes with <c>POLICYLINT_UPDATE_GOLDEN=1 dotnet test</c>.
 /// </summary>
 public sealed class GoldenTests
@@ -15,7 +15,7 @@ public sealed class GoldenTests
 
     private static IEnumerable<TestCaseData> Scenarios() =>
         from sample in Samples
-        from format in new[] { ("text", "txt"), ("sarif", "sarif"), ("json", "json") }
+        from format in new[] { ("text", "txt"), ("sarif", "sarif"), ("json", "json"), ("gnu", "gnu"), ("github", "github"), ("markdown", "md") }
         select new TestCaseData(sample, format.Item1, format.Item2).SetName($"{sample}_{format.Item1}");
 
     [TestCaseSource(nameof(Scenarios))]

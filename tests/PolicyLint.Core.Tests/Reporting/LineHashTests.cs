@@ -4,8 +4,9 @@ using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Tests.Reporting;
 
-// Expected values derived by hand from DOMAIN.md's description: a line's hash is the sum of c_i × 37^(99-i) over the
-// 100 characters (spaces and tabs skipped, CR/CRLF read as LF, zeros past the end) starting at the line, modulo 2^64.
+// Expected values derived by hand from the algorithm of github/codeql-action src/fingerprints.ts: a line's hash is the
+// sum of c_i × 37^(99-i) over the 100 characters starting at the line (spaces and tabs skipped, CR/CRLF read as LF),
+// where the file's characters are followed by one end-of-file sentinel 65535 and then zeros, modulo 2^64.
 public sealed class LineHashTests
 {
     private static string?[] Hashes(string text) => LineHash.Compute(SourceText.From("t.yaml", text));
@@ -13,15 +14,15 @@ public sealed class LineHashTests
     [Test]
     public void SingleCharacterFile()
     {
-        // 'a' = 97: 97 × 37^99 mod 2^64
-        Assert.That(Hashes("a")[1], Is.EqualTo("29865a3a4ea5993d:1"));
+        // 'a' = 97, then the sentinel: 97 × 37^99 + 65535 × 37^98 mod 2^64
+        Assert.That(Hashes("a")[1], Is.EqualTo("53b5d4aabe50d64:1"));
     }
 
     [Test]
     public void TwoCharacterFile()
     {
-        // 97 × 37^99 + 98 × 37^98 mod 2^64
-        Assert.That(Hashes("ab")[1], Is.EqualTo("b8bf04be256d224f:1"));
+        // 97 × 37^99 + 98 × 37^98 + 65535 × 37^97 mod 2^64
+        Assert.That(Hashes("ab")[1], Is.EqualTo("952bb1cc6d22bdaa:1"));
     }
 
     [Test]
@@ -31,8 +32,8 @@ public sealed class LineHashTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(hashes[1], Is.EqualTo("ba62e1c3344996e1:1"), "97 × 37^99 + 10 × 37^98 + 98 × 37^97");
-            Assert.That(hashes[2], Is.EqualTo("b330a50e0ad6cf9a:1"), "98 × 37^99");
+            Assert.That(hashes[1], Is.EqualTo("c74339777b6a2c60:1"), "97 × 37^99 + 10 × 37^98 + 98 × 37^97 + 65535 × 37^96");
+            Assert.That(hashes[2], Is.EqualTo("8ee5a81e681643c1:1"), "98 × 37^99 + 65535 × 37^98");
         });
     }
 
@@ -86,7 +87,7 @@ public sealed class LineHashTests
     }
 
     [Test]
-    public void Result_IsIndexedByLine_AndABlankLastLineHasNoHash()
+    public void Result_IsIndexedByLine_AndTheSentinelStartsTheBlankLastLine()
     {
         var hashes = Hashes("a\n\n  ");
 
@@ -94,16 +95,35 @@ public sealed class LineHashTests
         {
             Assert.That(hashes, Has.Length.EqualTo(5), "index 0 unused, lines 1..3, one spare");
             Assert.That(hashes[0], Is.Null);
-            Assert.That(hashes[1], Is.Not.Null);
-            Assert.That(hashes[2], Is.EqualTo("60a6ec4559ec1fa2:1"), "an empty line is its line break: 10 × 37^99");
-            Assert.That(hashes[3], Is.Null, "spaces only: no character starts the line");
+            Assert.That(hashes[1], Is.EqualTo("173cc415891f93a8:1"), "97 × 37^99 + 10 × 37^98 + 10 × 37^97 + 65535 × 37^96");
+            Assert.That(hashes[2], Is.EqualTo("3c5bef55b72b93c9:1"), "an empty line is its line break: 10 × 37^99 + 65535 × 37^98");
+            Assert.That(hashes[3], Is.EqualTo("c129715d7a2bc9a3:1"), "spaces only: the sentinel is its first character, 65535 × 37^99");
         });
     }
 
     [Test]
     public void ByteOrderMark_IsACharacterOfLineOne()
     {
-        // 0xFEFF × 37^99 + 97 × 37^98, as Node reads the file GitHub's action hashes.
-        Assert.That(LineHash.Compute(SourceText.From("t.yaml", "\uFEFFa"))[1], Is.EqualTo("56431c9bf12369dc:1"));
+        // 0xFEFF × 37^99 + 97 × 37^98 + 65535 × 37^97, as Node reads the file GitHub's action hashes.
+        Assert.That(LineHash.Compute(SourceText.From("t.yaml", "\uFEFFa"))[1], Is.EqualTo("32afc9aa38d90537:1"));
+    }
+
+    [Test]
+    public void FinalLineBreak_StartsOneMoreLine_HashedFromTheSentinel()
+    {
+        var hashes = Hashes("a\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hashes[1], Is.EqualTo("243cbaa4685aab12:1"), "97 × 37^99 + 10 × 37^98 + 65535 × 37^97");
+            Assert.That(hashes[2], Is.EqualTo("c129715d7a2bc9a3:1"), "65535 × 37^99");
+        });
+    }
+
+    [Test]
+    public void LineWhoseWindowEndsBeforeTheEnd_DoesNotSeeTheSentinel()
+    {
+        // 100 × 'k' (107): the sum of 107 × 37^i for i = 0..99; the rest of the line and the file lie outside the window.
+        Assert.That(Hashes(new string('k', 150) + "\nz")[1], Is.EqualTo("38ae8874fb795354:1"));
     }
 }

@@ -287,4 +287,63 @@ public sealed class SarifReporterTests
 
         Assert.That(SarifReporter.ToJson(log), Is.EqualTo(json));
     }
+
+    private const string MixedSeverities = """
+        Resources:
+          First:
+            Type: AWS::Serverless::Function
+          QueueA:
+            Type: AWS::SQS::Queue
+          QueueB:
+            Type: AWS::SQS::Queue
+          Second:
+            Type: AWS::Serverless::Function
+        """;
+
+    private static List<string> ResultLines(JsonElement root) =>
+        [.. RunElement(root).GetProperty("results").EnumerateArray().Select(r =>
+            $"{r.GetProperty("level").GetString()} {r.GetProperty("message").GetProperty("text").GetString()} {r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()}")];
+
+    [Test]
+    public void AboveTheLimit_KeepsErrorsThenWarningsThenNotes_InReportOrder_AndSaysWhatWasLeftOut()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", MixedSeverities);
+        repository.Write("security/inspector-exclusions.yaml", "version: 1\nexclusions: []\n");
+
+        var (run, _, root) = Sarif(repository, [new FunctionAnalyzer(), new RepeatingAnalyzer(), new LedgerAnalyzer()], sarifOptions: Options with { MaxResults = 3 });
+
+        Assert.That(run.Diagnostics, Has.Count.EqualTo(5), "two warnings, two errors, one note");
+        Assert.That(ResultLines(root), Is.EqualTo(new[]
+        {
+            "warning Function 'First' template.yaml",
+            "error Resource 'QueueA' template.yaml",
+            "error Resource 'QueueB' template.yaml",
+        }));
+        var invocation = RunElement(root).GetProperty("invocations")[0];
+        Assert.That(invocation.GetProperty("executionSuccessful").GetBoolean(), Is.True);
+        var notification = invocation.GetProperty("toolExecutionNotifications")[0];
+        Assert.That(notification.GetProperty("level").GetString(), Is.EqualTo("warning"));
+        Assert.That(notification.GetProperty("message").GetProperty("text").GetString(), Is.EqualTo(
+            "5 results exceed the limit of 3 per SARIF run (GitHub code scanning accepts at most 25,000), so 2 were left out " +
+            "(1 warning, 1 note), the least severe first; the text and JSON output list every result"));
+    }
+
+    [Test]
+    public void AtTheLimit_KeepsEveryResult_WithoutANotification()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", MixedSeverities);
+
+        var (_, _, root) = Sarif(repository, [new FunctionAnalyzer(), new RepeatingAnalyzer()], sarifOptions: Options with { MaxResults = 4 });
+
+        Assert.That(ResultLines(root), Has.Count.EqualTo(4));
+        Assert.That(RunElement(root).GetProperty("invocations")[0].TryGetProperty("toolExecutionNotifications", out _), Is.False);
+    }
+
+    [Test]
+    public void TheDefaultLimit_IsGitHubs()
+    {
+        Assert.That(new SarifOptions().MaxResults, Is.EqualTo(25_000));
+    }
 }

@@ -1,0 +1,21 @@
+namespace PolicyLint.Cli;
+
+/// <summary>What the command line learns from the process it runs in: whether standard output is a terminal, and
+/// the environment variables. Tests pass their own.</summary>
+/// <param name="StdoutIsTerminal">Whether standard output is a terminal (not a pipe or a file).</param>
+/// <param name="GetVariable">An environment variable's value, or null when it is not set.</param>
+public sealed record CliEnvironment(bool StdoutIsTerminal, Func<string, string?> GetVariable)
+{
+    /// <summary>Output redirected, no variables: what an in-process run without an environment sees.</summary>
+    public static CliEnvironment Redirected { get; } = new(false, _ => null);
+
+    /// <summary>This process: standard output as the console reports it, and the real environment.</summary>
+    public static CliEnvironment FromProcess() => new(!Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Whether text written to standard output gets colour: only on a terminal, never with <c>--no-color</c>, and
+    /// never when <c>NO_COLOR</c> is set to a non-empty value, whatever it is (no-color.org).
+    /// </summary>
+    public bool ColorsStdout(bool noColorFlag) =>
+        StdoutIsTerminal && !noColorFlag && string.IsNullOrEmpty(GetVariable("NO_COLOR"));
+}

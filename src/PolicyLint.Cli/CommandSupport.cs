@@ -1,0 +1,93 @@
+using System.Globalization;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
+using PolicyLint.Core.Workspace;
+using PolicyLint.Rules;
+
+namespace PolicyLint.Cli;
+
+/// <summary>A usage or configuration error of a subcommand: printed as <c>policylint: error: …</c>, exit code 2.</summary>
+internal sealed class CommandException(string message) : Exception(message);
+
+/// <summary>What the subcommands share with the lint command: paths, <c>--today</c>, root, configuration and
+/// ledger resolved with the same rules (C3, C12, C18, C20).</summary>
+internal static class CommandSupport
+{
+    /// <summary>The absolute form of <paramref name="path"/>, relative to <paramref name="workingDirectory"/>.</summary>
+    public static string Full(string workingDirectory, string path) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+
+    /// <summary>The root-relative path with '/', "." for the root itself, or null when outside the root.</summary>
+    public static string? Relative(string root, string full)
+    {
+        if (string.Equals(full, root, StringComparison.Ordinal))
+            return ".";
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : null;
+    }
+
+    /// <summary><c>--today</c>, else today's UTC date (C12).</summary>
+    /// <exception cref="CommandException">The text is not <c>YYYY-MM-DD</c>.</exception>
+    public static DateOnly Today(string? text) =>
+        text is null ? DateOnly.FromDateTime(DateTime.UtcNow)
+        : CliApp.TryParseDay(text, out var day) ? day
+        : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
+
+    /// <summary>Resolves the root (<c>--root</c>, else the working directory), reads the configuration and applies
+    /// <c>--ledger</c> and <c>--config</c> over it.</summary>
+    /// <exception cref="CommandException">A path is outside the root or missing, or the configuration is invalid.</exception>
+    public static ProjectSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today)
+    {
+        var root = Full(workingDirectory, rootText ?? ".");
+        if (!Directory.Exists(root))
+            throw new CommandException($"root '{root}' is not a folder");
+
+        var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
+        string? configPath = null;
+        if (configText is not null)
+        {
+            var full = Full(workingDirectory, configText);
+            configPath = Relative(root, full) ?? throw new CommandException($"--config '{configText}' is outside the root '{root}'");
+            if (!File.Exists(full))
+                throw new CommandException($"--config '{configText}' does not exist");
+        }
+
+        var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = root, ExplicitPath = configPath, Catalog = driver.Descriptors, Options = driver.Options });
+        if (config.Problems.Length > 0)
+        {
+            throw new CommandException(string.Create(CultureInfo.InvariantCulture,
+                $"the configuration is invalid ({config.Problems.Length} PL0004 result{(config.Problems.Length == 1 ? "" : "s")}); run policylint to see them"));
+        }
+
+        var load = config.ToLoadRequest(root);
+        if (ledgerText is not null)
+        {
+            var full = Full(workingDirectory, ledgerText);
+            var ledgerPath = Relative(root, full) ?? throw new CommandException($"--ledger '{ledgerText}' is outside the root '{root}'");
+            if (!File.Exists(full))
+                throw new CommandException($"--ledger '{ledgerText}' does not exist");
+            load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
+        }
+
+        return new ProjectSession(root, driver, load, config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = load.Resolution });
+    }
+}
+
+/// <summary>A root ready to load or analyze, configured as the lint command would.</summary>
+/// <param name="Root">Absolute root.</param>
+/// <param name="Driver">The rule pack's driver.</param>
+/// <param name="Load">What to load.</param>
+/// <param name="Options">Analysis options (today, rule options, severities).</param>
+internal sealed record ProjectSession(string Root, AnalysisDriver Driver, LoadRequest Load, AnalysisOptions Options)
+{
+    /// <summary>Loads and analyzes the whole root.</summary>
+    public RunResult Analyze() => AnalysisRunner.Run(Load, Options, Driver);
+
+    /// <summary>Loads the root without analyzing it.</summary>
+    public ProjectModel LoadProject() => ProjectLoader.Load(Load).Project;
+
+    /// <summary>The value of the integer rule option <paramref name="key"/> when a rule of the pack declares it
+    /// (configured, else its default); else <paramref name="fallback"/>.</summary>
+    public int IntOption(string key, int fallback) =>
+        Driver.Options.OfType<RuleOption<int>>().FirstOrDefault(o => o.Key == key) is { } option ? Options.GetOption(option) : fallback;
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+
+namespace PolicyLint.Core.Reporting;
+
+/// <summary>
+/// <c>--format github</c>: GitHub Actions workflow commands, one per result, which the runner turns into annotations
+/// on the pull request: <c>::error file=path,line=1,col=2,endLine=1,endColumn=9,title=PL1001::message</c>; warnings as
+/// <c>::warning</c>, notes as <c>::notice</c>. Then the summary line of the text output, which is not a command.
+/// </summary>
+/// <remarks>Source: GitHub Docs, "Workflow commands for GitHub Actions" (setting an error, warning or notice
+/// message); escaping as in actions/toolkit <c>packages/core/src/command.ts</c>: in the message <c>%</c>, CR and LF
+/// become <c>%25</c>, <c>%0D</c>, <c>%0A</c>; in property values also <c>:</c> and <c>,</c> (<c>%3A</c>,
+/// <c>%2C</c>).</remarks>
+public static class GitHubReporter
+{
+    /// <summary>Writes the commands and the summary line (LF line ends). Suppressed results only with
+    /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    {
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            if (diagnostic.IsSuppressed && !showSuppressed)
+                continue;
+            writer.Write(FormatLine(diagnostic));
+            writer.Write('\n');
+        }
+
+        writer.Write(TextReporter.Summary(run));
+        writer.Write('\n');
+    }
+
+    /// <summary>One workflow command, without a line break.</summary>
+    public static string FormatLine(Diagnostic diagnostic)
+    {
+        var location = diagnostic.Location;
+        var command = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "notice",
+        };
+        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"::{command} file={EscapeProperty(location.Path)},line={location.Start.Line},col={location.Start.Column},endLine={location.End.Line},endColumn={location.End.Column},title={EscapeProperty(diagnostic.Id)}::{EscapeData(diagnostic.Message + suffix)}");
+    }
+
+    /// <summary>Escapes a command's message: <c>%</c>, CR, LF.</summary>
+    public static string EscapeData(string text) =>
+        new StringBuilder(text).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").ToString();
+
+    /// <summary>Escapes a property value: as <see cref="EscapeData"/>, and <c>:</c> and <c>,</c>.</summary>
+    public static string EscapeProperty(string text) =>
+        new StringBuilder(EscapeData(text)).Replace(":", "%3A").Replace(",", "%2C").ToString();
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+
+namespace PolicyLint.Core.Reporting;
+
+/// <summary>
+/// <c>--format gnu</c>: one line per result, <c>path:line:column: severity: message [ID]</c>, the form of the GNU
+/// Coding Standards ("Formatting Error Messages") that Emacs' compilation mode and Vim's quickfix list read.
+/// Severities are <c>error</c>, <c>warning</c> and <c>note</c> (as GCC writes them). No summary line, so that every
+/// line is a location.
+/// </summary>
+public static class GnuReporter
+{
+    /// <summary>Writes the result lines (LF line ends). Suppressed results only with
+    /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    {
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            if (diagnostic.IsSuppressed && !showSuppressed)
+                continue;
+            writer.Write(FormatLine(diagnostic));
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>One result line, without a line break.</summary>
+    public static string FormatLine(Diagnostic diagnostic)
+    {
+        var start = diagnostic.Location.Start;
+        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{diagnostic.Location.Path}:{start.Line}:{start.Column}: {SarifReporter.Level(diagnostic.Severity)}: {diagnostic.Message} [{diagnostic.Id}]{suffix}");
+    }
+}

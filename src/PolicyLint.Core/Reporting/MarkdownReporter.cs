@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+
+namespace PolicyLint.Core.Reporting;
+
+/// <summary>
+/// <c>--format markdown</c>: a summary for <c>$GITHUB_STEP_SUMMARY</c> or a pull-request comment (GitHub Flavored
+/// Markdown): a heading, a table of counts per severity, then a table of the results in report order, each with its
+/// rule (linked to the rule's page) and its location (linked relative to the root, <c>path#L12</c>).
+/// </summary>
+public static class MarkdownReporter
+{
+    /// <summary>Writes the summary (LF line ends). Suppressed results are counted; they are listed only with
+    /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    {
+        var active = run.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+        var sb = new StringBuilder();
+        sb.Append("## PolicyLint\n\n");
+        sb.Append("| errors | warnings | notes | suppressed | files |\n");
+        sb.Append("|---:|---:|---:|---:|---:|\n");
+        sb.Append(CultureInfo.InvariantCulture,
+            $"| {active.Count(d => d.Severity == DiagnosticSeverity.Error)} | {active.Count(d => d.Severity == DiagnosticSeverity.Warning)} | {active.Count(d => d.Severity == DiagnosticSeverity.Note)} | {run.Diagnostics.Count - active.Count} | {run.FileCount} |\n\n");
+
+        var listed = run.Diagnostics.Where(d => showSuppressed || !d.IsSuppressed).ToList();
+        if (listed.Count == 0)
+        {
+            sb.Append("No results.\n");
+            writer.Write(sb.ToString());
+            return;
+        }
+
+        sb.Append("| severity | rule | location | message |\n");
+        sb.Append("|---|---|---|---|\n");
+        foreach (var d in listed)
+        {
+            var start = d.Location.Start;
+            var place = string.Create(CultureInfo.InvariantCulture, $"{d.Location.Path}({start.Line},{start.Column})");
+            var link = string.Create(CultureInfo.InvariantCulture, $"{SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}");
+            var message = d.Suppression is { } s ? $"{d.Message} [suppressed: {s.Justification}]" : d.Message;
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {SarifReporter.Level(d.Severity)} | [{d.Id}]({d.Descriptor.HelpUri}) | [{EscapeCell(place)}]({link}) | {EscapeCell(message)} |\n");
+        }
+
+        writer.Write(sb.ToString());
+    }
+
+    /// <summary>Text for a table cell: Markdown punctuation that could start emphasis, code, links or HTML, and the
+    /// cell separator <c>|</c>, are backslash-escaped; line breaks become spaces.</summary>
+    public static string EscapeCell(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+                sb.Append(' ');
+            else
+            {
+                if (c is '\\' or '|' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '&')
+                    sb.Append('\\');
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,3 @@
+notifications/delivery/template.yaml:19:7: warning: Rule 'DeliveryFindingsRule' cannot deliver Inspector findings: no topic policy lets events.amazonaws.com call sns:Publish on its target SNS topic 'DeliveryFindingsTopic'; add an AWS::SNS::TopicPolicy that allows it [PL4003]
+notifications/pattern/template.yaml:28:22: warning: Rule 'PatternFindingsRule' lists detail.severity 'high', which matches no Amazon Inspector finding because EventBridge compares values case-sensitively; Amazon Inspector sends 'HIGH' [PL4002]
+notifications/staging/template.yaml:32:5: note: Rule 'StagingFindingsRule' is not deployed: condition 'IsProduction' is false with the parameter defaults and overrides, so the rule routes no Inspector finding [PL4004]

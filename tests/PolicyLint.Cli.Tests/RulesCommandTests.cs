@@ -1,0 +1,81 @@
+using NUnit.Framework;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Rules;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Cli.Tests;
+
+/// <summary><c>policylint rules [ID]</c>, and C3: a subcommand name wins over a folder of that name.</summary>
+public sealed class RulesCommandTests
+{
+    [Test]
+    public void Rules_ListsEveryRule_AsATable()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "rules");
+
+        var descriptors = new AnalysisDriver(RulePack.CreateAnalyzers()).Descriptors;
+        var lines = run.Stdout.Split('\n');
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stderr, Is.Empty);
+        Assert.That(lines[0], Is.EqualTo("ID      severity  category             title"));
+        Assert.That(lines[1..^1], Is.EqualTo(descriptors.Select(d =>
+            $"{d.Id}  {(d.DefaultSeverity.ToString().ToLowerInvariant()),-8}  {d.Category,-19}  {d.Title}")));
+        Assert.That(lines[^1], Is.Empty, "ends with a line break");
+        Assert.That(lines, Does.Contain("PL1001  error     ExclusionTags        Exclusion tag has no ledger entry"));
+    }
+
+    [Test]
+    public void Rules_WithAnId_PrintsItsPage()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "rules", "PL1001");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stdout, Is.EqualTo(File.ReadAllText(RepositoryPaths.Get("rules/docs/PL1001.md")).ReplaceLineEndings("\n")));
+        Assert.That(run.Stdout, Does.StartWith("# PL1001: Exclusion tag has no ledger entry\n"));
+    }
+
+    [TestCase("PL9999")]
+    [TestCase("pl1001")]
+    [TestCase("README")]
+    public void Rules_WithAnUnknownId_IsAUsageError(string id)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "rules", id);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: unknown rule '{id}'; 'policylint rules' lists every rule\n"));
+    }
+
+    [TestCase("rules")]
+    [TestCase("ledger")]
+    public void SubcommandName_WinsOverAFolderOfThatName_AndDotSlashLintsTheFolder(string name)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write($"{name}/template.yaml", """
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: worker
+                  Tags:
+                    InspectorExclusion: LambdaStandardScanning
+            """);
+
+        var command = CliRunner.Run(repository.Root, name);
+        var lint = CliRunner.Run(repository.Root, "--today", CliRunner.Today, $"./{name}");
+
+        if (name == "rules")
+        {
+            Assert.That(command.ExitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(command.Stdout, Does.StartWith("ID      severity"));
+        }
+        else
+        {
+            Assert.That(command.ExitCode, Is.EqualTo(ExitCodes.UsageError), "'ledger' needs 'status' or 'add'");
+            Assert.That(command.Stdout, Is.Empty);
+        }
+
+        Assert.That(lint.Stdout, Does.Contain("\ntemplate.yaml(7,9): error PL1001: "), "the folder is the root (C3)");
+        Assert.That(lint.ExitCode, Is.EqualTo(ExitCodes.Failure));
+    }
+}
