@@ -253,6 +253,40 @@ public sealed partial class RuleCatalogTests
         }
     }
 
+    private static IEnumerable<TestCaseData> SuppressionSnippets() =>
+        from page in RulePage.All()
+        let section = page.Headings.SingleOrDefault(h => h.Level == 2 && h.Text == "Suppression")
+        let next = page.Headings.FirstOrDefault(h => h.Level == 2 && section != null && h.Line > section.Line)
+        where section != null
+        from block in page.Blocks
+        where block.Line > section.Line && (next == null || block.Line < next.Line)
+              && block.Text.Contains("Resources:", StringComparison.Ordinal) && block.Text.Contains("suppress:", StringComparison.Ordinal)
+        select new TestCaseData(page.Id, block.Text).SetName($"SuppressionSnippet_{page.Id}_line{block.Line}");
+
+    /// <summary>
+    /// A page's <c>## Suppression</c> snippet is a valid in-source suppression of that page's rule: as the only template
+    /// of a repository it gets no PL0001, and either suppresses a result of the page's ID (the snippet shows the problem
+    /// too) or gets exactly one PL0003, "suppresses nothing" for that ID (it shows only the suppression). An unknown ID, a
+    /// missing justification or a malformed date fails.
+    /// </summary>
+    [TestCaseSource(nameof(SuppressionSnippets))]
+    public void SuppressionSnippet_SuppressesThePagesRule(string id, string yaml)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", yaml);
+        var catalog = new AnalysisDriver(RulePack.CreateAnalyzers());
+        var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = repository.Root, Catalog = catalog.Descriptors, Options = catalog.Options });
+        var run = AnalysisRunner.Run(config.ToLoadRequest(repository.Root), config.ToAnalysisOptions(Today, catalog.Descriptors), RulePack.CreateAnalyzers());
+
+        var reported = string.Join("\n", run.Diagnostics.Select(d => $"  {d} suppressed={d.IsSuppressed}"));
+        var problems = run.Diagnostics.Where(d => d.Id is "PL0001" or "PL0003").Select(d => d.Message).ToList();
+        if (run.Diagnostics.Any(d => d.Id == id && d.IsSuppressed))
+            Assert.That(problems, Is.Empty, $"reported:\n{reported}");
+        else
+            Assert.That(problems, Is.EqualTo(new[] { $"The suppression of {id} suppresses nothing: no {id} result is reported for this resource; remove it" }),
+                $"reported:\n{reported}");
+    }
+
     [Test]
     public void NoPage_WithoutADescriptor()
     {
