@@ -118,7 +118,7 @@ public static class CliApp
         private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
         private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
         private readonly Option<string?> _configEnv = new("--config-env") { Description = "The samconfig environment to read stack name, parameters and tags from (default: config_env in the configuration, else default).", HelpName = "ENV" };
-        private readonly Option<string?> _stackName = new("--stack-name") { Description = "AWS::StackName for every template (overrides stack_name in the configuration).", HelpName = "NAME" };
+        private readonly Option<string?> _stackName = new("--stack-name") { Description = "AWS::StackName for every template (wins over stack_name in the configuration and in samconfig).", HelpName = "NAME" };
         private readonly Option<string[]> _parameters = new("--parameter")
         {
             Description = "A parameter value, NAME=VALUE; repeatable; wins over the configuration and template defaults.",
@@ -236,7 +236,7 @@ public static class CliApp
             if (parse.GetValue(_configEnv) is { Length: 0 })
                 throw new UsageException("--config-env must not be empty");
             load = load with { Resolution = resolution, Limits = limits ?? load.Limits, ConfigEnvironment = parse.GetValue(_configEnv) ?? load.ConfigEnvironment };
-            var options = config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = resolution };
+            var options = config.ToAnalysisOptions(today, driver.Descriptors);
 
             SarifLog? baselineLog = null;
             if (parse.GetValue(_baseline) is { } baselineText)

@@ -69,7 +69,7 @@ internal static class CommandSupport
             load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
         }
 
-        return new ProjectSession(root, driver, load, config.ToAnalysisOptions(today, driver.Descriptors) with { Resolution = load.Resolution });
+        return new ProjectSession(root, driver, load, config.ToAnalysisOptions(today, driver.Descriptors));
     }
 }
 

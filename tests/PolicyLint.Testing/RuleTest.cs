@@ -138,7 +138,7 @@ public sealed class RuleTest
             Resolution = _settings,
             ConfigEnvironment = _configEnvironment,
         };
-        var options = new AnalysisOptions { Today = _today, Resolution = _settings, RuleOptionValues = _options };
+        var options = new AnalysisOptions { Today = _today, RuleOptionValues = _options };
         var run = AnalysisRunner.Run(load, options, _analyzers);
         Assert.That(run.Notifications.Where(n => n.IsToolFailure), Is.Empty, "an analyzer failed");
 

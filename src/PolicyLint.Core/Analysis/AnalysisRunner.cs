@@ -28,6 +28,10 @@ public sealed record RunResult
     /// <summary>The project model (for tools such as <c>ledger status</c>).</summary>
     public required ProjectModel Project { get; init; }
 
+    /// <summary>The diagnostics a line-oriented reporter prints, in report order: the unsuppressed ones, and the suppressed
+    /// ones too with <paramref name="showSuppressed"/> (<c>--show-suppressed</c>).</summary>
+    public IEnumerable<Diagnostic> Shown(bool showSuppressed) => Diagnostics.Where(d => showSuppressed || !d.IsSuppressed);
+
     /// <summary>False when an analyzer failed (an error notification); never false for bad input alone.</summary>
     public bool ExecutionSuccessful => !Notifications.Any(n => n.IsToolFailure);
 }

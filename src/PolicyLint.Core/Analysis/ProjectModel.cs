@@ -57,9 +57,6 @@ public sealed record AnalysisOptions
     /// <summary>The day rules compare dates with (a calendar date, no time zone).</summary>
     public required DateOnly Today { get; init; }
 
-    /// <summary>How template values are resolved (parameter overrides, configured pseudo parameters).</summary>
-    public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
-
     /// <summary>How many templates are analyzed at once: -1 (the default) for every core, 1 for one at a time. The
     /// result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;

@@ -188,7 +188,6 @@ public sealed record EffectiveConfiguration
     public AnalysisOptions ToAnalysisOptions(DateOnly today, IEnumerable<DiagnosticDescriptor> catalog) => new()
     {
         Today = today,
-        Resolution = new ResolutionSettings { ParameterOverrides = Parameters, StackName = StackName },
         RuleOptionValues = RuleOptions,
         SeverityOverrides = SeverityOverrides(catalog),
     };

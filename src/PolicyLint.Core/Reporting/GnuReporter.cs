@@ -16,10 +16,8 @@ public static class GnuReporter
     /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
     public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
     {
-        foreach (var diagnostic in run.Diagnostics)
+        foreach (var diagnostic in run.Shown(showSuppressed))
         {
-            if (diagnostic.IsSuppressed && !showSuppressed)
-                continue;
             writer.Write(FormatLine(diagnostic));
             writer.Write('\n');
         }

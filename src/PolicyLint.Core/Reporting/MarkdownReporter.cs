@@ -24,7 +24,7 @@ public static class MarkdownReporter
         sb.Append(CultureInfo.InvariantCulture,
             $"| {active.Count(d => d.Severity == DiagnosticSeverity.Error)} | {active.Count(d => d.Severity == DiagnosticSeverity.Warning)} | {active.Count(d => d.Severity == DiagnosticSeverity.Note)} | {run.Diagnostics.Count - active.Count} | {run.FileCount} |\n\n");
 
-        var listed = run.Diagnostics.Where(d => showSuppressed || !d.IsSuppressed).ToList();
+        var listed = run.Shown(showSuppressed).ToList();
         if (listed.Count == 0)
         {
             sb.Append("No results.\n");

@@ -16,10 +16,8 @@ public static class TextReporter
     /// carry ANSI colours (for a terminal; the caller decides).</summary>
     public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false, bool color = false)
     {
-        foreach (var diagnostic in run.Diagnostics)
+        foreach (var diagnostic in run.Shown(showSuppressed))
         {
-            if (diagnostic.IsSuppressed && !showSuppressed)
-                continue;
             writer.Write(FormatLine(diagnostic, color));
             writer.Write('\n');
         }
