@@ -21,7 +21,7 @@ public sealed class LookalikeExclusionTagAnalyzer : DiagnosticAnalyzer
         id: "PL1003",
         name: "LookalikeExclusionTag",
         title: "Look-alike exclusion tag is not honoured by Amazon Inspector",
-        messageFormat: "Function {0} has tag '{1}', which looks like the exclusion tag '{2}' but {3}; Amazon Inspector does not honour it, so Lambda {4} scanning still runs",
+        messageFormat: "Function {0} has tag '{1}'{5}, which looks like the exclusion tag '{2}' but {3}; Amazon Inspector does not honour it, so Lambda {4} scanning still runs",
         category: RuleCategory.ExclusionTags,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "Amazon Inspector matches its exclusion tags exactly (InspectorExclusion: LambdaStandardScanning, " +
@@ -45,7 +45,7 @@ public sealed class LookalikeExclusionTagAnalyzer : DiagnosticAnalyzer
             if (Classify(tag) is { } lookalike)
             {
                 context.ReportDiagnostic(Rule, tag, FunctionNames.Describe(context.Function), lookalike.Deployed,
-                    Shared.ExclusionTags.Pair(lookalike.ScanType), lookalike.Difference, Shared.ExclusionTags.Name(lookalike.ScanType));
+                    Shared.ExclusionTags.Pair(lookalike.ScanType), lookalike.Difference, Shared.ExclusionTags.Name(lookalike.ScanType), Shared.ExclusionTags.Origin(tag));
             }
         }
     }

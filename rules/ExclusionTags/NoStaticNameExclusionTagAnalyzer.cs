@@ -16,7 +16,7 @@ public sealed class NoStaticNameExclusionTagAnalyzer : DiagnosticAnalyzer
         id: "PL1005",
         name: "NoStaticNameExclusionTag",
         title: "Excluded function has no static name to record",
-        messageFormat: "Function {0} has exclusion tag '{1}' but its deployed name is not known before deployment ({2}); record it in the ledger with target.template '{3}' and target.logical_id '{4}'",
+        messageFormat: "Function {0} has exclusion tag '{1}'{5} but its deployed name is not known before deployment ({2}); record it in the ledger with target.template '{3}' and target.logical_id '{4}'",
         category: RuleCategory.ExclusionTags,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "The function carries an Amazon Inspector exclusion tag, but its name is generated or computed at deploy time, " +
@@ -40,7 +40,7 @@ public sealed class NoStaticNameExclusionTagAnalyzer : DiagnosticAnalyzer
             if (LedgerMatching.EntriesFor(context.Project, function, use.ScanType).Count > 0)
                 continue;
             context.ReportDiagnostic(Rule, use.Tag, FunctionNames.Describe(function), Shared.ExclusionTags.KeyFor(use.ScanType),
-                WhyNotStatic(function), function.Resource.Template.Path, function.LogicalId);
+                WhyNotStatic(function), function.Resource.Template.Path, function.LogicalId, Shared.ExclusionTags.Origin(use.Tag));
         }
     }
 

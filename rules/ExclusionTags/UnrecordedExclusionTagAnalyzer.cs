@@ -14,7 +14,7 @@ public sealed class UnrecordedExclusionTagAnalyzer : DiagnosticAnalyzer
         id: "PL1001",
         name: "UnrecordedExclusionTag",
         title: "Exclusion tag has no ledger entry",
-        messageFormat: "Function {0} has exclusion tag '{1}' but no ledger entry records its {2} scanning exclusion; add one to {3}",
+        messageFormat: "Function {0} has exclusion tag '{1}'{4} but no ledger entry records its {2} scanning exclusion; add one to {3}",
         category: RuleCategory.ExclusionTags,
         defaultSeverity: DiagnosticSeverity.Error,
         description: "The function carries an Amazon Inspector exclusion tag (InspectorExclusion: LambdaStandardScanning or " +
@@ -40,7 +40,7 @@ public sealed class UnrecordedExclusionTagAnalyzer : DiagnosticAnalyzer
             if (LedgerMatching.EntriesFor(context.Project, context.Function, use.ScanType).Count > 0)
                 continue;
             context.ReportDiagnostic(Rule, use.Tag, FunctionNames.Describe(context.Function), Shared.ExclusionTags.KeyFor(use.ScanType),
-                Shared.ExclusionTags.Name(use.ScanType), context.Project.Ledger.Source.Path);
+                Shared.ExclusionTags.Name(use.ScanType), context.Project.Ledger.Source.Path, Shared.ExclusionTags.Origin(use.Tag));
         }
     }
 }

@@ -18,6 +18,19 @@ public sealed record ExclusionTagUse(TagEntry Tag, ScanType ScanType);
 /// (scanning_resources_lambda_code_exclude_functions.html).</remarks>
 public static class ExclusionTags
 {
+    /// <summary>
+    /// Where an inherited tag comes from, for a message: empty for the function's own <c>Tags</c>,
+    /// <c>" (from Globals.Function.Tags)"</c>, or <c>" (a stack tag from samconfig.toml)"</c> with the samconfig file's
+    /// root-relative path, so that a reader who finds no tag on the function learns where it is set.
+    /// </summary>
+    public static string Origin(TagEntry tag) => tag.Origin switch
+    {
+        TagOrigin.Globals => " (from Globals.Function.Tags)",
+        TagOrigin.Stack when tag.OriginLocation is { } location => $" (a stack tag from {location.Path})",
+        TagOrigin.Stack => " (a stack tag)",
+        _ => string.Empty,
+    };
+
     /// <summary>Standard scanning exclusion key.</summary>
     public const string StandardKey = "InspectorExclusion";
 

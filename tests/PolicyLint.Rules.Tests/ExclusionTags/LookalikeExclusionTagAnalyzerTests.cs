@@ -200,7 +200,7 @@ public sealed class LookalikeExclusionTagAnalyzerTests
                 Type: AWS::Lambda::Function
                 Properties: { FunctionName: orders-legacy }
             """)
-        .Expect(0, "PL1003", "Function 'Api' (deployed as 'orders-api') has tag 'InspectorExclusion: TRUE', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the unquoted boolean TRUE, deployed as 'true'; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
+        .Expect(0, "PL1003", "Function 'Api' (deployed as 'orders-api') has tag 'InspectorExclusion: TRUE' (from Globals.Function.Tags), which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the unquoted boolean TRUE, deployed as 'true'; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
         .Expect(1, "PL1003")
         .ExpectRelated(0, 9, "Tag 'InspectorExclusion' set for every function in Globals.Function.Tags")
         .ExpectRelated(1, 9)
@@ -447,7 +447,7 @@ public sealed class LookalikeExclusionTagAnalyzerTests
                 Properties: { FunctionName: orders-worker }
             """)
         .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"team=orders {|#1:inspectorexclusion=LambdaStandardScanning|}\"\n")
-        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'inspectorexclusion: LambdaStandardScanning', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but the key differs in case; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
+        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'inspectorexclusion: LambdaStandardScanning' (a stack tag from samconfig.toml), which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but the key differs in case; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
         .ExpectRelated(0, 1, "Tag 'inspectorexclusion' set for the whole stack in samconfig.toml")
         .Verify();
 

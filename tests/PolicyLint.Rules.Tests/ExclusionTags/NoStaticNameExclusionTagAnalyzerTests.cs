@@ -428,7 +428,7 @@ public sealed class NoStaticNameExclusionTagAnalyzerTests
             """)
         .WithFile("samconfig.toml", "[default.deploy.parameters]\ntags = \"{|#1:InspectorExclusion=LambdaStandardScanning|}\"\n")
         .WithLedger(EmptyLedger)
-        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (it has no FunctionName, so CloudFormation generates one); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
+        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' (a stack tag from samconfig.toml) but its deployed name is not known before deployment (it has no FunctionName, so CloudFormation generates one); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
         .ExpectRelated(0, 1, "Tag 'InspectorExclusion' set for the whole stack in samconfig.toml")
         .Verify();
 

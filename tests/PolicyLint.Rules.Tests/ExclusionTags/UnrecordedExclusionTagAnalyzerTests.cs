@@ -449,7 +449,7 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
                   FunctionName: orders-worker
             """)
         .WithLedger(EmptyLedger)
-        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-worker') has exclusion tag 'InspectorCodeExclusion' but no ledger entry records its code scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-worker') has exclusion tag 'InspectorCodeExclusion' (from Globals.Function.Tags) but no ledger entry records its code scanning exclusion; add one to security/inspector-exclusions.yaml")
         .ExpectRelated(0, 1, "Tag 'InspectorCodeExclusion' set for every function in Globals.Function.Tags")
         .Verify();
 
@@ -1010,7 +1010,7 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
             tags = "team=orders {|#1:InspectorExclusion=LambdaStandardScanning|}"
             """)
         .WithLedger(EmptyLedger)
-        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-worker') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-worker') has exclusion tag 'InspectorExclusion' (a stack tag from samconfig.toml) but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
         .ExpectRelated(0, 1, StackTagRelated)
         .Verify();
 
@@ -1043,7 +1043,7 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
                 Properties: { FunctionName: billing }
             """, "billing/template.yaml")
         .WithLedger(EmptyLedger)
-        .Expect(0, "PL1001", "Function 'Api' (deployed as 'orders-api') has exclusion tag 'InspectorCodeExclusion' but no ledger entry records its code scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Expect(0, "PL1001", "Function 'Api' (deployed as 'orders-api') has exclusion tag 'InspectorCodeExclusion' (a stack tag from orders/samconfig.yaml) but no ledger entry records its code scanning exclusion; add one to security/inspector-exclusions.yaml")
         .Expect(1, "PL1001")
         .ExpectRelated(0, 2, "Tag 'InspectorCodeExclusion' set for the whole stack in orders/samconfig.yaml")
         .ExpectRelated(1, 2)
