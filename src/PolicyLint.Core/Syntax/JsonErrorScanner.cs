@@ -11,8 +11,10 @@ namespace PolicyLint.Core.Syntax;
 /// options; so the text is scanned again from the end of that token, knowing the open containers and what the grammar
 /// expects next (RFC 8259). The reader fails within the next token, so the scan is short.
 /// </summary>
-/// <remarks>Positions (C2): a trailing comma is located at the comma; a token that is not JSON (an invalid literal or
-/// number, a comment, a single quote) or a token that is not allowed where it stands (a missing comma or colon, text
+/// <remarks>Positions follow C2 (BEHAVIOR.md): the first character the parser cannot accept. A trailing comma is
+/// located at the <c>}</c> or <c>]</c> after it (the message names the comma's position); an invalid literal or number
+/// at its first character that no JSON literal or number can continue with (<c>nope</c> at the <c>o</c>, <c>01</c> at
+/// the <c>1</c>, <c>tru</c> at the character after it); a comment, a single quote, or a token not allowed where it stands (a missing comma or colon, text
 /// after the root value) at its first character; an invalid escape at its backslash; a control character or a line
 /// break inside a string at that character; the end of the file just past its last character.</remarks>
 internal sealed partial class JsonErrorScanner
@@ -154,7 +156,7 @@ internal sealed partial class JsonErrorScanner
                     }
 
                     if (c == '}')
-                        return Error(_lastComma, "trailing comma: ',' is followed by '}' instead of another property (JSON allows no comma after the last property)");
+                        return Error(i, $"trailing comma: the ',' at {Position(_lastComma)} is followed by '}}' instead of another property (JSON allows no comma after the last property)");
                     return Error(i, $"expected a property name in double quotes{(_expect == Expect.FirstKey ? " or '}'" : " after ','")}, found {Found(i)}");
                 case Expect.Colon:
                     if (c != ':')
@@ -200,7 +202,7 @@ internal sealed partial class JsonErrorScanner
                     }
 
                     if (c == ']' && _expect == Expect.Item)
-                        return Error(_lastComma, "trailing comma: ',' is followed by ']' instead of another value (JSON allows no comma after the last array item)");
+                        return Error(i, $"trailing comma: the ',' at {Position(_lastComma)} is followed by ']' instead of another value (JSON allows no comma after the last array item)");
                     if (ScanValue(ref i) is { } valueError)
                         return valueError;
                     continue;
@@ -239,8 +241,60 @@ internal sealed partial class JsonErrorScanner
         }
 
         return c is >= '0' and <= '9' or '-' or '+' or '.'
-            ? Error(i, $"invalid number '{Shown(word)}' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')")
-            : Error(i, $"invalid literal '{Shown(word)}' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)");
+            ? Error(i + NumberPrefixLength(word), $"invalid number '{Shown(word)}' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')")
+            : Error(i + LiteralPrefixLength(word), $"invalid literal '{Shown(word)}' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)");
+    }
+
+    /// <summary>How many leading characters of <paramref name="word"/> a JSON literal (<c>true</c>, <c>false</c>,
+    /// <c>null</c>) could begin with: the offset of the first character the parser cannot accept (the word's length
+    /// when the word is a literal cut short, <c>tru</c>: the parser then rejects the character after it).</summary>
+    private static int LiteralPrefixLength(string word)
+    {
+        var longest = 0;
+        foreach (var literal in (ReadOnlySpan<string>)["true", "false", "null"])
+            longest = Math.Max(longest, word.AsSpan().CommonPrefixLength(literal));
+        return longest;
+    }
+
+    /// <summary>How many leading characters of <paramref name="word"/> are a valid beginning of a JSON number (RFC 8259
+    /// section 6): the offset of the first character the parser cannot accept, which is the word's length when the
+    /// number ends too early (<c>1.</c>, <c>1e</c>, <c>-</c>: the parser rejects the character after it).</summary>
+    private static int NumberPrefixLength(string word)
+    {
+        var i = 0;
+        if (i < word.Length && word[i] == '-')
+            i++;
+        if (i < word.Length && word[i] == '0')
+            i++;
+        else if (i < word.Length && word[i] is >= '1' and <= '9')
+            i = Digits(word, i);
+        else
+            return i;
+        if (i < word.Length && word[i] == '.')
+        {
+            var fraction = Digits(word, i + 1);
+            if (fraction == i + 1)
+                return fraction;
+            i = fraction;
+        }
+
+        if (i < word.Length && word[i] is 'e' or 'E')
+        {
+            var exponent = i + 1 < word.Length && word[i + 1] is '+' or '-' ? i + 2 : i + 1;
+            var digits = Digits(word, exponent);
+            if (digits == exponent)
+                return exponent;
+            i = digits;
+        }
+
+        return i;
+
+        static int Digits(string text, int from)
+        {
+            while (from < text.Length && text[from] is >= '0' and <= '9')
+                from++;
+            return from;
+        }
     }
 
     private string ExpectedValue() => _expect switch

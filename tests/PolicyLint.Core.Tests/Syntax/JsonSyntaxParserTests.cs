@@ -218,14 +218,14 @@ public sealed class JsonSyntaxParserTests
     }
 
     [Test]
-    public void BadToken_IsAtTheTokenThatCannotBeAccepted()
+    public void BadToken_IsAtTheFirstCharacterThatCannotBeAccepted()
     {
         var tree = Json("{\n  \"a\": 1,\n  \"b\": nope\n}");
 
         Assert.Multiple(() =>
         {
             Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
-            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:8-3:9"), "the whole word is not a literal: located at its first character");
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:9-3:10"), "'n' may start null; 'o' cannot follow it (C2)");
             Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: invalid literal 'nope' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)"));
             Assert.That(tree.Documents, Is.Empty);
         });
@@ -233,12 +233,12 @@ public sealed class JsonSyntaxParserTests
 
     /// <summary>Every kind of JSON syntax error gets a PolicyLint message naming what was expected and found (never the
     /// reader's own text, which names its options) and is located at the offending character (C2).</summary>
-    [TestCase("{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\",}}}", "1:47-1:48",
-        "trailing comma: ',' is followed by '}' instead of another property (JSON allows no comma after the last property)",
-        TestName = "TrailingComma_InAnObject_IsAtTheComma")]
-    [TestCase("{\"a\": [1, 2,\n  ]}", "1:12-1:13",
-        "trailing comma: ',' is followed by ']' instead of another value (JSON allows no comma after the last array item)",
-        TestName = "TrailingComma_InAnArray_IsAtTheComma_OnAnEarlierLine")]
+    [TestCase("{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\",}}}", "1:48-1:49",
+        "trailing comma: the ',' at 1:47 is followed by '}' instead of another property (JSON allows no comma after the last property)",
+        TestName = "TrailingComma_InAnObject_IsAtTheBraceAfterIt")]
+    [TestCase("{\"a\": [1, 2,\n  ]}", "2:3-2:4",
+        "trailing comma: the ',' at 1:12 is followed by ']' instead of another value (JSON allows no comma after the last array item)",
+        TestName = "TrailingComma_InAnArray_IsAtTheBracketAfterIt_NamingTheCommaOnAnEarlierLine")]
     [TestCase("{\"a\": 1\n \"b\": 2}", "2:2-2:3",
         "expected ',' or '}' after the value of 'a', found the string \"b\"",
         TestName = "MissingComma_BetweenMembers_IsAtTheNextKey")]
@@ -254,12 +254,21 @@ public sealed class JsonSyntaxParserTests
     [TestCase("{\"a\": \"abc\n}", "1:11-2:1",
         "the string opened at 1:7 is not closed on its line (expected '\"'; a line break inside a JSON string is written \\n)",
         TestName = "UnterminatedString_AtTheLineBreak")]
-    [TestCase("{\"a\": tru}", "1:7-1:8",
+    [TestCase("{\"a\": tru}", "1:10-1:11",
         "invalid literal 'tru' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)",
-        TestName = "InvalidLiteral_IsAtItsFirstCharacter")]
-    [TestCase("{\"a\": 01}", "1:7-1:8",
+        TestName = "InvalidLiteral_CutShort_IsAtTheCharacterAfterIt")]
+    [TestCase("{\"a\": 01}", "1:8-1:9",
         "invalid number '01' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')",
-        TestName = "InvalidNumber_IsAtItsFirstCharacter")]
+        TestName = "InvalidNumber_LeadingZero_IsAtTheDigitAfterIt")]
+    [TestCase("{\"a\": +1}", "1:7-1:8",
+        "invalid number '+1' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')",
+        TestName = "InvalidNumber_PlusSign_IsAtTheSign")]
+    [TestCase("{\"a\": 1.}", "1:9-1:10",
+        "invalid number '1.' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')",
+        TestName = "InvalidNumber_CutShort_IsAtTheCharacterAfterIt")]
+    [TestCase("{\"a\": truex}", "1:11-1:12",
+        "expected ',' or '}' after the value of 'a', found 'x'",
+        TestName = "LiteralFollowedByALetter_IsAtTheLetter")]
     [TestCase("{\"a\": 'x'}", "1:7-1:8",
         "expected a value for 'a', found a single quote (JSON strings are written in double quotes)",
         TestName = "SingleQuotedString")]

@@ -185,7 +185,7 @@ public sealed class StaleLedgerEntryAnalyzerTests
     public void Reports_PL0002_ForAnEntryByArnThatMatchesNothing_WhenAJsonTemplateHasASyntaxError()
     {
         var diagnostics = RuleTest.For<StaleLedgerEntryAnalyzer>()
-            .WithTemplate("""{"Resources": {"A": {"Type": "AWS::Lambda::Function"{|PL0001:,|}}}}""", "services/billing/template.json")
+            .WithTemplate("""{"Resources": {"A": {"Type": "AWS::Lambda::Function",{|PL0001:}|}}}""", "services/billing/template.json")
             .WithLedger("""
                 version: 1
                 exclusions:
