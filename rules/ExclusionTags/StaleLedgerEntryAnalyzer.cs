@@ -11,7 +11,9 @@ namespace PolicyLint.Rules.ExclusionTags;
 /// PL1002: reports a ledger entry whose function no longer carries the exclusion tag of its scan type, or that no
 /// analyzed template defines. Not reported while the ledger has PL0001 (C18), for an entry that PL3004 already finds
 /// unusable (no target, unknown scan type or target type), where the function's tags cannot be resolved, for a target
-/// template that cannot be analyzed, or when the function carries the other scan type's tag instead (PL1004).
+/// template that cannot be analyzed, or when the function carries the other scan type's tag instead (PL1004). An entry
+/// recorded by name that matches no analyzed function while some template could not be analyzed (PL0001, or
+/// <c>Fn::ForEach</c>) gets PL0002 instead: the function may be defined there.
 /// </summary>
 public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
 {
@@ -81,20 +83,25 @@ public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
                 : $"none of the functions it records ({functions}) carries '{pair}'";
             context.ReportDiagnostic(Rule, entry, name, clause, RemoveOrRestore);
         }
-        else if (target.Possible.Count > 0)
-        {
-            context.ReportDiagnostic(Rule, entry, name,
-                $"no function that may be deployed as '{entry.RecordedName}' carries '{pair}' ({Describe(target.Possible.Select(p => p.Function))}, whose names are not static)",
-                RemoveOrRestore);
-        }
         else
         {
-            var clause = target.Missing!;
+            var clause = target.Possible.Count > 0
+                ? $"no function that may be deployed as '{entry.RecordedName}' carries '{pair}' ({Describe(target.Possible.Select(p => p.Function))}, whose names are not static)"
+                : target.Missing!;
             if (target.Unseen.Count > 0)
-                clause += $" (templates that could not be analyzed may define it: {string.Join(", ", target.Unseen.Select(p => $"'{p}'"))})";
-            context.ReportDiagnostic(Rule, entry, name, clause, RemoveOrCorrect);
+            {
+                // The recorded function may be defined where nothing was analyzed: removing the entry may be wrong advice.
+                context.ReportUnresolved(entry, $"whether ledger entry '{entry.DisplayName}' is stale",
+                    $"{clause}, but the function may be defined in {Join(target.Unseen)}, which could not be analyzed");
+            }
+            else
+                context.ReportDiagnostic(Rule, entry, name, clause, target.Possible.Count > 0 ? RemoveOrRestore : RemoveOrCorrect);
         }
     }
+
+    /// <summary>'a', 'b' or 'c'.</summary>
+    private static string Join(IReadOnlyList<string> paths) =>
+        paths.Count == 1 ? $"'{paths[0]}'" : $"{string.Join(", ", paths.SkipLast(1).Select(p => $"'{p}'"))} or '{paths[^1]}'";
 
     private static string Describe(IEnumerable<LambdaFunction> functions) =>
         string.Join(", ", functions.Select(f => $"{FunctionNames.Describe(f)} in '{f.Resource.Template.Path}'"));

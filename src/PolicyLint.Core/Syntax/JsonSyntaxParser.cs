@@ -9,6 +9,7 @@ namespace PolicyLint.Core.Syntax;
 /// Builds a positioned <see cref="SyntaxTree"/> from JSON with System.Text.Json's <see cref="Utf8JsonReader"/>:
 /// tabs and any JSON white space are accepted, numbers keep their text, nesting is bounded only by
 /// <see cref="ParseLimits.MaxDepth"/>. Byte offsets are mapped to UTF-16 offsets of the <see cref="SourceText"/>.
+/// A syntax error is found and worded by <see cref="JsonErrorScanner"/>, never with the reader's own message.
 /// </summary>
 public static class JsonSyntaxParser
 {
@@ -38,6 +39,8 @@ public static class JsonSyntaxParser
         private readonly Stack<Frame> _stack = new();
         private int _mappedByte;
         private int _mappedChar;
+        private int _lastEnd;
+        private JsonTokenType _lastToken = JsonTokenType.None;
 
         public void Run()
         {
@@ -53,6 +56,8 @@ public static class JsonSyntaxParser
             {
                 while (reader.Read())
                 {
+                    _lastEnd = (int)reader.BytesConsumed;
+                    _lastToken = reader.TokenType;
                     var start = CharOffset((int)reader.TokenStartIndex);
                     switch (reader.TokenType)
                     {
@@ -112,12 +117,13 @@ public static class JsonSyntaxParser
             {
                 tree.AddProblem(Translate(ex));
             }
-            catch (InvalidOperationException ex)
+            catch (InvalidOperationException)
             {
-                // GetString on an invalid escape or UTF-8 sequence throws this; position at the current token.
-                var offset = CharOffset((int)Math.Min(reader.TokenStartIndex, bytes.Length));
-                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, _source.ErrorSpan(offset)),
-                    $"Invalid JSON: {YamlSyntaxParser.Sentence(ex.Message)}"));
+                // The reader accepts an escaped half of a surrogate pair; GetString cannot decode it.
+                var quote = CharOffset((int)Math.Min(reader.TokenStartIndex, bytes.Length));
+                var (span, message) = JsonErrorScanner.FindLoneSurrogate(_source, quote)
+                    ?? (_source.ErrorSpan(quote), "a string that cannot be decoded (it holds an invalid escape sequence)");
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, span), $"Invalid JSON: {message}"));
             }
         }
 
@@ -176,32 +182,36 @@ public static class JsonSyntaxParser
                 string.Create(CultureInfo.InvariantCulture, $"Duplicate key '{key.Value}' (first defined at line {line})")));
         }
 
+        /// <summary>The first syntax error after the last token the reader accepted, worded by <see cref="JsonErrorScanner"/>;
+        /// the reader's own position only if that scan finds none (the two disagree).</summary>
         private SyntaxProblem Translate(JsonException ex)
         {
+            var start = CharOffset(_lastEnd);
+            var open = _stack.Reverse().Select(f => new JsonErrorScanner.Container(f.IsMapping, f.Start, KeyOf(f)));
+            var expect = _lastToken switch
+            {
+                JsonTokenType.None => JsonErrorScanner.Expect.RootValue,
+                JsonTokenType.StartObject => JsonErrorScanner.Expect.FirstKey,
+                JsonTokenType.StartArray => JsonErrorScanner.Expect.FirstItem,
+                JsonTokenType.PropertyName => JsonErrorScanner.Expect.Value, // the reader consumes the ':' with the name
+                _ when _stack.Count == 0 => JsonErrorScanner.Expect.End,
+                _ => _stack.Peek().IsMapping ? JsonErrorScanner.Expect.AfterMember : JsonErrorScanner.Expect.AfterItem,
+            };
+            if (JsonErrorScanner.Find(_source, start, open, expect) is { } found)
+                return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, found.Span), $"Invalid JSON: {found.Message}");
+
             var byteOffset = bytes.Length;
             if (ex.LineNumber is { } line && ex.BytePositionInLine is { } column)
                 byteOffset = (int)Math.Min(bytes.Length, ByteLineStart((int)line) + column);
-            _mappedByte = 0;
-            _mappedChar = 0;
             var offset = CharOffset(byteOffset);
-            var atEnd = byteOffset >= bytes.Length;
-            if (atEnd || offset > _source.EndOfContent)
-                offset = _source.EndOfContent;
-
-            var message = ex.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0)
-                message = message[..cut];
-            // The reader quotes the offending text, line breaks included; a message is one line (C19).
-            message = message.ReplaceLineEndings(" ");
-            message = (atEnd || message.Contains("Expected depth to be zero", StringComparison.Ordinal)) && _stack.Count > 0
-                ? $"the file ends inside the JSON {(_stack.Peek().IsMapping ? "object" : "array")} opened at {_source.GetPosition(_stack.Peek().Start)} (missing '{(_stack.Peek().IsMapping ? '}' : ']')}')"
-                : YamlSyntaxParser.Sentence(message);
-            // The reader reports an unescaped line break inside a string at that break, which may be the file's last or
-            // half of a CRLF: ErrorSpan keeps the region on lines the file has (C2).
-            var span = atEnd ? TextSpan.Empty(offset) : _source.ErrorSpan(offset);
-            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, span), $"Invalid JSON: {message}");
+            var span = byteOffset >= bytes.Length || offset >= _source.EndOfContent ? TextSpan.Empty(_source.EndOfContent) : _source.ErrorSpan(offset);
+            return new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, span), "Invalid JSON: the text cannot be read as JSON here");
         }
+
+        private static string? KeyOf(Frame frame) =>
+            (frame.PendingKey ?? (frame.Entries.Count > 0 ? frame.Entries[^1].Key as ScalarNode : null))?.Value is { } key
+                ? JsonErrorScanner.Shown(key)
+                : null;
 
         // Utf8JsonReader counts lines by '\n' only.
         private int ByteLineStart(int zeroBasedLine)

@@ -189,7 +189,7 @@ public sealed class JsonSyntaxParserTests
         {
             Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
             Assert.That(Range(tree.FatalError.Location), Is.EqualTo("2:9-2:9"));
-            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON object opened at 1:1 (missing '}')"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON object opened at 1:1 (expected ',' or '}')"));
         });
     }
 
@@ -201,7 +201,7 @@ public sealed class JsonSyntaxParserTests
         Assert.Multiple(() =>
         {
             Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("1:12-1:12"));
-            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON array opened at 1:7 (missing ']')"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON array opened at 1:7 (expected ',' or ']')"));
         });
     }
 
@@ -213,7 +213,7 @@ public sealed class JsonSyntaxParserTests
         Assert.Multiple(() =>
         {
             Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("1:8-1:8"));
-            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON object opened at 1:1 (missing '}')"));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: the file ends inside the JSON object opened at 1:1 (expected ',' or '}')"));
         });
     }
 
@@ -225,17 +225,109 @@ public sealed class JsonSyntaxParserTests
         Assert.Multiple(() =>
         {
             Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
-            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:9-3:10"), "'n' may start null; 'o' cannot follow it");
-            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: 'nope }' is an invalid JSON literal. Expected the literal 'null'"), "one line: the quoted text's line break is a space");
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:9-3:10"), "'n' may start null; 'o' cannot follow it (C2)");
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: invalid literal 'nope' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)"));
+            Assert.That(tree.Documents, Is.Empty);
         });
     }
 
-    [Test]
-    public void TrailingComma_IsAnError()
+    /// <summary>Every kind of JSON syntax error gets a PolicyLint message naming what was expected and found (never the
+    /// reader's own text, which names its options) and is located at the offending character (C2).</summary>
+    [TestCase("{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\",}}}", "1:48-1:49",
+        "trailing comma: the ',' at 1:47 is followed by '}' instead of another property (JSON allows no comma after the last property)",
+        TestName = "TrailingComma_InAnObject_IsAtTheBraceAfterIt")]
+    [TestCase("{\"a\": [1, 2,\n  ]}", "2:3-2:4",
+        "trailing comma: the ',' at 1:12 is followed by ']' instead of another value (JSON allows no comma after the last array item)",
+        TestName = "TrailingComma_InAnArray_IsAtTheBracketAfterIt_NamingTheCommaOnAnEarlierLine")]
+    [TestCase("{\"a\": 1\n \"b\": 2}", "2:2-2:3",
+        "expected ',' or '}' after the value of 'a', found the string \"b\"",
+        TestName = "MissingComma_BetweenMembers_IsAtTheNextKey")]
+    [TestCase("[\"x\" true]", "1:6-1:7",
+        "expected ',' or ']' after an array item, found 'true'",
+        TestName = "MissingComma_BetweenItems_IsAtTheNextItem")]
+    [TestCase("{\"Type\" \"AWS::SNS::Topic\"}", "1:9-1:10",
+        "expected ':' after property name 'Type', found the string \"AWS::SNS::Topic\"",
+        TestName = "MissingColon_IsAtTheValue")]
+    [TestCase("{\"a\": \"abc", "1:11-1:11",
+        "the file ends inside the string opened at 1:7 (expected '\"')",
+        TestName = "UnterminatedString_AtTheEndOfTheFile")]
+    [TestCase("{\"a\": \"abc\n}", "1:11-2:1",
+        "the string opened at 1:7 is not closed on its line (expected '\"'; a line break inside a JSON string is written \\n)",
+        TestName = "UnterminatedString_AtTheLineBreak")]
+    [TestCase("{\"a\": tru}", "1:10-1:11",
+        "invalid literal 'tru' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)",
+        TestName = "InvalidLiteral_CutShort_IsAtTheCharacterAfterIt")]
+    [TestCase("{\"a\": 01}", "1:8-1:9",
+        "invalid number '01' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')",
+        TestName = "InvalidNumber_LeadingZero_IsAtTheDigitAfterIt")]
+    [TestCase("{\"a\": +1}", "1:7-1:8",
+        "invalid number '+1' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')",
+        TestName = "InvalidNumber_PlusSign_IsAtTheSign")]
+    [TestCase("{\"a\": 1.}", "1:9-1:10",
+        "invalid number '1.' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')",
+        TestName = "InvalidNumber_CutShort_IsAtTheCharacterAfterIt")]
+    [TestCase("{\"a\": truex}", "1:11-1:12",
+        "expected ',' or '}' after the value of 'a', found 'x'",
+        TestName = "LiteralFollowedByALetter_IsAtTheLetter")]
+    [TestCase("{\"a\": 'x'}", "1:7-1:8",
+        "expected a value for 'a', found a single quote (JSON strings are written in double quotes)",
+        TestName = "SingleQuotedString")]
+    [TestCase("{a: 1}", "1:2-1:3",
+        "expected a property name in double quotes or '}', found 'a'",
+        TestName = "UnquotedPropertyName")]
+    [TestCase("{\"a\": }", "1:7-1:8",
+        "expected a value for 'a', found '}'",
+        TestName = "MissingValue")]
+    [TestCase("{\"a\": {\"b\": [1", "1:15-1:15",
+        "the file ends inside the JSON array opened at 1:13 (expected ',' or ']')",
+        TestName = "UnexpectedEndOfFile_NamesTheInnermostContainer")]
+    [TestCase("{\"a\"", "1:5-1:5",
+        "the file ends inside the JSON object opened at 1:1 (expected ':')",
+        TestName = "UnexpectedEndOfFile_AfterAPropertyName")]
+    [TestCase("  \n", "1:3-1:3",
+        "the file holds no JSON value",
+        TestName = "UnexpectedEndOfFile_NoValueAtAll")]
+    [TestCase("{\n  // generated\n  \"a\": 1\n}", "2:3-2:4",
+        "comments are not allowed in JSON (found '//')",
+        TestName = "LineComment_IsAtTheSlash")]
+    [TestCase("{\"a\": 1 /* x */}", "1:9-1:10",
+        "comments are not allowed in JSON (found '/*')",
+        TestName = "BlockComment_IsAtTheSlash")]
+    [TestCase("{\"a\": \"C:\\x\"}", "1:10-1:11",
+        "invalid escape sequence '\\x' in a string (a backslash starts \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)",
+        TestName = "InvalidEscape_IsAtTheBackslash")]
+    [TestCase("{\"a\": \"\\u12G4\"}", "1:8-1:9",
+        "invalid escape sequence '\\u12G' in a string ('\\u' takes four hexadecimal digits)",
+        TestName = "InvalidUnicodeEscape_IsAtTheBackslash")]
+    [TestCase("{\"a\": \"\\ud800\"}", "1:8-1:9",
+        "invalid escape sequence '\\ud800' in a string: it is half of a UTF-16 surrogate pair, without the other half",
+        TestName = "LoneSurrogateEscape_IsAtTheBackslash")]
+    [TestCase("{\"a\": \"x\ty\"}", "1:9-1:10",
+        "control character U+0009 inside a string (write it escaped, as \\t)",
+        TestName = "ControlCharacterInAString_IsAtTheCharacter")]
+    [TestCase("{\"k\u0001\": 1}", "1:4-1:5",
+        "control character U+0001 inside a string (write it escaped, as \\u0001)",
+        TestName = "ControlCharacterInAPropertyName")]
+    [TestCase("{\"a\": 1}\n}", "2:1-2:2",
+        "found '}' after the JSON value that ends at 1:8 (a JSON file holds one value)",
+        TestName = "GarbageAfterTheRootValue_IsAtItsFirstCharacter")]
+    [TestCase("{\"a\": 1} {\"b\": 2}", "1:10-1:11",
+        "found '{' after the JSON value that ends at 1:8 (a JSON file holds one value)",
+        TestName = "SecondRootValue")]
+    [TestCase("{\"é\": \"€\", \"𝄞\": 1 x}", "1:20-1:21",
+        "expected ',' or '}' after the value of '𝄞', found 'x'",
+        TestName = "ErrorPosition_CountsUtf16Units")]
+    public void SyntaxError_IsWordedAndLocated(string json, string range, string message)
     {
-        var tree = Json("{\"a\": 1,}");
+        var tree = Json(json);
 
-        Assert.That(Range(tree.FatalError!.Location), Is.EqualTo("1:9-1:10"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo(range));
+            Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: " + message));
+            Assert.That(tree.Problems, Has.Count.EqualTo(1));
+        });
     }
 
     [Test]

@@ -276,15 +276,41 @@ public sealed class InvalidInputTests
         .Verify();
 
     [Test]
-    public void Reports_JsonSyntaxError() => RuleTest.ForAll()
+    public void Reports_JsonTrailingComma_AtTheBraceAfterIt() => RuleTest.ForAll()
         .WithTemplate("""
             {
               "Resources": {
-                "Worker": { "Type": "AWS::Lambda::Function", "Properties": { "KmsKeyArn": "alias/orders", {|PL0001:}|} }
+                "Worker": { "Type": "AWS::Lambda::Function", "Properties": { "KmsKeyArn": "alias/orders", {|#0:}|} }
               }
             }
             """, "template.json")
         .WithLedger(EmptyLedger)
+        .Expect(0, "PL0001", "Invalid JSON: trailing comma: the ',' at 3:93 is followed by '}' instead of another property (JSON allows no comma after the last property)")
+        .Verify();
+
+    [Test]
+    public void Reports_JsonTrailingComma_OnOneLine_AtColumn48()
+    {
+        var diagnostics = RuleTest.ForAll()
+            .WithTemplate("""{"Resources": {"A": {"Type": "AWS::SNS::Topic",{|#0:}|}}}""", "template.json")
+            .WithLedger(EmptyLedger)
+            .Expect(0, "PL0001", "Invalid JSON: trailing comma: the ',' at 1:47 is followed by '}' instead of another property (JSON allows no comma after the last property)")
+            .Verify();
+        Assert.That($"{diagnostics.Single().Location.Start}-{diagnostics.Single().Location.End}", Is.EqualTo("1:48-1:49"), "the '}' the parser cannot accept after the comma (C2)");
+    }
+
+    [Test]
+    public void Reports_JsonMissingComma_AtTheNextKey() => RuleTest.ForAll()
+        .WithTemplate("""
+            {
+              "Resources": {
+                "Worker": { "Type": "AWS::Lambda::Function" }
+                {|#0:"|}Api": { "Type": "AWS::Lambda::Function" }
+              }
+            }
+            """, "template.json")
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL0001", "Invalid JSON: expected ',' or '}' after the value of 'Worker', found the string \"Api\"")
         .Verify();
 
     [Test]

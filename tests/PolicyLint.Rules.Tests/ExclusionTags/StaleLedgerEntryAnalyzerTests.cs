@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Rules.ExclusionTags;
 using PolicyLint.Testing;
@@ -153,14 +154,15 @@ public sealed class StaleLedgerEntryAnalyzerTests
         .Verify();
 
     [Test]
-    public void Reports_NamingTemplatesThatCouldNotBeAnalyzed() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+    public void Reports_PL0002_ForAnEntryByNameThatMatchesNothing_WhenSomeTemplatesCouldNotBeAnalyzed() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate(Worker("InspectorExclusion: LambdaStandardScanning"), "services/orders/template.yaml")
         .WithTemplate("""
             Resources:
               Worker:
                 Type: AWS::Serverless::Function
                 Properties:
-                  FunctionName: orders-worker
-                  {|PL0001:FunctionName|}: orders-worker
+                  FunctionName: orders-retired
+                  {|PL0001:FunctionName|}: orders-retired
             """, "services/broken/template.yaml")
         .WithTemplate("""
             Transform: AWS::LanguageExtensions
@@ -173,8 +175,67 @@ public sealed class StaleLedgerEntryAnalyzerTests
               Api:
                 Type: AWS::Lambda::Function
             """, "services/generated/template.yaml")
-        .WithLedger(Ledger(Entry("function_name: orders-worker", key: "{|#0:target|}")))
-        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: no analyzed template defines a function named 'orders-worker' (templates that could not be analyzed may define it: 'services/broken/template.yaml', 'services/generated/template.yaml'); {RemoveOrCorrect}")
+        .WithLedger(Ledger(
+            Entry("function_name: orders-worker"),
+            Entry("function_name: orders-retired", key: "{|#0:target|}")))
+        .Expect(0, "PL0002", "Cannot decide whether ledger entry 'orders-retired' is stale: no analyzed template defines a function named 'orders-retired', but the function may be defined in 'services/broken/template.yaml' or 'services/generated/template.yaml', which could not be analyzed")
+        .Verify();
+
+    [Test]
+    public void Reports_PL0002_ForAnEntryByArnThatMatchesNothing_WhenAJsonTemplateHasASyntaxError()
+    {
+        var diagnostics = RuleTest.For<StaleLedgerEntryAnalyzer>()
+            .WithTemplate("""{"Resources": {"A": {"Type": "AWS::Lambda::Function",{|PL0001:}|}}}""", "services/billing/template.json")
+            .WithLedger("""
+                version: 1
+                exclusions:
+                  - {|#0:target|}:
+                      type: lambda
+                      function_arn: "arn:aws:lambda:eu-west-1:111122223333:function:billing-close"
+                    scan_type: code
+                    reason: { summary: Vendor library, ticket: SEC-1 }
+                    owner: { team: billing, approved_by: appsec }
+                    dates: { applied_at: 2026-10-15, expires_at: 2027-03-31 }
+                """)
+            .Expect(0, "PL0002", "Cannot decide whether ledger entry 'billing-close' is stale: no analyzed template defines a function named 'billing-close', but the function may be defined in 'services/billing/template.json', which could not be analyzed")
+            .Verify();
+        var note = diagnostics.Single(d => d.Id == "PL0002");
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.Severity, Is.EqualTo(DiagnosticSeverity.Note));
+            Assert.That($"{note.Location.Path}({note.Location.Start.Line},{note.Location.Start.Column})", Is.EqualTo("security/inspector-exclusions.yaml(3,5)"), "the entry's first key");
+        });
+    }
+
+    [Test]
+    public void Reports_PL0002_WhenNoFunctionThatMayHaveTheNameCarriesTheTag_AndSomeTemplateCouldNotBeAnalyzed() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub "${AWS::StackName}-worker"
+            """)
+        .WithTemplate("Resources:\n  Api: { Type: AWS::Serverless::Function{|PL0001:|}", "broken.yaml")
+        .WithLedger(Ledger(Entry("function_name: prod-worker", key: "{|#0:target|}")))
+        .Expect(0, "PL0002", "Cannot decide whether ledger entry 'prod-worker' is stale: no function that may be deployed as 'prod-worker' carries 'InspectorExclusion: LambdaStandardScanning' ('Worker' in 'template.yaml', whose names are not static), but the function may be defined in 'broken.yaml', which could not be analyzed")
+        .Verify();
+
+    [Test]
+    public void Reports_EntryThatRecordsAnAnalyzedFunction_EvenWhenSomeTemplateCouldNotBeAnalyzed() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate(Worker("team: orders"))
+        .WithTemplate("""
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              {|PL0001:Queue|}:
+                Type: AWS::SQS::Queue
+            """, "broken.yaml")
+        .WithLedger(Ledger(
+            Entry("function_name: orders-worker", key: "{|#0:target|}"),
+            Entry("template: template.yaml, logical_id: OldWorker", key: "{|#1:target|}")))
+        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' no longer carries 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
+        .Expect(1, "PL1002", $"Ledger entry 'template.yaml#OldWorker' is stale: template 'template.yaml' has no resource 'OldWorker'; {RemoveOrCorrect}")
         .Verify();
 
     [Test]
