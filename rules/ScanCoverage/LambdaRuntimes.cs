@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PolicyLint.Rules.ScanCoverage;
 
@@ -28,8 +27,8 @@ public sealed record LambdaRuntimeSource(string Title, string Url, string Provid
 /// from and the day they were read (<see cref="AsOf"/>).
 /// </summary>
 /// <remarks>Sources: Amazon Inspector User Guide, "Supported runtimes" (supported.html); AWS Lambda Developer Guide,
-/// "Lambda runtimes" (lambda-runtimes.html). Read with System.Text.Json source generation (no reflection: the rule
-/// pack is AOT-compatible).</remarks>
+/// "Lambda runtimes" (lambda-runtimes.html). Read with <see cref="Utf8JsonReader"/> (no reflection: the rule pack is
+/// AOT-compatible).</remarks>
 public sealed class LambdaRuntimes
 {
     private const string ResourceName = "PolicyLint.Rules.data.lambda-runtimes.json";
@@ -64,61 +63,142 @@ public sealed class LambdaRuntimes
 
     /// <summary>Parses the data file's text.</summary>
     /// <exception cref="JsonException">The text is not a valid runtime data file.</exception>
-    public static LambdaRuntimes Parse(string json)
+    public static LambdaRuntimes Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses the data file's UTF-8 bytes with <see cref="Utf8JsonReader"/>: snake_case keys, unknown keys
+    /// rejected, dates as <c>YYYY-MM-DD</c>. (System.Text.Json's serializer, even source-generated, costs about a sixth
+    /// of a pre-commit run's instructions to set up; the file has one fixed shape.)</summary>
+    private static LambdaRuntimes Parse(ReadOnlySpan<byte> utf8)
     {
-        var file = JsonSerializer.Deserialize(json, LambdaRuntimesJsonContext.Default.RuntimeFile)
-            ?? throw new JsonException("the runtime data file is empty");
-        if (file.AsOf is not { } asOf || file.Sources is not { Count: > 0 } sources || file.Runtimes is not { Count: > 0 } runtimes)
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType == JsonTokenType.Null)
+            throw new JsonException("the runtime data file is empty");
+        DateOnly? asOf = null;
+        List<LambdaRuntimeSource>? sources = null;
+        List<LambdaRuntimeInfo>? runtimes = null;
+        ReadObject(ref reader, (ref r, name) =>
+        {
+            switch (name)
+            {
+                case "as_of":
+                    asOf = ReadDate(ref r);
+                    break;
+                case "sources":
+                    sources = ReadArray(ref r, static (ref e) =>
+                    {
+                        string? title = null, url = null, provides = null;
+                        ReadObject(ref e, (ref p, key) =>
+                        {
+                            switch (key)
+                            {
+                                case "title": title = ReadString(ref p); break;
+                                case "url": url = ReadString(ref p); break;
+                                case "provides": provides = ReadString(ref p); break;
+                                default: throw Unknown(key);
+                            }
+                        });
+                        return new LambdaRuntimeSource(title ?? string.Empty, url ?? string.Empty, provides ?? string.Empty);
+                    });
+                    break;
+                case "notes":
+                    ReadArray(ref r, static (ref e) => ReadString(ref e));
+                    break;
+                case "runtimes":
+                    runtimes = ReadArray(ref r, static (ref e) =>
+                    {
+                        string? id = null, note = null;
+                        bool? standard = null, code = null;
+                        DateOnly? deprecation = null;
+                        ReadObject(ref e, (ref p, key) =>
+                        {
+                            switch (key)
+                            {
+                                case "id": id = ReadString(ref p); break;
+                                case "standard_scanning": standard = ReadBoolean(ref p); break;
+                                case "code_scanning": code = ReadBoolean(ref p); break;
+                                case "deprecation": deprecation = ReadDate(ref p); break;
+                                case "note": note = ReadString(ref p); break;
+                                default: throw Unknown(key);
+                            }
+                        });
+                        return new LambdaRuntimeInfo(id ?? throw new JsonException("a runtime without id"), standard, code, deprecation, note);
+                    });
+                    break;
+                default:
+                    throw Unknown(name);
+            }
+        });
+        if (reader.Read())
+            throw new JsonException("the runtime data file has text after its object");
+        if (asOf is not { } day || sources is not { Count: > 0 } || runtimes is not { Count: > 0 })
             throw new JsonException("the runtime data file needs as_of, sources and runtimes");
-        return new LambdaRuntimes(
-            asOf,
-            [.. sources.Select(s => new LambdaRuntimeSource(s.Title ?? string.Empty, s.Url ?? string.Empty, s.Provides ?? string.Empty))],
-            [.. runtimes.Select(r => new LambdaRuntimeInfo(r.Id ?? throw new JsonException("a runtime without id"), r.StandardScanning, r.CodeScanning, r.Deprecation, r.Note))]);
+        return new LambdaRuntimes(day, sources, runtimes);
     }
+
+    private delegate void PropertyReader(ref Utf8JsonReader reader, string name);
+
+    private delegate T ElementReader<out T>(ref Utf8JsonReader reader);
+
+    /// <summary>Reads the object the reader is on (null is an empty object); <paramref name="property"/> reads each
+    /// value, the reader on its first token, and leaves the reader on its last token.</summary>
+    private static void ReadObject(ref Utf8JsonReader reader, PropertyReader property)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return;
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException($"expected an object at byte {reader.TokenStartIndex}");
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            Next(ref reader);
+            property(ref reader, name);
+        }
+    }
+
+    private static List<T>? ReadArray<T>(ref Utf8JsonReader reader, ElementReader<T> element)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw new JsonException($"expected an array at byte {reader.TokenStartIndex}");
+        var items = new List<T>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+            items.Add(element(ref reader));
+        return items;
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("the runtime data file ends early");
+
+    private static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw new JsonException($"expected a string at byte {reader.TokenStartIndex}"),
+    };
+
+    private static bool? ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw new JsonException($"expected true, false or null at byte {reader.TokenStartIndex}"),
+    };
+
+    private static DateOnly? ReadDate(ref Utf8JsonReader reader) =>
+        ReadString(ref reader) is not { } text ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw new JsonException($"'{text}' is not a YYYY-MM-DD date");
+
+    private static JsonException Unknown(string name) => new($"the runtime data file has an unknown key '{name}'");
 
     private static LambdaRuntimes Load()
     {
         using var stream = typeof(LambdaRuntimes).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the rule pack lacks its embedded resource {ResourceName}");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    }
-
-    internal sealed class RuntimeFile
-    {
-        public DateOnly? AsOf { get; set; }
-
-        public List<SourceEntry>? Sources { get; set; }
-
-        public List<string>? Notes { get; set; }
-
-        public List<RuntimeEntry>? Runtimes { get; set; }
-    }
-
-    internal sealed class SourceEntry
-    {
-        public string? Title { get; set; }
-
-        public string? Url { get; set; }
-
-        public string? Provides { get; set; }
-    }
-
-    internal sealed class RuntimeEntry
-    {
-        public string? Id { get; set; }
-
-        public bool? StandardScanning { get; set; }
-
-        public bool? CodeScanning { get; set; }
-
-        public DateOnly? Deprecation { get; set; }
-
-        public string? Note { get; set; }
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Parse(bytes);
     }
 }
 
-/// <summary>Source-generated (reflection-free) JSON metadata for the runtime data file.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(LambdaRuntimes.RuntimeFile))]
-internal sealed partial class LambdaRuntimesJsonContext : JsonSerializerContext;

@@ -100,26 +100,31 @@ public sealed record WildcardMatcher(string Value, SyntaxNode Node) : ValueMatch
     /// run of characters and <c>\*</c>, <c>\\</c> for themselves.</summary>
     public static bool Matches(string pattern, string value, bool ignoreCase)
     {
-        // Tokens: a character, or null for an unescaped '*'.
-        var tokens = new List<char?>();
-        for (var i = 0; i < pattern.Length; i++)
+        // Tokens: a character, or a star for an unescaped '*'. (Two arrays rather than a List<char?>, which has no
+        // ReadyToRun code and would be JIT-compiled at every start.)
+        var characters = new char[pattern.Length];
+        var stars = new bool[pattern.Length];
+        var count = 0;
+        for (var i = 0; i < pattern.Length; i++, count++)
         {
             if (pattern[i] == '\\' && i + 1 < pattern.Length)
-                tokens.Add(pattern[++i]);
+                characters[count] = pattern[++i];
+            else if (pattern[i] == '*')
+                stars[count] = true;
             else
-                tokens.Add(pattern[i] == '*' ? null : pattern[i]);
+                characters[count] = pattern[i];
         }
 
         // Greedy matching with backtracking to the last star: linear in practice, never exponential.
         int t = 0, v = 0, star = -1, mark = 0;
         while (v < value.Length)
         {
-            if (t < tokens.Count && tokens[t] is { } c && Same(c, value[v], ignoreCase))
+            if (t < count && !stars[t] && Same(characters[t], value[v], ignoreCase))
             {
                 t++;
                 v++;
             }
-            else if (t < tokens.Count && tokens[t] is null)
+            else if (t < count && stars[t])
             {
                 star = t++;
                 mark = v;
@@ -133,9 +138,9 @@ public sealed record WildcardMatcher(string Value, SyntaxNode Node) : ValueMatch
                 return false;
         }
 
-        while (t < tokens.Count && tokens[t] is null)
+        while (t < count && stars[t])
             t++;
-        return t == tokens.Count;
+        return t == count;
     }
 
     private static bool Same(char a, char b, bool ignoreCase) =>

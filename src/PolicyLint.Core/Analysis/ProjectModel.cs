@@ -65,7 +65,7 @@ public sealed record AnalysisOptions
     public IReadOnlyDictionary<string, string> RuleOptionValues { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Effective severity per rule ID when it differs from the default; null means the rule is off.</summary>
-    public IReadOnlyDictionary<string, DiagnosticSeverity?> SeverityOverrides { get; init; } = ImmutableDictionary<string, DiagnosticSeverity?>.Empty;
+    public IReadOnlyDictionary<string, DiagnosticSeverity?> SeverityOverrides { get; init; } = SeverityOverrideMap.Empty;
 
     /// <summary>The value of <paramref name="option"/>: configured, else its default.</summary>
     public T GetOption<T>(RuleOption<T> option) =>

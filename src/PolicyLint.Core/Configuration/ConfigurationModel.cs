@@ -194,16 +194,6 @@ public sealed record EffectiveConfiguration
 
     /// <summary>The severity overrides for <see cref="Analysis.AnalysisOptions.SeverityOverrides"/>: every rule whose
     /// effective severity differs from its default.</summary>
-    public ImmutableDictionary<string, DiagnosticSeverity?> SeverityOverrides(IEnumerable<DiagnosticDescriptor> catalog)
-    {
-        var builder = ImmutableDictionary.CreateBuilder<string, DiagnosticSeverity?>(StringComparer.Ordinal);
-        foreach (var descriptor in catalog)
-        {
-            var severity = SeverityOf(descriptor);
-            if (severity != descriptor.DefaultSeverity)
-                builder[descriptor.Id] = severity;
-        }
-
-        return builder.ToImmutable();
-    }
+    public IReadOnlyDictionary<string, DiagnosticSeverity?> SeverityOverrides(IEnumerable<DiagnosticDescriptor> catalog) =>
+        SeverityOverrideMap.Create(catalog, SeverityOf);
 }

@@ -148,7 +148,8 @@ public sealed class LambdaFunction
     /// <summary>SAM's function type.</summary>
     public const string ServerlessType = "AWS::Serverless::Function";
 
-    private readonly Lazy<(IReadOnlyList<TagEntry> Tags, IReadOnlyList<UnreadableTags> Unreadable)> _tags;
+    // A class, not a tuple: Lazy over a value type has no ReadyToRun code (JIT-compiled at every start).
+    private readonly Lazy<TagsRead> _tags;
     private readonly Lazy<IReadOnlyList<EnvironmentVariable>> _environment;
 
     internal LambdaFunction(Resource resource)
@@ -257,7 +258,7 @@ public sealed class LambdaFunction
         }
     }
 
-    private (IReadOnlyList<TagEntry>, IReadOnlyList<UnreadableTags>) ReadTags()
+    private TagsRead ReadTags()
     {
         var tags = new List<TagEntry>();
         var unreadable = new List<UnreadableTags>();
@@ -296,7 +297,7 @@ public sealed class LambdaFunction
             }
         }
 
-        return (tags, unreadable);
+        return new TagsRead(tags, unreadable);
     }
 
     private void Collect(SyntaxNode node, TagOrigin origin, MappingEntry tagsEntry, bool conditional, List<TagEntry> tags, List<UnreadableTags> unreadable)
@@ -365,4 +366,6 @@ public sealed class LambdaFunction
 
     /// <inheritdoc />
     public override string ToString() => LogicalId;
+
+    private sealed record TagsRead(IReadOnlyList<TagEntry> Tags, IReadOnlyList<UnreadableTags> Unreadable);
 }

@@ -56,7 +56,9 @@ public sealed class ValueResolver
 {
     private readonly TemplateModel _template;
     private readonly ResolutionSettings _settings;
-    private readonly ConcurrentDictionary<string, TriState> _conditionCache = new(StringComparer.Ordinal);
+    // Boxed TriState values: a framework dictionary over a value type has no ReadyToRun code (it is JIT-compiled at
+    // every start), one over object does.
+    private readonly ConcurrentDictionary<string, object> _conditionCache = new(StringComparer.Ordinal);
     private readonly bool _everyBranch;
 
     internal ValueResolver(TemplateModel template, ResolutionSettings settings, bool everyBranch = false)
@@ -446,7 +448,7 @@ public sealed class ValueResolver
     private TriState EvaluateCondition(string name, ImmutableHashSet<string> visiting)
     {
         if (_conditionCache.TryGetValue(name, out var cached))
-            return cached;
+            return (TriState)cached;
         if (visiting.Contains(name) || !_template.Conditions.TryGetValue(name, out var entry))
             return TriState.Unknown;
         var result = Evaluate(entry.Value, visiting.Add(name));

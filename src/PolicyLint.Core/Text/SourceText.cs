@@ -114,9 +114,19 @@ public sealed class SourceText
         offset = Math.Clamp(offset, 0, Text.Length);
         if (offset > 0 && offset < Text.Length && Text[offset] == '\n' && Text[offset - 1] == '\r')
             offset--; // inside a CRLF break: the end of the line (\r is not part of the line, C2)
-        var line = Array.BinarySearch(_lineStarts, offset);
-        if (line < 0)
-            line = ~line - 1;
+        // The last line starting at or before offset (_lineStarts[0] is 0); by hand, as Array.BinarySearch<int> has no
+        // ReadyToRun code and would be JIT-compiled at every start.
+        int low = 0, high = _lineStarts.Length - 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) >> 1);
+            if (_lineStarts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+
+        var line = low;
         return new LinePosition(line + 1, offset - _lineStarts[line] + 1);
     }
 

@@ -352,7 +352,13 @@ public sealed class SamConfig
             return false;
         }
 
-        var error = document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).MinBy(d => d.Span.Start.Offset);
+        DiagnosticMessage? error = null; // the first error in the file (a loop: MinBy<T, int> would be JIT-compiled)
+        foreach (var d in document.Diagnostics)
+        {
+            if (d.Kind == DiagnosticMessageKind.Error && (error is null || d.Span.Start.Offset < error.Span.Start.Offset))
+                error = d;
+        }
+
         if (error is not null)
         {
             problems.Add(TomlError(source, error));
