@@ -34,9 +34,10 @@ internal static class CommandSupport
         : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
 
     /// <summary>Resolves the root (<c>--root</c>, else the working directory), reads the configuration and applies
-    /// <c>--ledger</c> and <c>--config</c> over it.</summary>
-    /// <exception cref="CommandException">A path is outside the root or missing, or the configuration is invalid.</exception>
-    public static ProjectSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today)
+    /// <c>--ledger</c>, <c>--config</c> and then <paramref name="resolve"/> (<see cref="ResolutionOptions.Apply"/>) over it.</summary>
+    /// <exception cref="CommandException">A path is outside the root or missing, the configuration is invalid, or
+    /// <paramref name="resolve"/> refuses a value.</exception>
+    public static ProjectSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today, Func<LoadRequest, LoadRequest> resolve)
     {
         var root = Full(workingDirectory, rootText ?? ".");
         if (!Directory.Exists(root))
@@ -69,7 +70,7 @@ internal static class CommandSupport
             load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
         }
 
-        return new ProjectSession(root, driver, load, config.ToAnalysisOptions(today, driver.Descriptors));
+        return new ProjectSession(root, driver, resolve(load), config.ToAnalysisOptions(today, driver.Descriptors));
     }
 }
 

@@ -38,9 +38,13 @@ internal static class LedgerCommand
         {
             format, today, root, ledger, config,
         };
+        var resolution = new ResolutionOptions();
+        foreach (var option in resolution.All)
+            command.Options.Add(option);
         command.SetAction(parse => Guard(stderr, () =>
         {
-            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)));
+            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)),
+                load => resolution.Apply(parse, load));
             var run = session.Analyze();
             var file = run.Project.Ledger;
             if (file.IsBroken)
@@ -78,10 +82,14 @@ internal static class LedgerCommand
         {
             template, logicalId, scanType, ticket, owner, today, root, ledger, config,
         };
+        var resolution = new ResolutionOptions();
+        foreach (var option in resolution.All)
+            command.Options.Add(option);
         command.SetAction(parse => Guard(stderr, () =>
         {
             var day = CommandSupport.Today(parse.GetValue(today));
-            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day);
+            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day,
+                load => resolution.Apply(parse, load));
             var project = session.LoadProject();
             var file = project.Ledger;
             if (file.IsBroken)
