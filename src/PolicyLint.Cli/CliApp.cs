@@ -222,6 +222,7 @@ public static class CliApp
                 throw new CommandException("--new-only needs --baseline FILE");
 
             var run = AnalysisRunner.Run(load, options, driver, reportPaths);
+            run = run with { Notifications = [.. run.Notifications, .. _resolution.UnusedParameterWarnings(parse, run.Project)] };
             if (baselineLog is not null)
             {
                 var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
@@ -235,8 +236,7 @@ public static class CliApp
                     sarifOptions = sarifOptions with { BaselineStates = comparison.States, AbsentResults = comparison.Absent };
             }
 
-            foreach (var notification in run.Notifications)
-                stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
+            CommandSupport.WriteNotifications(stderr, run.Notifications);
 
             return Emit(parse, format, run, sarifOptions) ?? ExitCode(run, parse.GetValue(_failLevel)!);
         }

@@ -33,6 +33,13 @@ internal static class CommandSupport
         : CliApp.TryParseDay(text, out var day) ? day
         : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
 
+    /// <summary>Writes problems with the run to standard error as <c>policylint: level: [path: ]message</c>.</summary>
+    public static void WriteNotifications(TextWriter stderr, IEnumerable<ToolNotification> notifications)
+    {
+        foreach (var notification in notifications)
+            stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
+    }
+
     /// <summary>Resolves the root (<c>--root</c>, else the working directory), reads the configuration and applies
     /// <c>--ledger</c>, <c>--config</c> and then <paramref name="resolve"/> (<see cref="ResolutionOptions.Apply"/>) over it.</summary>
     /// <exception cref="CommandException">A path is outside the root or missing, the configuration is invalid, or

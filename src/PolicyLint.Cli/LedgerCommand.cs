@@ -46,6 +46,7 @@ internal static class LedgerCommand
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)),
                 load => resolution.Apply(parse, load));
             var run = session.Analyze();
+            CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, run.Project));
             var file = run.Project.Ledger;
             if (file.IsBroken)
             {
@@ -91,6 +92,7 @@ internal static class LedgerCommand
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day,
                 load => resolution.Apply(parse, load));
             var project = session.LoadProject();
+            CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, project));
             var file = project.Ledger;
             if (file.IsBroken)
                 throw new CommandException($"{file.Tree!.Problems[0].Location}: {file.Tree.Problems[0].Message}; fix the ledger first");

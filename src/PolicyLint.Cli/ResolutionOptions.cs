@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Cli;
@@ -40,7 +41,7 @@ internal sealed class ResolutionOptions
 
     /// <summary>Applies the options over <paramref name="load"/> (which carries the configuration's values): a flag wins
     /// over the configuration, which wins over samconfig and the defaults.</summary>
-    /// <exception cref="CommandException">An empty <c>--config-env</c>, or a <c>--parameter</c>
+    /// <exception cref="CommandException">An empty <c>--config-env</c> or <c>--stack-name</c>, or a <c>--parameter</c>
     /// that is not <c>NAME=VALUE</c> with a non-empty name.</exception>
     public LoadRequest Apply(ParseResult parse, LoadRequest load)
     {
@@ -48,6 +49,8 @@ internal sealed class ResolutionOptions
         if (configEnv is { Length: 0 })
             throw new CommandException("--config-env must not be empty");
         var stackName = parse.GetValue(StackName);
+        if (stackName is { Length: 0 })
+            throw new CommandException("--stack-name must not be empty");
 
         var parameters = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         parameters.AddRange(load.Resolution.ParameterOverrides);
@@ -59,6 +62,15 @@ internal sealed class ResolutionOptions
             Resolution = load.Resolution with { ParameterOverrides = parameters.ToImmutable(), StackName = stackName ?? load.Resolution.StackName },
             ConfigEnvironment = configEnv ?? load.ConfigEnvironment,
         };
+    }
+
+    /// <summary>A warning for each <c>--parameter</c> name that no template of <paramref name="project"/> declares: its
+    /// value is used nowhere, which is most likely a typo.</summary>
+    public IReadOnlyList<ToolNotification> UnusedParameterWarnings(ParseResult parse, ProjectModel project)
+    {
+        var declared = project.Templates.SelectMany(t => t.Parameters.Keys).ToHashSet(StringComparer.Ordinal);
+        return [.. ParameterValues(parse).Select(p => p.Name).Distinct(StringComparer.Ordinal).Where(n => !declared.Contains(n))
+            .Select(n => new ToolNotification("warning", $"--parameter '{n}': no analyzed template declares a parameter '{n}', so its value is not used", IsConfiguration: true))];
     }
 
     /// <summary>The <c>--parameter</c> values as name and value, in command-line order.</summary>

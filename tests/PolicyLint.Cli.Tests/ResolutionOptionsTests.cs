@@ -114,6 +114,19 @@ public sealed class ResolutionOptionsTests
     }
 
     [TestCaseSource(nameof(Commands))]
+    public void EmptyStackName_IsAUsageError(string[] command)
+    {
+        using var repository = Repository();
+
+        var run = CliRunner.Run(repository.Root, [.. command, "--stack-name", ""]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo("policylint: error: --stack-name must not be empty\n"));
+        Assert.That(File.Exists(Path.Combine(repository.Root, "security/inspector-exclusions.yaml")), Is.False);
+    }
+
+    [TestCaseSource(nameof(Commands))]
     public void EmptyConfigEnv_IsAUsageError(string[] command)
     {
         using var repository = Repository();
@@ -140,5 +153,39 @@ public sealed class ResolutionOptionsTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(run.Stderr, Is.EqualTo($"policylint: error: --parameter '{pair}' is not NAME=VALUE\n"));
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void Parameter_NoTemplateDeclares_IsAWarning_AndTheExitCodeIsUnchanged(string[] command)
+    {
+        using var repository = Repository();
+        using var reference = Repository();
+
+        var run = CliRunner.Run(repository.Root, [.. command, "--parameter", "Nope=1", "--parameter", "Env=prod", "--parameter", "Nope=2"]);
+        var without = CliRunner.Run(reference.Root, [.. command, "--parameter", "Env=prod"]);
+
+        Assert.That(run.Stderr, Is.EqualTo("policylint: warning: --parameter 'Nope': no analyzed template declares a parameter 'Nope', so its value is not used\n"));
+        Assert.That(run.Stdout, Is.EqualTo(without.Stdout));
+        Assert.That(run.ExitCode, Is.EqualTo(without.ExitCode));
+        Assert.That(without.Stderr, Is.Empty);
+    }
+
+    [Test]
+    public void Parameter_NoTemplateDeclares_IsAToolConfigurationNotificationInSarif()
+    {
+        using var repository = Repository();
+
+        var run = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--format", "sarif", "--parameter", "Nope=1");
+
+        var invocation = run.Sarif().RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        var notifications = invocation.GetProperty("toolConfigurationNotifications");
+        Assert.That(notifications.GetArrayLength(), Is.EqualTo(1));
+        Assert.That(notifications[0].GetProperty("level").GetString(), Is.EqualTo("warning"));
+        Assert.That(notifications[0].GetProperty("message").GetProperty("text").GetString(),
+            Is.EqualTo("--parameter 'Nope': no analyzed template declares a parameter 'Nope', so its value is not used"));
+        Assert.That(notifications[0].TryGetProperty("locations", out _), Is.False);
+        Assert.That(invocation.TryGetProperty("toolExecutionNotifications", out _), Is.False);
+        Assert.That(invocation.GetProperty("executionSuccessful").GetBoolean(), Is.True);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), "PL1001 for both functions, as without the parameter");
     }
 }
