@@ -119,8 +119,8 @@ public static class CliApp
 
         public RootCommand Build()
         {
-            _format.AcceptOnlyFromAmong(OutputFormats.Names);
-            _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+            CommandSupport.AcceptOnly(_format, OutputFormats.Names);
+            CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,

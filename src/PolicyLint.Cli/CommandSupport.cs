@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
@@ -32,6 +33,19 @@ internal static class CommandSupport
         text is null ? DateOnly.FromDateTime(DateTime.UtcNow)
         : CliApp.TryParseDay(text, out var day) ? day
         : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
+
+    /// <summary>Restricts <paramref name="option"/> to <paramref name="values"/> (exact, case-sensitive). Unlike
+    /// System.CommandLine's <c>AcceptOnlyFromAmong</c>, whose message does not say which option was wrong, the error
+    /// names the option and the values it accepts: <c>--fail-level: 'fatal' is not one of error, warning, note, none</c>.</summary>
+    public static void AcceptOnly(Option<string> option, params string[] values)
+    {
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !values.Contains(value, StringComparer.Ordinal))
+                result.AddError($"{option.Name}: '{value}' is not one of {string.Join(", ", values)}");
+        });
+    }
 
     /// <summary>Writes problems with the run to standard error as <c>policylint: level: [path: ]message</c>.</summary>
     public static void WriteNotifications(TextWriter stderr, IEnumerable<ToolNotification> notifications)

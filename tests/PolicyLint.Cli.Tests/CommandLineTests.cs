@@ -30,8 +30,8 @@ public sealed class CommandLineTests
         var basic = CliRunner.Samples("inspector-basic");
         var problems = CliRunner.Samples("inspector-problems");
         yield return new TestCaseData(new[] { "--bogus", basic }, "unknown option '--bogus'").SetName("UnknownOption");
-        yield return new TestCaseData(new[] { "--format", "xml", basic }, "'xml'").SetName("BadFormat");
-        yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "'fatal'").SetName("BadFailLevel");
+        yield return new TestCaseData(new[] { "--format", "xml", basic }, "--format: 'xml' is not one of").SetName("BadFormat");
+        yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "--fail-level: 'fatal' is not one of").SetName("BadFailLevel");
         yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a date").SetName("BadToday_NoSuchMonth");
         yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date").SetName("BadToday_WrongForm");
         yield return new TestCaseData(new[] { "samples/no-such-folder" }, "PATH 'samples/no-such-folder' does not exist").SetName("PathDoesNotExist");
@@ -49,6 +49,20 @@ public sealed class CommandLineTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(run.Stderr, Does.StartWith("policylint: error: ").And.Contain(expected));
+    }
+
+    [TestCase("--fail-level fatal", "--fail-level: 'fatal' is not one of error, warning, note, none")]
+    [TestCase("--format xml", "--format: 'xml' is not one of text, gnu, github, markdown, sarif, json")]
+    [TestCase("--format=XML", "--format: 'XML' is not one of text, gnu, github, markdown, sarif, json")]
+    [TestCase("ledger status --format html", "--format: 'html' is not one of text, markdown, json")]
+    [TestCase("ledger add --template t.yaml --logical-id F --scan-type both", "--scan-type: 'both' is not one of standard, code")]
+    public void BadValue_NamesTheOptionAndTheValuesItAccepts(string args, string expected)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, args.Split(' '));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: {expected}\nRun 'policylint --help' for usage.\n"));
     }
 
     [Test]
