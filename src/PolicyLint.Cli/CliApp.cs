@@ -57,7 +57,30 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
+        if (parse.Action is HelpAction)
+            PrepareHelp(root, parse.CommandResult.Command);
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// Makes System.CommandLine's help read correctly. Its usage line and Arguments section of a subcommand show the
+    /// arguments of every parent command, so <c>policylint rules --help</c> would read
+    /// <c>policylint [&lt;PATH&gt;...] rules [&lt;ID&gt;...]</c>: the root's PATH is hidden for a subcommand's help. Its
+    /// Commands section shows a subcommand's arguments without their arity (<c>rules &lt;ID&gt;</c>, as if an ID were
+    /// required): the root's help lists the subcommands by name only.
+    /// </summary>
+    private static void PrepareHelp(RootCommand root, Command command)
+    {
+        if (command == root)
+        {
+            foreach (var argument in root.Subcommands.SelectMany(c => c.Arguments))
+                argument.Hidden = true;
+        }
+        else
+        {
+            foreach (var argument in root.Arguments)
+                argument.Hidden = true;
+        }
     }
 
     /// <summary>Parses <c>YYYY-MM-DD</c> exactly.</summary>

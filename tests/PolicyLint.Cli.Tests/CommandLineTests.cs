@@ -16,6 +16,43 @@ public sealed class CommandLineTests
         Assert.That(run.Stderr, Is.Empty);
     }
 
+    /// <summary>The usage line of a help text, without the program name (testhost in process, policylint installed).</summary>
+    private static string Usage(string help) =>
+        System.Text.RegularExpressions.Regex.Match(help, "\nUsage:\n  \\S+ (.*)\n").Groups[1].Value;
+
+    [TestCase("rules", ExpectedResult = "rules [<ID>...] [options]")]
+    [TestCase("ledger", ExpectedResult = "ledger [command] [options]")]
+    [TestCase("ledger status", ExpectedResult = "ledger status [options]")]
+    [TestCase("ledger add", ExpectedResult = "ledger add [options]")]
+    public string SubcommandHelp_ShowsItsOwnUsage_WithoutTheLintCommandsPath(string command)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, [.. command.Split(' '), "--help"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stderr, Is.Empty);
+        Assert.That(run.Stdout, Does.Not.Contain("[<PATH>...]").And.Not.Contain("<PATH>  Files or folders"));
+        if (command == "rules")
+            Assert.That(run.Stdout, Does.Contain("\nArguments:\n  <ID>  Rule IDs, e.g. PL1001 (any case): print their pages.\n\nOptions:\n"));
+        else
+            Assert.That(run.Stdout, Does.Not.Contain("Arguments:"));
+        if (command.StartsWith("ledger ", StringComparison.Ordinal))
+            Assert.That(run.Stdout, Does.Contain("\n  --stack-name <NAME> ").And.Contain("\n  --config-env <ENV> ").And.Contain("\n  --parameter <NAME=VALUE> "));
+        return Usage(run.Stdout);
+    }
+
+    [Test]
+    public void RootHelp_ShowsPath_AndListsTheSubcommandsByName()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "--help");
+
+        Assert.That(Usage(run.Stdout), Is.EqualTo("[<PATH>...] [command] [options]"));
+        Assert.That(run.Stdout, Does.Contain("\nArguments:\n  <PATH>  Files or folders whose results to report"));
+        Assert.That(run.Stdout, Does.EndWith(
+            "\nCommands:\n" +
+            "  rules   List every rule (ID, default severity, category, title), or print the pages of the rules named.\n" +
+            "  ledger  The exclusion ledger: 'status' for the weekly review, 'add' to record an exclusion tag.\n\n"));
+    }
+
     [Test]
     public void Version_ExitsZero()
     {
