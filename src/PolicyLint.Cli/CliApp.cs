@@ -57,8 +57,8 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
-        if (parse.Action is HelpAction)
-            PrepareHelp(root, parse.CommandResult.Command);
+        if (parse.Action is HelpAction help)
+            PrepareHelp(root, parse.CommandResult.Command, help, environment);
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
@@ -67,10 +67,13 @@ public static class CliApp
     /// arguments of every parent command, so <c>policylint rules --help</c> would read
     /// <c>policylint [&lt;PATH&gt;...] rules [&lt;ID&gt;...]</c>: the root's PATH is hidden for a subcommand's help. Its
     /// Commands section shows a subcommand's arguments without their arity (<c>rules &lt;ID&gt;</c>, as if an ID were
-    /// required): the root's help lists the subcommands by name only.
+    /// required): the root's help lists the subcommands by name only. The help is wrapped at
+    /// <see cref="CliEnvironment.HelpWidth"/> rather than at the console's width, which the console cannot report without
+    /// writing to the terminal.
     /// </summary>
-    private static void PrepareHelp(RootCommand root, Command command)
+    private static void PrepareHelp(RootCommand root, Command command, HelpAction help, CliEnvironment environment)
     {
+        help.MaxWidth = environment.HelpWidth();
         if (command == root)
         {
             foreach (var argument in root.Subcommands.SelectMany(c => c.Arguments))

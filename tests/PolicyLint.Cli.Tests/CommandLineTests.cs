@@ -54,6 +54,26 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Help_OnATerminal_IsWrappedAtColumns_Else80_AndNeverInAPipe()
+    {
+        static string[] Lines(CliEnvironment environment)
+        {
+            using var stdout = new StringWriter { NewLine = "\n" };
+            using var stderr = new StringWriter { NewLine = "\n" };
+            Assert.That(CliApp.Run(["--help"], stdout, stderr, RepositoryPaths.Root, environment), Is.EqualTo(ExitCodes.Success));
+            return stdout.ToString().Split('\n');
+        }
+
+        var columns = Lines(new CliEnvironment(true, name => name == "COLUMNS" ? "60" : null));
+        var terminal = Lines(new CliEnvironment(true, _ => null));
+        var pipe = Lines(new CliEnvironment(false, name => name == "COLUMNS" ? "60" : null));
+
+        Assert.That(columns.Max(l => l.Length), Is.EqualTo(60).Or.EqualTo(59));
+        Assert.That(terminal.Max(l => l.Length), Is.InRange(70, 80));
+        Assert.That(pipe.Max(l => l.Length), Is.GreaterThan(150));
+    }
+
+    [Test]
     public void Version_ExitsZero()
     {
         var run = CliRunner.Run(RepositoryPaths.Root, "--version");
