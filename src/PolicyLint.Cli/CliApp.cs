@@ -57,14 +57,38 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
+        if (parse.Action is HelpAction help)
+            PrepareHelp(root, parse.CommandResult.Command, help, environment);
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// Makes System.CommandLine's help read correctly. Its usage line and Arguments section of a subcommand show the
+    /// arguments of every parent command, so <c>policylint rules --help</c> would read
+    /// <c>policylint [&lt;PATH&gt;...] rules [&lt;ID&gt;...]</c>: the root's PATH is hidden for a subcommand's help. Its
+    /// Commands section shows a subcommand's arguments without their arity (<c>rules &lt;ID&gt;</c>, as if an ID were
+    /// required): the root's help lists the subcommands by name only. The help is wrapped at
+    /// <see cref="CliEnvironment.HelpWidth"/> rather than at the console's width, which the console cannot report without
+    /// writing to the terminal.
+    /// </summary>
+    private static void PrepareHelp(RootCommand root, Command command, HelpAction help, CliEnvironment environment)
+    {
+        help.MaxWidth = environment.HelpWidth();
+        if (command == root)
+        {
+            foreach (var argument in root.Subcommands.SelectMany(c => c.Arguments))
+                argument.Hidden = true;
+        }
+        else
+        {
+            foreach (var argument in root.Arguments)
+                argument.Hidden = true;
+        }
     }
 
     /// <summary>Parses <c>YYYY-MM-DD</c> exactly.</summary>
     public static bool TryParseDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-
-    private sealed class UsageException(string message) : Exception(message);
 
     /// <summary>An output file could not be written; <see cref="Path"/> is the path as given.</summary>
     private sealed class OutputException(string path, Exception inner) : Exception(inner.Message, inner)
@@ -117,25 +141,20 @@ public static class CliApp
         private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
         private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
         private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
-        private readonly Option<string?> _configEnv = new("--config-env") { Description = "The samconfig environment to read stack name, parameters and tags from (default: config_env in the configuration, else default).", HelpName = "ENV" };
-        private readonly Option<string?> _stackName = new("--stack-name") { Description = "AWS::StackName for every template (wins over stack_name in the configuration and in samconfig).", HelpName = "NAME" };
-        private readonly Option<string[]> _parameters = new("--parameter")
-        {
-            Description = "A parameter value, NAME=VALUE; repeatable; wins over the configuration and template defaults.",
-            HelpName = "NAME=VALUE",
-            Arity = ArgumentArity.ZeroOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        private readonly ResolutionOptions _resolution = new();
 
         public RootCommand Build()
         {
-            _format.AcceptOnlyFromAmong(OutputFormats.Names);
-            _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+            CommandSupport.AcceptOnly(_format, OutputFormats.Names);
+            CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _stackName, _configEnv, _parameters, _noColor,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly,
             };
+            foreach (var option in _resolution.All)
+                root.Options.Add(option);
+            root.Options.Add(_noColor);
             root.SetAction(Execute);
             // Subcommand names win over folders of the same name (C3): lint such a folder as ./rules.
             root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
@@ -153,7 +172,7 @@ public static class CliApp
             {
                 return Lint(parse);
             }
-            catch (UsageException ex)
+            catch (CommandException ex)
             {
                 stderr.WriteLine($"policylint: error: {ex.Message}");
                 return ExitCodes.UsageError;
@@ -163,7 +182,7 @@ public static class CliApp
         private int Lint(ParseResult parse)
         {
             var today = parse.GetValue(_today) is { } todayText
-                ? TryParseDay(todayText, out var day) ? day : throw new UsageException($"--today '{todayText}' is not a date of the form YYYY-MM-DD")
+                ? TryParseDay(todayText, out var day) ? day : throw new CommandException($"--today '{todayText}' is not a date of the form YYYY-MM-DD")
                 : DateOnly.FromDateTime(DateTime.UtcNow);
 
             var paths = (parse.GetValue(_paths) ?? []).Select(p => (Text: p, Full: Full(p))).ToList();
@@ -171,7 +190,7 @@ public static class CliApp
                 ? Full(rootText)
                 : paths.FirstOrDefault(p => Directory.Exists(p.Full)).Full ?? Full(".");
             if (!Directory.Exists(root))
-                throw new UsageException($"root '{root}' is not a folder");
+                throw new CommandException($"root '{root}' is not a folder");
 
             var reportPaths = new List<string>();
             foreach (var (text, full) in paths)
@@ -179,12 +198,12 @@ public static class CliApp
                 if (!File.Exists(full) && !Directory.Exists(full))
                 {
                     // PATH takes any token, so a mistyped option arrives here; an existing file named "-x" still works.
-                    throw new UsageException(text.StartsWith('-') && text.Length > 1
+                    throw new CommandException(text.StartsWith('-') && text.Length > 1
                         ? $"unknown option '{text}'"
                         : $"PATH '{text}' does not exist");
                 }
 
-                reportPaths.Add(Relative(root, full) ?? throw new UsageException($"PATH '{text}' is outside the root '{root}'"));
+                reportPaths.Add(Relative(root, full) ?? throw new CommandException($"PATH '{text}' is outside the root '{root}'"));
             }
 
             var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
@@ -192,9 +211,9 @@ public static class CliApp
             if (parse.GetValue(_config) is { } configText)
             {
                 var full = Full(configText);
-                configPath = Relative(root, full) ?? throw new UsageException($"--config '{configText}' is outside the root '{root}'");
+                configPath = Relative(root, full) ?? throw new CommandException($"--config '{configText}' is outside the root '{root}'");
                 if (!File.Exists(full))
-                    throw new UsageException($"--config '{configText}' does not exist");
+                    throw new CommandException($"--config '{configText}' does not exist");
             }
 
             var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = root, ExplicitPath = configPath, Catalog = driver.Descriptors, Options = driver.Options });
@@ -212,39 +231,24 @@ public static class CliApp
             if (parse.GetValue(_ledger) is { } ledgerText)
             {
                 var full = Full(ledgerText);
-                var ledgerPath = Relative(root, full) ?? throw new UsageException($"--ledger '{ledgerText}' is outside the root '{root}'");
+                var ledgerPath = Relative(root, full) ?? throw new CommandException($"--ledger '{ledgerText}' is outside the root '{root}'");
                 if (!File.Exists(full))
-                    throw new UsageException($"--ledger '{ledgerText}' does not exist");
+                    throw new CommandException($"--ledger '{ledgerText}' does not exist");
                 load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
             }
 
-            var parameters = config.Parameters.ToBuilder();
-            foreach (var pair in parse.GetValue(_parameters) ?? [])
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                if (equals <= 0)
-                    throw new UsageException($"--parameter '{pair}' is not NAME=VALUE");
-                parameters[pair[..equals]] = pair[(equals + 1)..];
-            }
-
             // Command-line flags win over every configuration file (C20).
-            var resolution = load.Resolution with
-            {
-                ParameterOverrides = parameters.ToImmutable(),
-                StackName = parse.GetValue(_stackName) ?? config.StackName,
-            };
-            if (parse.GetValue(_configEnv) is { Length: 0 })
-                throw new UsageException("--config-env must not be empty");
-            load = load with { Resolution = resolution, Limits = limits ?? load.Limits, ConfigEnvironment = parse.GetValue(_configEnv) ?? load.ConfigEnvironment };
+            load = _resolution.Apply(parse, load) with { Limits = limits ?? load.Limits };
             var options = config.ToAnalysisOptions(today, driver.Descriptors);
 
             SarifLog? baselineLog = null;
             if (parse.GetValue(_baseline) is { } baselineText)
                 baselineLog = ReadBaseline(Full(baselineText), baselineText);
             else if (parse.GetValue(_newOnly))
-                throw new UsageException("--new-only needs --baseline FILE");
+                throw new CommandException("--new-only needs --baseline FILE");
 
             var run = AnalysisRunner.Run(load, options, driver, reportPaths);
+            run = run with { Notifications = [.. run.Notifications, .. _resolution.UnusedParameterWarnings(parse, run.Project)] };
             if (baselineLog is not null)
             {
                 var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
@@ -258,8 +262,7 @@ public static class CliApp
                     sarifOptions = sarifOptions with { BaselineStates = comparison.States, AbsentResults = comparison.Absent };
             }
 
-            foreach (var notification in run.Notifications)
-                stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
+            CommandSupport.WriteNotifications(stderr, run.Notifications);
 
             return Emit(parse, format, run, sarifOptions) ?? ExitCode(run, parse.GetValue(_failLevel)!);
         }
@@ -313,11 +316,11 @@ public static class CliApp
                 using var stream = File.OpenRead(full);
                 return SarifReporter.Read(stream) is { Runs.Count: > 0 } log
                     ? log
-                    : throw new UsageException($"--baseline '{text}' is not a SARIF log with a run");
+                    : throw new CommandException($"--baseline '{text}' is not a SARIF log with a run");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
-                throw new UsageException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
+                throw new CommandException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
             }
         }
 

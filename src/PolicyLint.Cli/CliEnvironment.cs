@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PolicyLint.Cli;
 
 /// <summary>What the command line learns from the process it runs in: whether standard output is a terminal, and
@@ -11,6 +13,14 @@ public sealed record CliEnvironment(bool StdoutIsTerminal, Func<string, string?>
 
     /// <summary>This process: standard output as the console reports it, and the real environment.</summary>
     public static CliEnvironment FromProcess() => new(!Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+
+    /// <summary>The width to wrap help text at: unlimited when standard output is not a terminal; on a terminal,
+    /// <c>COLUMNS</c> when it is set to a positive number, else 80. (Asking the console for its width would make .NET
+    /// switch the terminal into keypad transmit mode, which is why the console is not asked.)</summary>
+    public int HelpWidth() =>
+        !StdoutIsTerminal ? int.MaxValue
+        : int.TryParse(GetVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0 ? columns
+        : 80;
 
     /// <summary>
     /// Whether text written to standard output gets colour: only on a terminal, never with <c>--no-color</c>, and

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
@@ -33,10 +34,31 @@ internal static class CommandSupport
         : CliApp.TryParseDay(text, out var day) ? day
         : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
 
+    /// <summary>Restricts <paramref name="option"/> to <paramref name="values"/> (exact, case-sensitive). Unlike
+    /// System.CommandLine's <c>AcceptOnlyFromAmong</c>, whose message does not say which option was wrong, the error
+    /// names the option and the values it accepts: <c>--fail-level: 'fatal' is not one of error, warning, note, none</c>.</summary>
+    public static void AcceptOnly(Option<string> option, params string[] values)
+    {
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !values.Contains(value, StringComparer.Ordinal))
+                result.AddError($"{option.Name}: '{value}' is not one of {string.Join(", ", values)}");
+        });
+    }
+
+    /// <summary>Writes problems with the run to standard error as <c>policylint: level: [path: ]message</c>.</summary>
+    public static void WriteNotifications(TextWriter stderr, IEnumerable<ToolNotification> notifications)
+    {
+        foreach (var notification in notifications)
+            stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
+    }
+
     /// <summary>Resolves the root (<c>--root</c>, else the working directory), reads the configuration and applies
-    /// <c>--ledger</c> and <c>--config</c> over it.</summary>
-    /// <exception cref="CommandException">A path is outside the root or missing, or the configuration is invalid.</exception>
-    public static ProjectSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today)
+    /// <c>--ledger</c>, <c>--config</c> and then <paramref name="resolve"/> (<see cref="ResolutionOptions.Apply"/>) over it.</summary>
+    /// <exception cref="CommandException">A path is outside the root or missing, the configuration is invalid, or
+    /// <paramref name="resolve"/> refuses a value.</exception>
+    public static ProjectSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today, Func<LoadRequest, LoadRequest> resolve)
     {
         var root = Full(workingDirectory, rootText ?? ".");
         if (!Directory.Exists(root))
@@ -69,7 +91,7 @@ internal static class CommandSupport
             load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
         }
 
-        return new ProjectSession(root, driver, load, config.ToAnalysisOptions(today, driver.Descriptors));
+        return new ProjectSession(root, driver, resolve(load), config.ToAnalysisOptions(today, driver.Descriptors));
     }
 }
 

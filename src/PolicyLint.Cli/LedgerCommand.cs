@@ -33,15 +33,20 @@ internal static class LedgerCommand
         var config = ConfigOption();
         var today = TodayOption("The review day");
         var format = new Option<string>("--format") { Description = "Output format: text (a table), markdown or json.", DefaultValueFactory = _ => "text", HelpName = "text|markdown|json" };
-        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        CommandSupport.AcceptOnly(format, "text", "markdown", "json");
         var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first. Exit code 1 when anything has expired.")
         {
             format, today, root, ledger, config,
         };
+        var resolution = new ResolutionOptions();
+        foreach (var option in resolution.All)
+            command.Options.Add(option);
         command.SetAction(parse => Guard(stderr, () =>
         {
-            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)));
+            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)),
+                load => resolution.Apply(parse, load));
             var run = session.Analyze();
+            CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, run.Project));
             var file = run.Project.Ledger;
             if (file.IsBroken)
             {
@@ -71,18 +76,23 @@ internal static class LedgerCommand
         var template = new Option<string>("--template") { Description = "The template that defines the function, relative to the root.", HelpName = "PATH", Required = true };
         var logicalId = new Option<string>("--logical-id") { Description = "The function's logical ID.", HelpName = "ID", Required = true };
         var scanType = new Option<string>("--scan-type") { Description = "The excluded scan type.", HelpName = "standard|code", Required = true };
-        scanType.AcceptOnlyFromAmong("standard", "code");
+        CommandSupport.AcceptOnly(scanType, "standard", "code");
         var ticket = new Option<string?>("--ticket") { Description = "reason.ticket (default: a TODO placeholder).", HelpName = "TICKET" };
         var owner = new Option<string?>("--owner") { Description = "owner.team (default: a TODO placeholder).", HelpName = "TEAM" };
         var command = new Command("add", $"Append a skeleton entry for a function's exclusion tag: applied today, expiring in {LedgerSkeleton.ExpiresAfterDays} days, reviewed in {LedgerSkeleton.ReviewAfterDays}; what only people know is marked {LedgerSkeleton.Placeholder}.")
         {
             template, logicalId, scanType, ticket, owner, today, root, ledger, config,
         };
+        var resolution = new ResolutionOptions();
+        foreach (var option in resolution.All)
+            command.Options.Add(option);
         command.SetAction(parse => Guard(stderr, () =>
         {
             var day = CommandSupport.Today(parse.GetValue(today));
-            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day);
+            var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day,
+                load => resolution.Apply(parse, load));
             var project = session.LoadProject();
+            CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, project));
             var file = project.Ledger;
             if (file.IsBroken)
                 throw new CommandException($"{file.Tree!.Problems[0].Location}: {file.Tree.Problems[0].Message}; fix the ledger first");

@@ -1,5 +1,15 @@
-using System.Text;
 using PolicyLint.Cli;
 
-Console.OutputEncoding = new UTF8Encoding(false);
-return CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, CliEnvironment.FromProcess());
+var (stdout, stderr) = StandardStreams.Open();
+var exitCode = CliApp.Run(args, stdout, stderr, Environment.CurrentDirectory, CliEnvironment.FromProcess());
+try
+{
+    stdout.Flush();
+}
+catch (IOException ex)
+{
+    stderr.WriteLine($"policylint: error: cannot write to standard output: {ex.Message}");
+    return ExitCodes.UsageError;
+}
+
+return exitCode;

@@ -6,29 +6,50 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-/// <summary><c>policylint rules [ID]</c>: the rule catalog as a table, or one rule's page (its embedded markdown).</summary>
+/// <summary><c>policylint rules [ID...]</c>: the rule catalog as a table, or the pages of the rules named (their
+/// embedded markdown).</summary>
 internal static class RulesCommand
 {
+    /// <summary>What separates two rule pages: a markdown thematic break, so that the pages together are one document.</summary>
+    public const string PageSeparator = "\n---\n\n";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var id = new Argument<string?>("ID") { Arity = ArgumentArity.ZeroOrOne, Description = "A rule ID, e.g. PL1001: print its page." };
-        var command = new Command("rules", "List every rule (ID, default severity, category, title), or print one rule's page.") { id };
+        var ids = new Argument<string[]>("ID") { Arity = ArgumentArity.ZeroOrMore, Description = "Rule IDs, e.g. PL1001 (any case): print their pages." };
+        var command = new Command("rules", "List every rule (ID, default severity, category, title), or print the pages of the rules named.") { ids };
         command.SetAction(parse =>
         {
             var descriptors = new AnalysisDriver(RulePack.CreateAnalyzers()).Descriptors;
-            if (parse.GetValue(id) is not { } wanted)
+            if (parse.GetValue(ids) is not [_, ..] wanted)
             {
                 stdout.Write(Table(descriptors.Select(d => new[] { d.Id, SarifReporter.Level(d.DefaultSeverity), d.Category.ToString(), d.Title }), ["ID", "severity", "category", "title"]));
                 return ExitCodes.Success;
             }
 
-            if (!descriptors.Any(d => d.Id == wanted) || RulePack.GetHelpMarkdown(wanted) is not { } page)
+            var pages = new List<string>();
+            var unknown = new List<string>();
+            foreach (var text in wanted)
             {
-                stderr.WriteLine($"policylint: error: unknown rule '{wanted}'; 'policylint rules' lists every rule");
+                // IDs are matched ignoring case (pl1001 is PL1001); the page printed is the canonical one.
+                if (descriptors.FirstOrDefault(d => string.Equals(d.Id, text, StringComparison.OrdinalIgnoreCase)) is { } descriptor
+                    && RulePack.GetHelpMarkdown(descriptor.Id) is { } page)
+                {
+                    var normalized = page.EndsWith('\n') ? page : page + "\n";
+                    if (!pages.Contains(normalized))
+                        pages.Add(normalized);
+                }
+                else
+                    unknown.Add(text);
+            }
+
+            if (unknown.Count > 0)
+            {
+                foreach (var text in unknown)
+                    stderr.WriteLine($"policylint: error: unknown rule '{text}'; 'policylint rules' lists every rule");
                 return ExitCodes.UsageError;
             }
 
-            stdout.Write(page.EndsWith('\n') ? page : page + "\n");
+            stdout.Write(string.Join(PageSeparator, pages));
             return ExitCodes.Success;
         });
         return command;

@@ -16,6 +16,63 @@ public sealed class CommandLineTests
         Assert.That(run.Stderr, Is.Empty);
     }
 
+    /// <summary>The usage line of a help text, without the program name (testhost in process, policylint installed).</summary>
+    private static string Usage(string help) =>
+        System.Text.RegularExpressions.Regex.Match(help, "\nUsage:\n  \\S+ (.*)\n").Groups[1].Value;
+
+    [TestCase("rules", ExpectedResult = "rules [<ID>...] [options]")]
+    [TestCase("ledger", ExpectedResult = "ledger [command] [options]")]
+    [TestCase("ledger status", ExpectedResult = "ledger status [options]")]
+    [TestCase("ledger add", ExpectedResult = "ledger add [options]")]
+    public string SubcommandHelp_ShowsItsOwnUsage_WithoutTheLintCommandsPath(string command)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, [.. command.Split(' '), "--help"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stderr, Is.Empty);
+        Assert.That(run.Stdout, Does.Not.Contain("[<PATH>...]").And.Not.Contain("<PATH>  Files or folders"));
+        if (command == "rules")
+            Assert.That(run.Stdout, Does.Contain("\nArguments:\n  <ID>  Rule IDs, e.g. PL1001 (any case): print their pages.\n\nOptions:\n"));
+        else
+            Assert.That(run.Stdout, Does.Not.Contain("Arguments:"));
+        if (command.StartsWith("ledger ", StringComparison.Ordinal))
+            Assert.That(run.Stdout, Does.Contain("\n  --stack-name <NAME> ").And.Contain("\n  --config-env <ENV> ").And.Contain("\n  --parameter <NAME=VALUE> "));
+        return Usage(run.Stdout);
+    }
+
+    [Test]
+    public void RootHelp_ShowsPath_AndListsTheSubcommandsByName()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "--help");
+
+        Assert.That(Usage(run.Stdout), Is.EqualTo("[<PATH>...] [command] [options]"));
+        Assert.That(run.Stdout, Does.Contain("\nArguments:\n  <PATH>  Files or folders whose results to report"));
+        Assert.That(run.Stdout, Does.EndWith(
+            "\nCommands:\n" +
+            "  rules   List every rule (ID, default severity, category, title), or print the pages of the rules named.\n" +
+            "  ledger  The exclusion ledger: 'status' for the weekly review, 'add' to record an exclusion tag.\n\n"));
+    }
+
+    [Test]
+    public void Help_OnATerminal_IsWrappedAtColumns_Else80_AndNeverInAPipe()
+    {
+        static string[] Lines(CliEnvironment environment)
+        {
+            using var stdout = new StringWriter { NewLine = "\n" };
+            using var stderr = new StringWriter { NewLine = "\n" };
+            Assert.That(CliApp.Run(["--help"], stdout, stderr, RepositoryPaths.Root, environment), Is.EqualTo(ExitCodes.Success));
+            return stdout.ToString().Split('\n');
+        }
+
+        var columns = Lines(new CliEnvironment(true, name => name == "COLUMNS" ? "60" : null));
+        var terminal = Lines(new CliEnvironment(true, _ => null));
+        var pipe = Lines(new CliEnvironment(false, name => name == "COLUMNS" ? "60" : null));
+
+        Assert.That(columns.Max(l => l.Length), Is.EqualTo(60).Or.EqualTo(59));
+        Assert.That(terminal.Max(l => l.Length), Is.InRange(70, 80));
+        Assert.That(pipe.Max(l => l.Length), Is.GreaterThan(150));
+    }
+
     [Test]
     public void Version_ExitsZero()
     {
@@ -30,8 +87,8 @@ public sealed class CommandLineTests
         var basic = CliRunner.Samples("inspector-basic");
         var problems = CliRunner.Samples("inspector-problems");
         yield return new TestCaseData(new[] { "--bogus", basic }, "unknown option '--bogus'").SetName("UnknownOption");
-        yield return new TestCaseData(new[] { "--format", "xml", basic }, "'xml'").SetName("BadFormat");
-        yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "'fatal'").SetName("BadFailLevel");
+        yield return new TestCaseData(new[] { "--format", "xml", basic }, "--format: 'xml' is not one of").SetName("BadFormat");
+        yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "--fail-level: 'fatal' is not one of").SetName("BadFailLevel");
         yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a date").SetName("BadToday_NoSuchMonth");
         yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date").SetName("BadToday_WrongForm");
         yield return new TestCaseData(new[] { "samples/no-such-folder" }, "PATH 'samples/no-such-folder' does not exist").SetName("PathDoesNotExist");
@@ -49,6 +106,20 @@ public sealed class CommandLineTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(run.Stderr, Does.StartWith("policylint: error: ").And.Contain(expected));
+    }
+
+    [TestCase("--fail-level fatal", "--fail-level: 'fatal' is not one of error, warning, note, none")]
+    [TestCase("--format xml", "--format: 'xml' is not one of text, gnu, github, markdown, sarif, json")]
+    [TestCase("--format=XML", "--format: 'XML' is not one of text, gnu, github, markdown, sarif, json")]
+    [TestCase("ledger status --format html", "--format: 'html' is not one of text, markdown, json")]
+    [TestCase("ledger add --template t.yaml --logical-id F --scan-type both", "--scan-type: 'both' is not one of standard, code")]
+    public void BadValue_NamesTheOptionAndTheValuesItAccepts(string args, string expected)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, args.Split(' '));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: {expected}\nRun 'policylint --help' for usage.\n"));
     }
 
     [Test]

@@ -5,7 +5,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary><c>policylint rules [ID]</c>, and C3: a subcommand name wins over a folder of that name.</summary>
+/// <summary><c>policylint rules [ID...]</c>, and C3: a subcommand name wins over a folder of that name.</summary>
 public sealed class RulesCommandTests
 {
     [Test]
@@ -24,18 +24,33 @@ public sealed class RulesCommandTests
         Assert.That(lines, Does.Contain("PL1001  error     ExclusionTags        Exclusion tag has no ledger entry"));
     }
 
-    [Test]
-    public void Rules_WithAnId_PrintsItsPage()
+    private static string Page(string id) => File.ReadAllText(RepositoryPaths.Get($"rules/docs/{id}.md")).ReplaceLineEndings("\n");
+
+    [TestCase("PL1001")]
+    [TestCase("pl1001")]
+    [TestCase("Pl1001")]
+    public void Rules_WithAnId_InAnyCase_PrintsItsCanonicalPage(string id)
     {
-        var run = CliRunner.Run(RepositoryPaths.Root, "rules", "PL1001");
+        var run = CliRunner.Run(RepositoryPaths.Root, "rules", id);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(run.Stdout, Is.EqualTo(File.ReadAllText(RepositoryPaths.Get("rules/docs/PL1001.md")).ReplaceLineEndings("\n")));
+        Assert.That(run.Stderr, Is.Empty);
+        Assert.That(run.Stdout, Is.EqualTo(Page("PL1001")));
         Assert.That(run.Stdout, Does.StartWith("# PL1001: Exclusion tag has no ledger entry\n"));
     }
 
+    [Test]
+    public void Rules_WithSeveralIds_PrintsEachPageOnce_InTheOrderGiven_SeparatedByAThematicBreak()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "rules", "PL3001", "pl1001", "PL3001");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(run.Stderr, Is.Empty);
+        Assert.That(run.Stdout, Is.EqualTo(Page("PL3001") + "\n---\n\n" + Page("PL1001")));
+    }
+
     [TestCase("PL9999")]
-    [TestCase("pl1001")]
+    [TestCase("PL100")]
     [TestCase("README")]
     public void Rules_WithAnUnknownId_IsAUsageError(string id)
     {
@@ -44,6 +59,18 @@ public sealed class RulesCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(run.Stderr, Is.EqualTo($"policylint: error: unknown rule '{id}'; 'policylint rules' lists every rule\n"));
+    }
+
+    [Test]
+    public void Rules_WithUnknownIdsAmongKnownOnes_PrintsNoPage_AndNamesEachUnknownOne()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "rules", "PL1001", "PL9999", "nope");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo(
+            "policylint: error: unknown rule 'PL9999'; 'policylint rules' lists every rule\n" +
+            "policylint: error: unknown rule 'nope'; 'policylint rules' lists every rule\n"));
     }
 
     [TestCase("rules")]

@@ -137,6 +137,9 @@ public sealed class SarifInvocation
     /// <summary>Problems with the run (§3.20.21).</summary>
     public List<SarifNotification>? ToolExecutionNotifications { get; set; }
 
+    /// <summary>Problems with the tool's configuration (§3.20.22).</summary>
+    public List<SarifNotification>? ToolConfigurationNotifications { get; set; }
+
     /// <summary>False only when PolicyLint itself failed (§3.20.14).</summary>
     public bool ExecutionSuccessful { get; set; }
 }

@@ -116,14 +116,8 @@ public static class SarifReporter
         {
             ExecutionSuccessful = run.ExecutionSuccessful,
             RuleConfigurationOverrides = overrides.Count > 0 ? overrides : null,
-            ToolExecutionNotifications = notifications.Count > 0
-                ? [.. notifications.Select(n => new SarifNotification
-                {
-                    Level = n.Level,
-                    Message = new SarifMessage { Text = n.Message },
-                    Locations = n.Path is null or "." ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation { ArtifactLocation = Artifact(n.Path) } }],
-                })]
-                : null,
+            ToolExecutionNotifications = Notifications(notifications.Where(n => !n.IsConfiguration)),
+            ToolConfigurationNotifications = Notifications(notifications.Where(n => n.IsConfiguration)),
         };
 
         return new SarifLog
@@ -315,6 +309,18 @@ public static class SarifReporter
                     : []
                 : null,
         };
+    }
+
+    /// <summary>The notifications as SARIF, or null when there are none (the property is then left out).</summary>
+    private static List<SarifNotification>? Notifications(IEnumerable<ToolNotification> notifications)
+    {
+        List<SarifNotification> list = [.. notifications.Select(n => new SarifNotification
+        {
+            Level = n.Level,
+            Message = new SarifMessage { Text = n.Message },
+            Locations = n.Path is null or "." ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation { ArtifactLocation = Artifact(n.Path) } }],
+        })];
+        return list.Count > 0 ? list : null;
     }
 
     private static SarifArtifactLocation Artifact(string path) => new() { Uri = EncodeUri(path), UriBaseId = SourceRoot };
