@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Globalization;
@@ -57,9 +58,41 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
+        // System.CommandLine lets the root's arguments and options stand before a subcommand (`policylint samples rules`,
+        // `policylint --root app ledger status`), and the subcommand never sees them: refuse rather than ignore them.
+        if (parse.CommandResult.Command != root && StrayBeforeSubcommand(parse.RootCommandResult) is { } stray)
+        {
+            var top = parse.CommandResult;
+            while (top.Parent is CommandResult parent && parent.Command != root)
+                top = parent;
+            var name = top.Command.Name;
+            stderr.WriteLine($"policylint: error: '{stray}' stands before the '{name}' command, which does not read it; " +
+                $"give the command's own options after '{name}' (to lint a folder named {name}, write ./{name})");
+            stderr.WriteLine("Run 'policylint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         if (parse.Action is HelpAction help)
             PrepareHelp(root, parse.CommandResult.Command, help, environment);
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The first argument or explicit option of the root command given before a subcommand, as typed; null
+    /// when there is none.</summary>
+    private static string? StrayBeforeSubcommand(CommandResult rootResult)
+    {
+        foreach (var child in rootResult.Children)
+        {
+            switch (child)
+            {
+                case ArgumentResult argument when argument.Tokens.Count > 0:
+                    return argument.Tokens[0].Value;
+                case OptionResult option when !option.Implicit && option.IdentifierToken is { } token:
+                    return token.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

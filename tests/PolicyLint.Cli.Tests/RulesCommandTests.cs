@@ -73,6 +73,33 @@ public sealed class RulesCommandTests
             "policylint: error: unknown rule 'nope'; 'policylint rules' lists every rule\n"));
     }
 
+    /// <summary>The root's PATH arguments and options before a subcommand would be ignored silently (System.CommandLine
+    /// accepts them there): a usage error that names the first one and the top-level command.</summary>
+    [TestCase(new[] { "samples", "rules" }, "samples", "rules")]
+    [TestCase(new[] { "samples", "rules", "PL1001" }, "samples", "rules")]
+    [TestCase(new[] { "--root", "samples/inspector-problems", "ledger", "status" }, "--root", "ledger")]
+    [TestCase(new[] { "--today", "2026-11-29", "ledger", "status" }, "--today", "ledger")]
+    [TestCase(new[] { "--format", "json", "rules" }, "--format", "rules")]
+    public void RootArgumentOrOption_BeforeASubcommand_IsAUsageError(string[] args, string stray, string command)
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo(
+            $"policylint: error: '{stray}' stands before the '{command}' command, which does not read it; give the command's own options after '{command}' (to lint a folder named {command}, write ./{command})\n" +
+            "Run 'policylint --help' for usage.\n"));
+    }
+
+    [Test]
+    public void SubcommandOptions_AfterTheSubcommand_AreRead()
+    {
+        var run = CliRunner.Run(RepositoryPaths.Root, "ledger", "status", "--root", "samples/inspector-problems", "--today", CliRunner.Today);
+
+        Assert.That(run.Stdout.TrimEnd('\n').Split('\n')[^1], Is.EqualTo(
+            "Ledger security/inspector-exclusions.yaml on 2026-11-29: 1 expired, 1 invalid, 1 expiring within 14 days, 1 overdue review, 6 ok"));
+    }
+
     [TestCase("rules")]
     [TestCase("ledger")]
     public void SubcommandName_WinsOverAFolderOfThatName_AndDotSlashLintsTheFolder(string name)
