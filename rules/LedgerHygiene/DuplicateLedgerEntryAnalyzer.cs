@@ -50,8 +50,8 @@ public sealed class DuplicateLedgerEntryAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var firstByIdentity = new Dictionary<(string, ScanType), LedgerEntry>();
-        var firstByFunction = new Dictionary<(LambdaFunction, ScanType), LedgerEntry>();
+        var firstByIdentity = new Dictionary<IdentityKey, LedgerEntry>();
+        var firstByFunction = new Dictionary<FunctionKey, LedgerEntry>();
         foreach (var entry in entries)
         {
             var scanType = entry.ScanType!.Value;
@@ -59,11 +59,11 @@ public sealed class DuplicateLedgerEntryAnalyzer : DiagnosticAnalyzer
             var functions = functionsOf.GetValueOrDefault(entry) ?? [];
             LedgerEntry? first = null;
             string? what = null;
-            if (identity is not null && firstByIdentity.TryGetValue((identity, scanType), out var sameIdentity))
+            if (identity is not null && firstByIdentity.TryGetValue(new IdentityKey(identity, scanType), out var sameIdentity))
                 (first, what) = (sameIdentity, identity);
             foreach (var function in functions)
             {
-                if (firstByFunction.TryGetValue((function, scanType), out var sameFunction) && (first is null || sameFunction.Index < first.Index))
+                if (firstByFunction.TryGetValue(new FunctionKey(function, scanType), out var sameFunction) && (first is null || sameFunction.Index < first.Index))
                     (first, what) = (sameFunction, $"function {FunctionNames.Describe(function)} in '{function.Resource.Template.Path}'");
             }
 
@@ -75,9 +75,15 @@ public sealed class DuplicateLedgerEntryAnalyzer : DiagnosticAnalyzer
             }
 
             if (identity is not null)
-                firstByIdentity.TryAdd((identity, scanType), entry);
+                firstByIdentity.TryAdd(new IdentityKey(identity, scanType), entry);
             foreach (var function in functions)
-                firstByFunction.TryAdd((function, scanType), entry);
+                firstByFunction.TryAdd(new FunctionKey(function, scanType), entry);
         }
     }
+
+    // Reference types rather than value tuples: Dictionary over them shares the precompiled canonical code, where a
+    // value-type key has ReadyToRun JIT-compile the dictionary's methods at start-up.
+    private sealed record IdentityKey(string Identity, ScanType ScanType);
+
+    private sealed record FunctionKey(LambdaFunction Function, ScanType ScanType);
 }

@@ -38,18 +38,19 @@ public sealed class GlobalExclusionTagAnalyzer : DiagnosticAnalyzer
     {
         if (context.Template.Globals is null)
             return;
-        var inherited = new Dictionary<(Location, ScanType), List<LambdaFunction>>();
-        var order = new List<(Location Location, ScanType ScanType, string Key)>();
+        var inherited = new Dictionary<GlobalTag, List<LambdaFunction>>();
+        var order = new List<GlobalTag>();
         foreach (var function in context.Template.Functions)
         {
             foreach (var use in Shared.ExclusionTags.Read(context, function))
             {
                 if (use.Tag.Origin != TagOrigin.Globals || use.Tag.OriginLocation is not { } location)
                     continue;
-                if (!inherited.TryGetValue((location, use.ScanType), out var functions))
+                var tag = new GlobalTag(location, use.ScanType);
+                if (!inherited.TryGetValue(tag, out var functions))
                 {
-                    inherited[(location, use.ScanType)] = functions = [];
-                    order.Add((location, use.ScanType, Shared.ExclusionTags.KeyFor(use.ScanType)));
+                    inherited[tag] = functions = [];
+                    order.Add(tag);
                 }
 
                 if (!functions.Contains(function))
@@ -57,9 +58,11 @@ public sealed class GlobalExclusionTagAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        foreach (var (location, scanType, key) in order)
+        foreach (var tag in order)
         {
-            var functions = inherited[(location, scanType)];
+            var (location, scanType) = tag;
+            var key = Shared.ExclusionTags.KeyFor(scanType);
+            var functions = inherited[tag];
             var named = string.Join(", ", functions.Take(MaxNamed).Select(f => $"'{f.LogicalId}'"));
             var list = functions.Count > MaxNamed ? $"{named} and {functions.Count - MaxNamed} more" : named;
             var count = functions.Count == 1 ? "1 function" : $"{functions.Count} functions";
@@ -67,4 +70,8 @@ public sealed class GlobalExclusionTagAnalyzer : DiagnosticAnalyzer
                 Shared.ExclusionTags.Pair(scanType), Shared.ExclusionTags.Name(scanType), $"{count}: {list}");
         }
     }
+
+    // A reference type rather than a value tuple: Dictionary/List over it share the precompiled canonical code, where a
+    // value-type key has ReadyToRun JIT-compile the collection's methods at start-up.
+    private sealed record GlobalTag(Location Location, ScanType ScanType);
 }

@@ -78,6 +78,11 @@ public abstract class AnalyzerActionContext
     /// <summary>The value of a rule option.</summary>
     public T GetOption<T>(RuleOption<T> option) => Options.GetOption(option);
 
+    /// <summary>The value of an integer rule option.</summary>
+    /// <remarks>Non-generic so that ReadyToRun precompiles it here rather than the rule pack JIT-compiling
+    /// <see cref="GetOption{T}"/> over <see cref="int"/> at start-up.</remarks>
+    public int GetOption(RuleOption<int> option) => Options.GetOption(option);
+
     /// <summary>Reports <paramref name="descriptor"/> on <paramref name="at"/> with message arguments.</summary>
     /// <exception cref="ArgumentException">The descriptor is not one the analyzer declares.</exception>
     public void ReportDiagnostic(DiagnosticDescriptor descriptor, IReportable at, params object?[] args) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace PolicyLint.Core.Diagnostics;
@@ -61,9 +60,8 @@ public enum RulePrecision
 /// </summary>
 public sealed partial class DiagnosticDescriptor : IEquatable<DiagnosticDescriptor>
 {
-    private static readonly Lazy<string> RepositoryUrl = new(() =>
-        typeof(DiagnosticDescriptor).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepositoryUrl")?.Value ?? "https://github.com/policylint/policylint");
+    // RepositoryUrl in Directory.Build.props, compiled in as a constant (no attribute reflection at start-up).
+    private const string RepositoryUrl = ThisAssembly.RepositoryUrl;
 
     private DiagnosticDescriptor(string id, string name, string title, string messageFormat, RuleCategory category,
         DiagnosticSeverity defaultSeverity, string description, RulePrecision precision, string? securitySeverity, bool isConfigurable)
@@ -83,11 +81,11 @@ public sealed partial class DiagnosticDescriptor : IEquatable<DiagnosticDescript
             _ => "2.0",
         };
         IsConfigurable = isConfigurable;
-        HelpUri = $"{RepositoryUrl.Value}/blob/main/rules/docs/{id}.md";
+        HelpUri = $"{RepositoryUrl}/blob/main/rules/docs/{id}.md";
     }
 
     /// <summary>The repository URL every help link is built from (<c>RepositoryUrl</c> in Directory.Build.props).</summary>
-    public static string InformationUri => RepositoryUrl.Value;
+    public static string InformationUri => RepositoryUrl;
 
     /// <summary>ID: <c>PL</c> and four digits, the first naming the category.</summary>
     public string Id { get; }

@@ -24,10 +24,9 @@ public sealed record ToolInfo(string Version, string InformationUri)
 
     private static string CurrentVersion()
     {
-        var informational = typeof(ToolInfo).Assembly
-            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
-        return informational?.Split('+')[0] ?? "0.0.0";
+        // InformationalVersion, compiled in as a constant (no attribute reflection at start-up).
+        var informational = ThisAssembly.InformationalVersion;
+        return informational.Length == 0 ? "0.0.0" : informational.Split('+')[0];
     }
 }
 

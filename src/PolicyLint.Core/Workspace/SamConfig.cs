@@ -231,10 +231,11 @@ public sealed class SamConfig
         {
             // CfnTags: a string with exactly one '=' is a single tag, spaces in its value included.
             var tokens = !parameterForm && piece.Text.Count(c => c == '=') == 1 && piece.Text.Trim().Length > 0
-                ? [Trimmed(piece.Text)]
+                ? Trimmed(piece.Text)
                 : Tokens(piece.Text);
-            foreach (var (start, end) in tokens)
+            for (var t = 0; t < tokens.Count; t += 2)
             {
+                var (start, end) = (tokens[t], tokens[t + 1]);
                 var token = piece.Text[start..end];
                 var location = piece.Locate(start, end - start);
                 int keyStart, keyEnd, valueStart;
@@ -265,7 +266,8 @@ public sealed class SamConfig
         return pairs;
     }
 
-    private static (int Start, int End) Trimmed(string text)
+    /// <summary>The bounds of <paramref name="text"/> without surrounding white space, as a start/end pair.</summary>
+    private static List<int> Trimmed(string text)
     {
         var start = 0;
         var end = text.Length;
@@ -273,13 +275,18 @@ public sealed class SamConfig
             start++;
         while (end > start && char.IsWhiteSpace(text[end - 1]))
             end--;
-        return (start, end);
+        var pair = new List<int>(2);
+        pair.Add(start);
+        pair.Add(end);
+        return pair;
     }
 
-    /// <summary>Splits on white space outside double or single quotes; a backslash escapes the next character.</summary>
-    private static List<(int Start, int End)> Tokens(string text)
+    /// <summary>Splits on white space outside double or single quotes; a backslash escapes the next character. The tokens
+    /// as start/end pairs, flat: a <c>List&lt;int&gt;</c> is precompiled, where a list of tuples is JIT-compiled at
+    /// start-up under ReadyToRun.</summary>
+    private static List<int> Tokens(string text)
     {
-        var tokens = new List<(int, int)>();
+        var tokens = new List<int>();
         var i = 0;
         while (i < text.Length)
         {
@@ -302,7 +309,8 @@ public sealed class SamConfig
                 i++;
             }
 
-            tokens.Add((start, i));
+            tokens.Add(start);
+            tokens.Add(i);
         }
 
         return tokens;
