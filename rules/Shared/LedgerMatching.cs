@@ -108,7 +108,7 @@ public static class LedgerMatching
         {
             var path = NormalizePath(entry.Template!.Text!);
             var logicalId = entry.LogicalId!.Text!;
-            var templates = project.Templates.Where(t => t.Path == path).ToList();
+            var templates = index.Names(project).TemplatesAt(path);
             if (project.BrokenTemplatePaths.Contains(path) || templates.Any(t => t.Problems.Count > 0))
                 return LedgerTarget.Undecidable;
             var functions = templates.SelectMany(t => t.Functions).Where(f => f.LogicalId == logicalId).ToList();
@@ -129,20 +129,15 @@ public static class LedgerMatching
         var names = index.Names(project);
         var matches = names.ByName.TryGetValue(name, out var found) ? found : [];
         var possible = new List<PossibleMatch>();
-        foreach (var (function, value) in names.NotStatic)
+        foreach (var (function, value) in names.NotStaticCandidates(name))
         {
             if (!matches.Contains(function) && CouldBeNamed(function, value, name) is { } reason)
                 possible.Add(new PossibleMatch(function, reason));
         }
 
-        var unseen = project.BrokenTemplatePaths
-            .Concat(project.Templates.Where(t => t.Problems.Count > 0 || t.ForEachEntries.Count > 0).Select(t => t.Path))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
         return new LedgerTarget(matches, possible,
             matches.Count == 0 && possible.Count == 0 ? $"no analyzed template defines a function named '{name}'" : null,
-            unseen, false);
+            names.Unseen, false);
     }
 
     /// <summary>Why <paramref name="function"/>, whose name is not static, may be deployed as <paramref name="name"/>;
@@ -220,11 +215,26 @@ public static class LedgerMatching
         return true;
     }
 
-    /// <summary>Functions by the names they may be deployed under.</summary>
+    /// <summary>Functions by the names they may be deployed under, templates by path, and the templates that could not
+    /// be analyzed: built once per project, so that matching every entry costs no scan of every template.</summary>
     private sealed class NameIndex
     {
+        private readonly Dictionary<string, List<TemplateModel>> _templatesByPath = new(StringComparer.Ordinal);
+
         public NameIndex(ProjectModel project)
         {
+            foreach (var template in project.Templates)
+            {
+                if (!_templatesByPath.TryGetValue(template.Path, out var list))
+                    _templatesByPath[template.Path] = list = [];
+                list.Add(template);
+            }
+
+            Unseen = [.. project.BrokenTemplatePaths
+                .Concat(project.Templates.Where(t => t.Problems.Count > 0 || t.ForEachEntries.Count > 0).Select(t => t.Path))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)];
+
             foreach (var function in project.Functions)
             {
                 if (function.FunctionName is not { } property)
@@ -245,6 +255,9 @@ public static class LedgerMatching
                 if (literals.Count != value.Alternatives.Length)
                     NotStatic.Add((function, value));
             }
+
+            for (var i = 0; i < NotStatic.Count; i++)
+                AddCandidateKeys(i);
         }
 
         /// <summary>Functions by each literal their <c>FunctionName</c> may take (one, or one per <c>Fn::If</c> branch).</summary>
@@ -252,6 +265,90 @@ public static class LedgerMatching
 
         /// <summary>Functions with an alternative that is not a literal (null value: no <c>FunctionName</c>).</summary>
         public List<(LambdaFunction Function, ResolvedValue? Value)> NotStatic { get; } = [];
+
+        /// <summary>Root-relative paths of the templates that may define a function but could not be analyzed (files
+        /// with PL0001, templates with a problem or with <c>Fn::ForEach</c>), in ordinal order.</summary>
+        public IReadOnlyList<string> Unseen { get; }
+
+        /// <summary>
+        /// The functions of <see cref="NotStatic"/> that may be deployed as <paramref name="name"/>, in their order: a
+        /// superset of those <see cref="CouldBeNamed"/> accepts, found through keys every match must have (a pattern's
+        /// literal prefix or suffix, a generated name's logical-ID part after a <c>-</c>), so that matching every
+        /// entry does not test every function.
+        /// </summary>
+        public IEnumerable<(LambdaFunction Function, ResolvedValue? Value)> NotStaticCandidates(string name)
+        {
+            var found = new SortedSet<int>(_anyName);
+            for (var length = 1; length <= name.Length; length++)
+            {
+                if (_byPrefix.TryGetValue(name[..length], out var prefixed))
+                    found.UnionWith(prefixed);
+                if (_bySuffix.TryGetValue(name[^length..], out var suffixed))
+                    found.UnionWith(suffixed);
+            }
+
+            for (var dash = name.IndexOf('-', 1); dash > 0; dash = name.IndexOf('-', dash + 1))
+            {
+                for (var length = 1; length <= GeneratedKeyLength && dash + 1 + length <= name.Length; length++)
+                {
+                    if (_byGeneratedKey.TryGetValue(name.Substring(dash + 1, length), out var generated))
+                        found.UnionWith(generated);
+                }
+            }
+
+            return found.Select(i => NotStatic[i]);
+        }
+
+        // The logical-ID characters CloudFormation keeps in a generated name, as CouldBeGenerated compares them.
+        private const int GeneratedKeyLength = 8;
+
+        private readonly List<int> _anyName = [];
+        private readonly Dictionary<string, List<int>> _byPrefix = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _bySuffix = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> _byGeneratedKey = new(StringComparer.Ordinal);
+
+        /// <summary>Files <see cref="NotStatic"/>[<paramref name="i"/>] under every key a name it may take must have,
+        /// one per alternative that <see cref="CouldBeNamed"/> may accept.</summary>
+        private void AddCandidateKeys(int i)
+        {
+            var (function, value) = NotStatic[i];
+            var generatedKey = function.LogicalId[..Math.Min(function.LogicalId.Length, GeneratedKeyLength)];
+            if (value is null)
+            {
+                Add(_byGeneratedKey, generatedKey, i);
+                return;
+            }
+
+            foreach (var alternative in value.Alternatives)
+            {
+                switch (alternative)
+                {
+                    case PartialStringValue { Parts: var parts } when parts.Length > 0 && parts[0].Text is { Length: > 0 } prefix:
+                        Add(_byPrefix, prefix, i);
+                        break;
+                    case PartialStringValue { Parts: var parts } when parts.Length > 0 && parts[^1].Text is { Length: > 0 } suffix:
+                        Add(_bySuffix, suffix, i);
+                        break;
+                    case PartialStringValue or UnresolvedValue or ImportedValue:
+                        _anyName.Add(i);
+                        break;
+                    case NoValue:
+                        Add(_byGeneratedKey, generatedKey, i);
+                        break;
+                }
+            }
+
+            static void Add(Dictionary<string, List<int>> map, string key, int i)
+            {
+                if (!map.TryGetValue(key, out var list))
+                    map[key] = list = [];
+                list.Add(i);
+            }
+        }
+
+        /// <summary>The analyzed templates (documents) at <paramref name="path"/>, in project order; empty when none.</summary>
+        public List<TemplateModel> TemplatesAt(string path) =>
+            _templatesByPath.TryGetValue(path, out var list) ? list : [];
     }
 
     private sealed class Index

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
@@ -52,6 +53,8 @@ public static class SnsTopics
 
     private const int MaxImportDepth = 4;
 
+    private static readonly ConditionalWeakTable<ProjectModel, ProjectTopics> Indexes = new();
+
     /// <summary>What <paramref name="value"/> (resolved in <paramref name="template"/>) may name; a list names each
     /// of its items. Never empty for a value that is not <c>AWS::NoValue</c>.</summary>
     public static IReadOnlyList<TopicReference> Resolve(ProjectModel project, TemplateModel template, ResolvedValue value) =>
@@ -69,26 +72,9 @@ public static class SnsTopics
     /// </summary>
     public static bool HasEventBridgePublishPolicy(ProjectModel project, Resource topic)
     {
-        foreach (var template in project.Templates)
-        {
-            foreach (var resource in template.Resources)
-            {
-                var topicsKey = resource.Type switch
-                {
-                    "AWS::SNS::TopicPolicy" => "Topics",
-                    "AWS::SNS::TopicInlinePolicy" => "TopicArn",
-                    _ => null,
-                };
-                if (topicsKey is null || resource.Properties is not { } properties || properties.GetValue(topicsKey) is not { } topics)
-                    continue;
-                var applies = Resolve(project, template, template.Resolver.Resolve(topics))
-                    .Any(r => r.Kind == TopicKind.Unknown || (r.Kind == TopicKind.Topic && ReferenceEquals(r.Topic, topic)));
-                if (applies && MayAllowEventBridgePublish(template, properties.GetValue("PolicyDocument"), topic))
-                    return true;
-            }
-        }
-
-        return false;
+        var index = IndexOf(project);
+        var policies = index.PoliciesByTopic.TryGetValue(topic, out var own) ? own.Concat(index.PoliciesOfUnknownTopics) : index.PoliciesOfUnknownTopics;
+        return policies.Any(p => MayAllowEventBridgePublish(p.Template, p.Properties.GetValue("PolicyDocument"), topic));
     }
 
     /// <summary>The topic's <c>KmsMasterKeyId</c> when it names the AWS managed key <c>alias/aws/sns</c> (the bare
@@ -143,10 +129,7 @@ public static class SnsTopics
         var name = parts[^1];
         if (name.Contains("${", StringComparison.Ordinal))
             return new TopicReference(TopicKind.Unknown, null);
-        var topics = project.Templates.SelectMany(t => t.Resources)
-            .Where(r => r.Type == TopicType && string.Equals(TopicName(r), name, StringComparison.Ordinal))
-            .Take(2)
-            .ToList();
+        var topics = IndexOf(project).TopicsByName.GetValueOrDefault(name) ?? [];
         return topics.Count switch
         {
             1 => new TopicReference(TopicKind.Topic, topics[0]),
@@ -271,6 +254,87 @@ public static class SnsTopics
                 })];
             default:
                 return [null];
+        }
+    }
+
+    private static ProjectTopics IndexOf(ProjectModel project) => Indexes.GetValue(project, p => new ProjectTopics(p));
+
+    /// <summary>A topic policy resource (<c>AWS::SNS::TopicPolicy</c> or <c>AWS::SNS::TopicInlinePolicy</c>).</summary>
+    private sealed record TopicPolicy(TemplateModel Template, MappingNode Properties);
+
+    /// <summary>The project's topics by <c>TopicName</c> and its topic policies by the topic they apply to, built once
+    /// per project so that following a rule's targets costs no scan of every template.</summary>
+    private sealed class ProjectTopics
+    {
+        private readonly ProjectModel _project;
+
+        private (Dictionary<Resource, List<TopicPolicy>> ByTopic, List<TopicPolicy> Unknown)? _policies;
+
+        public ProjectTopics(ProjectModel project)
+        {
+            _project = project;
+            foreach (var topic in project.Templates.SelectMany(t => t.Resources).Where(r => r.Type == TopicType))
+            {
+                if (TopicName(topic) is not { } name)
+                    continue;
+                if (!TopicsByName.TryGetValue(name, out var list))
+                    TopicsByName[name] = list = [];
+                if (list.Count < 2)
+                    list.Add(topic); // two are enough to know a name is ambiguous
+            }
+        }
+
+        /// <summary>Up to two topics per <c>TopicName</c> (two: the name is ambiguous).</summary>
+        public Dictionary<string, List<Resource>> TopicsByName { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The policies whose topics include each topic, in project order.</summary>
+        public Dictionary<Resource, List<TopicPolicy>> PoliciesByTopic => EnsurePolicies().ByTopic;
+
+        /// <summary>The policies with a topic that cannot be known offline: they may apply to any topic.</summary>
+        public List<TopicPolicy> PoliciesOfUnknownTopics => EnsurePolicies().Unknown;
+
+        /// <summary>Reads the policies on first use: resolving their topics needs <see cref="TopicsByName"/> (ARNs),
+        /// which the constructor builds first.</summary>
+        private (Dictionary<Resource, List<TopicPolicy>> ByTopic, List<TopicPolicy> Unknown) EnsurePolicies()
+        {
+            lock (TopicsByName)
+            {
+                if (_policies is { } built)
+                    return built;
+                var byTopic = new Dictionary<Resource, List<TopicPolicy>>(ReferenceEqualityComparer.Instance);
+                var unknown = new List<TopicPolicy>();
+                foreach (var template in _project.Templates)
+                {
+                    foreach (var resource in template.Resources)
+                    {
+                        var topicsKey = resource.Type switch
+                        {
+                            "AWS::SNS::TopicPolicy" => "Topics",
+                            "AWS::SNS::TopicInlinePolicy" => "TopicArn",
+                            _ => null,
+                        };
+                        if (topicsKey is null || resource.Properties is not { } properties || properties.GetValue(topicsKey) is not { } topics)
+                            continue;
+                        var policy = new TopicPolicy(template, properties);
+                        var references = Resolve(_project, template, template.Resolver.Resolve(topics));
+                        if (references.Any(r => r.Kind == TopicKind.Unknown))
+                        {
+                            unknown.Add(policy);
+                            continue;
+                        }
+
+                        foreach (var topic in references.Where(r => r.Kind == TopicKind.Topic && r.Topic is not null).Select(r => r.Topic!).Distinct())
+                        {
+                            if (!byTopic.TryGetValue(topic, out var list))
+                                byTopic[topic] = list = [];
+                            list.Add(policy);
+                        }
+                    }
+                }
+
+                _policies = (byTopic, unknown);
+                return _policies.Value;
+            }
         }
     }
 }
