@@ -251,6 +251,41 @@ public sealed class StaleLedgerEntryAnalyzerTests
         .Expect(0, "PL1002", $"Ledger entry 'prod-worker' is stale: no function that may be deployed as 'prod-worker' carries 'InspectorExclusion: LambdaStandardScanning' ('Worker' in 'template.yaml', whose names are not static); {RemoveOrRestore}")
         .Verify();
 
+    /// <summary>Functions whose names are not static are found through keys (a literal prefix or suffix, a generated
+    /// name's logical-ID part) rather than by testing each one: every kind of key finds its function, in template
+    /// order, and a function whose key the name lacks is left out.</summary>
+    [Test]
+    public void Reports_EveryFunctionThatMayHaveTheName_WhateverItsPatternsKey() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              Env: { Type: String }
+            Resources:
+              ByPrefix:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: !Sub "orders-${Env}" }
+              OtherPrefix:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: !Sub "billing-${Env}" }
+              BySuffix:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: !Sub "${Env}-dev" }
+              OtherSuffix:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: !Sub "${Env}-prod" }
+              HoleOnly:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: !Sub "${Env}" }
+              Api:
+                Type: AWS::Serverless::Function
+                Properties: { Runtime: python3.12 }
+              Other:
+                Type: AWS::Serverless::Function
+                Properties: { Runtime: python3.12 }
+            """)
+        .WithLedger(Ledger(Entry("function_name: orders-Api-dev", key: "{|#0:target|}")))
+        .Expect(0, "PL1002", $"Ledger entry 'orders-Api-dev' is stale: no function that may be deployed as 'orders-Api-dev' carries 'InspectorExclusion: LambdaStandardScanning' ('ByPrefix' in 'template.yaml', 'BySuffix' in 'template.yaml', 'HoleOnly' in 'template.yaml', 'Api' in 'template.yaml', whose names are not static); {RemoveOrRestore}")
+        .Verify();
+
     [Test]
     public void Reports_WhenTheNameCannotMatchTheFunctionsPattern() => RuleTest.For<StaleLedgerEntryAnalyzer>()
         .WithTemplate("""
