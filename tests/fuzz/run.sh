@@ -20,8 +20,8 @@ command -v sharpfuzz > /dev/null || dotnet tool install --global SharpFuzz.Comma
 if [ ! -f "$build/.instrumented" ]; then
   rm -rf "$build"
   dotnet publish "$here/PolicyLint.Fuzz" -c Release -o "$build" --nologo -v quiet
-  # Instrument the engine, the rule pack and the YAML parser: AFL's coverage comes from their branches.
-  for assembly in PolicyLint.Core.dll PolicyLint.Rules.dll YamlDotNet.dll; do
+  # Instrument the engine, the rule pack and the YAML and TOML parsers: AFL's coverage comes from their branches.
+  for assembly in PolicyLint.Core.dll PolicyLint.Rules.dll YamlDotNet.dll Tomlyn.dll; do
     sharpfuzz "$build/$assembly"
   done
   touch "$build/.instrumented"
