@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one PolicyLint front end with AFL++ through SharpFuzz (see README.md beside this script).
-#   tests/fuzz/run.sh TARGET [SECONDS]     TARGET: template-yaml | template-json | ledger (policylint-fuzz --list)
+#   tests/fuzz/run.sh TARGET [SECONDS]     TARGET: template-yaml | template-json | ledger | config | editorconfig |
+#                                          samconfig-toml | samconfig-yaml (policylint-fuzz --list)
 # Findings go to tests/fuzz/out/TARGET/ (ignored by git). Needs afl++ (apt-get install afl++) and the SharpFuzz
 # command-line tool (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0); installs both if missing.
 set -euo pipefail
@@ -19,8 +20,8 @@ command -v sharpfuzz > /dev/null || dotnet tool install --global SharpFuzz.Comma
 if [ ! -f "$build/.instrumented" ]; then
   rm -rf "$build"
   dotnet publish "$here/PolicyLint.Fuzz" -c Release -o "$build" --nologo -v quiet
-  # Instrument the engine, the rule pack and the YAML parser: AFL's coverage comes from their branches.
-  for assembly in PolicyLint.Core.dll PolicyLint.Rules.dll YamlDotNet.dll; do
+  # Instrument the engine, the rule pack and the YAML and TOML parsers: AFL's coverage comes from their branches.
+  for assembly in PolicyLint.Core.dll PolicyLint.Rules.dll YamlDotNet.dll Tomlyn.dll; do
     sharpfuzz "$build/$assembly"
   done
   touch "$build/.instrumented"
@@ -34,6 +35,12 @@ if [ ! -d "$seeds" ]; then
     template-yaml) find "$repo/tests/corpus" "$repo/tests/cases" "$repo/samples" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -6k ! -name 'inspector-exclusions.yaml' ;;
     template-json) find "$repo/tests/corpus" "$repo/tests/cases" -type f \( -name '*.json' -o -name '*.template' \) -size -8k ;;
     ledger) find "$repo/tests/cases" "$repo/samples" -type f -name 'inspector-exclusions.yaml' ;;
+    # The configuration targets: the README's examples (kept as seed-* files in regressions/TARGET, copied below),
+    # the configuration files and samconfigs of the cases and samples.
+    config) find "$repo/tests/cases" "$repo/samples" -type f -name '.policylint.yaml' -size -6k ;;
+    editorconfig) find "$repo/tests/cases" "$repo/samples" -type f \( -name '.editorconfig' -o -name '.globalconfig' \) -size -6k ;;
+    samconfig-toml) find "$repo/tests/cases" "$repo/samples" -type f -name 'samconfig.toml' -size -6k ;;
+    samconfig-yaml) find "$repo/tests/cases" "$repo/samples" -type f \( -name 'samconfig.yaml' -o -name 'samconfig.yml' \) -size -6k ;;
     *) find "$repo/tests/cases" -type f -name '*.yaml' -size -4k ;;
   esac | sort | head -n 120 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | sed "s|$repo/||; s|/|_|g")"; done
   if [ -d "$repo/tests/fuzz/regressions/$target" ]; then cp "$repo/tests/fuzz/regressions/$target"/* "$seeds/" 2> /dev/null || true; fi

@@ -490,7 +490,9 @@ public sealed class SamConfig
         var offset = error.Span.Start.Offset;
         var message = error.Message ?? "syntax error";
         int width;
-        if (offset < 0 || offset >= text.Length || message.Contains("End-Of-File", StringComparison.OrdinalIgnoreCase) || message.Contains("<eof>", StringComparison.Ordinal))
+        // An error on the final line break is at the end of the content too (a region over it would end on a line the
+        // file does not have), as SourceText.ErrorSpan places it.
+        if (offset < 0 || offset >= source.EndOfContent || message.Contains("End-Of-File", StringComparison.OrdinalIgnoreCase) || message.Contains("<eof>", StringComparison.Ordinal))
         {
             offset = source.EndOfContent;
             width = 0;

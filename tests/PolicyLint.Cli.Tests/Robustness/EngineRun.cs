@@ -1,6 +1,7 @@
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Reporting;
@@ -8,6 +9,7 @@ using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
+using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests.Robustness;
 
@@ -58,19 +60,80 @@ internal static class EngineRun
         return Analyze(file.Templates, ledger, diagnostics, []);
     }
 
+    private const string ConfiguredTemplate = """
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Env: { Type: String, Default: dev }
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: orders-api
+              Tags: { InspectorExclusion: LambdaStandardScanning }
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: !Sub "${AWS::StackName}-worker-${Env}"
+              Tags: { InspectorCodeExclusion: LambdaCodeScanning }
+        """;
+
+    private const string FixedSamConfig = """
+        version = 0.1
+        [default.deploy.parameters]
+        stack_name = "orders"
+        parameter_overrides = "Env=dev"
+        [prod.deploy.parameters]
+        stack_name = "orders-prod"
+        template_file = "template.yaml"
+        parameter_overrides = ["Env=prod"]
+        tags = "team=\"orders\" InspectorExclusion=LambdaStandardScanning"
+        """;
+
+    /// <summary>Writes <paramref name="bytes"/> as <paramref name="name"/> (<c>.policylint.yaml</c>, <c>.editorconfig</c>,
+    /// which is written as <c>.globalconfig</c> too, or a samconfig) into a repository with a template, a ledger and (unless
+    /// the input is one) a samconfig, and runs as the lint command does: the PL0004 results of the configuration when it
+    /// has problems, else the whole root analyzed with it.</summary>
+    public static IReadOnlyList<Diagnostic> Configured(string name, byte[] bytes)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", ConfiguredTemplate);
+        repository.Write(LoadRequest.DefaultLedgerPath, Ledger);
+        repository.WriteBytes(name, bytes);
+        if (name == ".editorconfig")
+            repository.WriteBytes(".globalconfig", bytes);
+        if (!name.StartsWith("samconfig", StringComparison.Ordinal))
+            repository.Write("samconfig.toml", FixedSamConfig);
+
+        var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = repository.Root, Catalog = Driver.Descriptors, Options = Driver.Options });
+        RunResult run;
+        if (config.Problems.Length > 0)
+        {
+            run = new RunResult
+            {
+                Root = repository.Root,
+                Diagnostics = config.ProblemDiagnostics(),
+                Notifications = [],
+                Descriptors = Driver.Descriptors,
+                Options = Options,
+                FileCount = config.Files.Length,
+                Project = new ProjectModel(repository.Root, [], ExclusionLedger.Missing(LoadRequest.DefaultLedgerPath), new HashSet<string>()),
+            };
+        }
+        else
+        {
+            run = AnalysisRunner.Run(config.ToLoadRequest(repository.Root) with { MaxDegreeOfParallelism = 1 },
+                config.ToAnalysisOptions(Options.Today, Driver.Descriptors), Driver);
+        }
+
+        Check(run);
+        return run.Diagnostics;
+    }
+
     private static List<Diagnostic> Analyze(IReadOnlyList<Core.Semantics.TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> load, IReadOnlyList<string> broken)
     {
         var project = new ProjectModel("/memory", templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal));
         var outcome = Driver.Run(project, Options, load);
-        Assert.That(outcome.Notifications.Where(n => n.IsToolFailure).Select(n => n.Message), Is.Empty, "an analyzer failed");
-        foreach (var diagnostic in outcome.Diagnostics)
-        {
-            AssertInside(diagnostic.Location, diagnostic);
-            foreach (var related in diagnostic.Target.RelatedLocations)
-                AssertInside(related.Location, diagnostic);
-        }
-
-        var run = new RunResult
+        Check(new RunResult
         {
             Root = "/memory",
             Diagnostics = outcome.Diagnostics,
@@ -79,9 +142,24 @@ internal static class EngineRun
             Options = Options,
             FileCount = templates.Count,
             Project = project,
-        };
-        _ = SarifReporter.ToJson(SarifReporter.Build(run, new SarifOptions()));
+        });
         return [.. outcome.Diagnostics];
+    }
+
+    /// <summary>No analyzer failed, every location lies inside its file, and the reporters write the run.</summary>
+    private static void Check(RunResult run)
+    {
+        Assert.That(run.Notifications.Where(n => n.IsToolFailure).Select(n => n.Message), Is.Empty, "an analyzer failed");
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            AssertInside(diagnostic.Location, diagnostic);
+            foreach (var related in diagnostic.Target.RelatedLocations)
+                AssertInside(related.Location, diagnostic);
+        }
+
+        _ = SarifReporter.ToJson(SarifReporter.Build(run, new SarifOptions()));
+        using var text = new StringWriter();
+        TextReporter.Write(run, text);
     }
 
     /// <summary>C2: line ≥ 1, column ≥ 1, start ≤ end, no column past the end of its line, no line past the file's last.</summary>

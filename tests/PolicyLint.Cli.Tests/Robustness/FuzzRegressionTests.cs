@@ -17,13 +17,22 @@ public sealed class FuzzRegressionTests
     public void FuzzFinding_IsHandled(string target, string file)
     {
         var bytes = File.ReadAllBytes(RepositoryPaths.Get("tests/fuzz/regressions", target, file));
-        _ = target switch
+        var diagnostics = target switch
         {
             "template-json" => EngineRun.Template("template.json", bytes),
             "template-yaml" => EngineRun.Template("template.yaml", bytes),
             "ledger" => EngineRun.LedgerFile(bytes),
+            "config" => EngineRun.Configured(".policylint.yaml", bytes),
+            "editorconfig" => EngineRun.Configured(".editorconfig", bytes),
+            "samconfig-toml" => EngineRun.Configured("samconfig.toml", bytes),
+            "samconfig-yaml" => EngineRun.Configured("samconfig.yaml", bytes),
             _ => throw new AssertionException($"unknown fuzz target folder '{target}'"),
         };
+
+        // A seed (a valid example kept so that the folder is not empty) must load without input or configuration errors,
+        // so that the fuzzer starts from inputs that reach the rules.
+        if (file.StartsWith("seed-", StringComparison.Ordinal))
+            Assert.That(diagnostics.Where(d => d.Id is "PL0001" or "PL0004").Select(d => d.ToString()), Is.Empty);
     }
 
     [Test]

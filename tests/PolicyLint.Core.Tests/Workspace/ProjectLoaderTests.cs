@@ -567,7 +567,7 @@ public sealed class ProjectLoaderTests
         {
             Assert.That(result.Diagnostics.Select(d => $"{d.Id} {d.Location.Path}({d.Location.Start})-({d.Location.End}) {d.Message}"), Is.EqualTo(new[]
             {
-                "PL0001 samconfig.toml(3:12)-(4:1) Invalid TOML: invalid newline in a string",
+                "PL0001 samconfig.toml(3:12)-(3:12) Invalid TOML: invalid newline in a string",
             }));
             Assert.That(result.Project.Templates.Single().Settings.StackName, Is.Null);
             Assert.That(result.Project.BrokenTemplatePaths, Is.Empty, "the templates themselves are fine");

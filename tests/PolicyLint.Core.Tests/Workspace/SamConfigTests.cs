@@ -21,6 +21,20 @@ public sealed class SamConfigTests
     /// <summary>The text a location covers.</summary>
     private static string Text(Location location) => location.Source.Text[location.Span.Start..location.Span.End];
 
+    // Fuzzing (tests/fuzz/regressions/samconfig-toml): a TOML error at a lone carriage return that ends the file was a
+    // one-character region over that line break, ending on a line the file does not have.
+    [TestCase("\r", 1, 1)]
+    [TestCase("L\r", 1, 2)]
+    public void Toml_ErrorAtTheFinalLineBreak_IsEmptyAtTheEndOfTheContent(string text, int line, int column)
+    {
+        var config = Read(text);
+
+        var problem = config.Problems.Single();
+        Assert.That((problem.Location.Span.Start, problem.Location.Span.End), Is.EqualTo((column - 1, column - 1)));
+        Assert.That((problem.Location.Start.Line, problem.Location.Start.Column, problem.Location.End.Line, problem.Location.End.Column), Is.EqualTo((line, column, line, column)));
+        Assert.That(config.IsUsable, Is.False);
+    }
+
     [Test]
     public void Toml_ReadsTheDeploySettingsOfTheDefaultEnvironment()
     {
