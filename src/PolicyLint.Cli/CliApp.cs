@@ -214,9 +214,7 @@ public static class CliApp
 
         private int Lint(ParseResult parse)
         {
-            var today = parse.GetValue(_today) is { } todayText
-                ? TryParseDay(todayText, out var day) ? day : throw new CommandException($"--today '{todayText}' is not a date of the form YYYY-MM-DD")
-                : DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = CommandSupport.Today(parse.GetValue(_today));
 
             var paths = (parse.GetValue(_paths) ?? []).Select(p => (Text: p, Full: Full(p))).ToList();
             var root = parse.GetValue(_root) is { } rootText
@@ -236,20 +234,14 @@ public static class CliApp
                         : $"PATH '{text}' does not exist");
                 }
 
-                reportPaths.Add(Relative(root, full) ?? throw new CommandException($"PATH '{text}' is outside the root '{root}'"));
+                reportPaths.Add(CommandSupport.Relative(root, full) ?? throw new CommandException($"PATH '{text}' is outside the root '{root}'"));
             }
 
             var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
-            string? configPath = null;
-            if (parse.GetValue(_config) is { } configText)
+            var config = ConfigurationLoader.Load(new ConfigurationRequest
             {
-                var full = Full(configText);
-                configPath = Relative(root, full) ?? throw new CommandException($"--config '{configText}' is outside the root '{root}'");
-                if (!File.Exists(full))
-                    throw new CommandException($"--config '{configText}' does not exist");
-            }
-
-            var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = root, ExplicitPath = configPath, Catalog = driver.Descriptors, Options = driver.Options });
+                Root = root, ExplicitPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config)), Catalog = driver.Descriptors, Options = driver.Options,
+            });
             var format = parse.GetValue(_format)!;
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
             if (config.Problems.Length > 0)
@@ -260,15 +252,7 @@ public static class CliApp
                 return Emit(parse, format, configRun, sarifOptions) ?? ExitCodes.UsageError;
             }
 
-            var load = config.ToLoadRequest(root);
-            if (parse.GetValue(_ledger) is { } ledgerText)
-            {
-                var full = Full(ledgerText);
-                var ledgerPath = Relative(root, full) ?? throw new CommandException($"--ledger '{ledgerText}' is outside the root '{root}'");
-                if (!File.Exists(full))
-                    throw new CommandException($"--ledger '{ledgerText}' does not exist");
-                load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
-            }
+            var load = CommandSupport.WithLedger(config.ToLoadRequest(root), workingDirectory, parse.GetValue(_ledger));
 
             // Command-line flags win over every configuration file (C20).
             load = _resolution.Apply(parse, load) with { Limits = limits ?? load.Limits };
@@ -385,15 +369,6 @@ public static class CliApp
                 : ExitCodes.Success;
         }
 
-        private string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
-
-        /// <summary>The root-relative path with '/', "." for the root itself, or null when outside the root.</summary>
-        private static string? Relative(string root, string full)
-        {
-            if (string.Equals(full, root, StringComparison.Ordinal))
-                return ".";
-            var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
-            return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : null;
-        }
+        private string Full(string path) => CommandSupport.Full(workingDirectory, path);
     }
 }

@@ -65,33 +65,43 @@ internal static class CommandSupport
             throw new CommandException($"root '{root}' is not a folder");
 
         var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
-        string? configPath = null;
-        if (configText is not null)
+        var config = ConfigurationLoader.Load(new ConfigurationRequest
         {
-            var full = Full(workingDirectory, configText);
-            configPath = Relative(root, full) ?? throw new CommandException($"--config '{configText}' is outside the root '{root}'");
-            if (!File.Exists(full))
-                throw new CommandException($"--config '{configText}' does not exist");
-        }
-
-        var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = root, ExplicitPath = configPath, Catalog = driver.Descriptors, Options = driver.Options });
+            Root = root, ExplicitPath = ConfigPath(workingDirectory, root, configText), Catalog = driver.Descriptors, Options = driver.Options,
+        });
         if (config.Problems.Length > 0)
         {
             throw new CommandException(string.Create(CultureInfo.InvariantCulture,
                 $"the configuration is invalid ({config.Problems.Length} PL0004 result{(config.Problems.Length == 1 ? "" : "s")}); run policylint to see them"));
         }
 
-        var load = config.ToLoadRequest(root);
-        if (ledgerText is not null)
-        {
-            var full = Full(workingDirectory, ledgerText);
-            var ledgerPath = Relative(root, full) ?? throw new CommandException($"--ledger '{ledgerText}' is outside the root '{root}'");
-            if (!File.Exists(full))
-                throw new CommandException($"--ledger '{ledgerText}' does not exist");
-            load = load with { LedgerPath = ledgerPath, LedgerIsExplicit = true };
-        }
-
+        var load = WithLedger(config.ToLoadRequest(root), workingDirectory, ledgerText);
         return new ProjectSession(root, driver, resolve(load), config.ToAnalysisOptions(today, driver.Descriptors));
+    }
+
+    /// <summary><c>--config FILE</c> as a root-relative path; null when not given (the default file then applies).</summary>
+    /// <exception cref="CommandException">The file is outside the root or does not exist.</exception>
+    public static string? ConfigPath(string workingDirectory, string root, string? configText)
+    {
+        if (configText is null)
+            return null;
+        var full = Full(workingDirectory, configText);
+        var configPath = Relative(root, full) ?? throw new CommandException($"--config '{configText}' is outside the root '{root}'");
+        return File.Exists(full) ? configPath : throw new CommandException($"--config '{configText}' does not exist");
+    }
+
+    /// <summary><paramref name="load"/> with <c>--ledger FILE</c> applied (an explicit ledger, C18); unchanged when not
+    /// given.</summary>
+    /// <exception cref="CommandException">The file is outside <paramref name="load"/>'s root or does not exist.</exception>
+    public static LoadRequest WithLedger(LoadRequest load, string workingDirectory, string? ledgerText)
+    {
+        if (ledgerText is null)
+            return load;
+        var full = Full(workingDirectory, ledgerText);
+        var ledgerPath = Relative(load.Root, full) ?? throw new CommandException($"--ledger '{ledgerText}' is outside the root '{load.Root}'");
+        return File.Exists(full)
+            ? load with { LedgerPath = ledgerPath, LedgerIsExplicit = true }
+            : throw new CommandException($"--ledger '{ledgerText}' does not exist");
     }
 }
 
