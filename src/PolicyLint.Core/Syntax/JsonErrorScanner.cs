@@ -164,36 +164,24 @@ internal sealed partial class JsonErrorScanner
                     i++;
                     _expect = Expect.Value;
                     continue;
-                case Expect.AfterMember:
+                case Expect.AfterMember or Expect.AfterItem:
+                    var inObject = _expect == Expect.AfterMember;
                     if (c == ',')
                     {
                         _lastComma = i++;
-                        _expect = Expect.Key;
+                        _expect = inObject ? Expect.Key : Expect.Item;
                         continue;
                     }
 
-                    if (c == '}')
+                    if (c == (inObject ? '}' : ']'))
                     {
                         i = Close(i);
                         continue;
                     }
 
-                    return Error(i, $"expected ',' or '}}' after the value of '{_stack[^1].Key}', found {Found(i)}");
-                case Expect.AfterItem:
-                    if (c == ',')
-                    {
-                        _lastComma = i++;
-                        _expect = Expect.Item;
-                        continue;
-                    }
-
-                    if (c == ']')
-                    {
-                        i = Close(i);
-                        continue;
-                    }
-
-                    return Error(i, $"expected ',' or ']' after an array item, found {Found(i)}");
+                    return Error(i, inObject
+                        ? $"expected ',' or '}}' after the value of '{_stack[^1].Key}', found {Found(i)}"
+                        : $"expected ',' or ']' after an array item, found {Found(i)}");
                 default:
                     if (c == ']' && _expect == Expect.FirstItem)
                     {
