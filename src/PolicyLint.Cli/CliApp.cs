@@ -174,6 +174,9 @@ public static class CliApp
         private readonly Option<bool> _omitSuppressed = new("--omit-suppressed") { Description = "Leave suppressed results out of SARIF (GitHub code scanning ignores SARIF suppressions)." };
         private readonly Option<string?> _baseline = new("--baseline") { Description = "Compare with an earlier run's SARIF: results get baselineState new, unchanged or absent.", HelpName = "FILE.sarif" };
         private readonly Option<bool> _newOnly = new("--new-only") { Description = "With --baseline, report only new results (the exit code counts only those)." };
+        private readonly Option<bool> _allowEmpty = new("--allow-empty") { Description = "Exit with 0, not 2, when the root holds no template (a note still says so)." };
+        private readonly Option<bool> _staged = new("--staged") { Description = "Analyze the git index (what the next commit holds) instead of the working tree: every input is read from git's objects." };
+        private readonly Option<string?> _rev = new("--rev") { Description = "Analyze a commit (a SHA, branch, tag or other git revision) instead of the working tree: every input is read from git's objects.", HelpName = "REV" };
         private readonly ResolutionOptions _resolution = new();
 
         public RootCommand Build()
@@ -183,7 +186,7 @@ public static class CliApp
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty,
             };
             foreach (var option in _resolution.All)
                 root.Options.Add(option);
@@ -223,24 +226,30 @@ public static class CliApp
             if (!Directory.Exists(root))
                 throw new CommandException($"root '{root}' is not a folder");
 
+            using var source = OpenSource(parse, root);
             var reportPaths = new List<string>();
             foreach (var (text, full) in paths)
             {
-                if (!File.Exists(full) && !Directory.Exists(full))
+                var relative = CommandSupport.Relative(root, full);
+                var exists = source is null
+                    ? File.Exists(full) || Directory.Exists(full)
+                    : relative is null || relative == "." || source.Kind(relative) is not null;
+                if (!exists)
                 {
                     // PATH takes any token, so a mistyped option arrives here; an existing file named "-x" still works.
                     throw new CommandException(text.StartsWith('-') && text.Length > 1
                         ? $"unknown option '{text}'"
-                        : $"PATH '{text}' does not exist");
+                        : $"PATH '{text}' does not exist{CommandSupport.In(source)}");
                 }
 
-                reportPaths.Add(CommandSupport.Relative(root, full) ?? throw new CommandException($"PATH '{text}' is outside the root '{root}'"));
+                reportPaths.Add(relative ?? throw new CommandException($"PATH '{text}' is outside the root '{root}'"));
             }
 
             var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
             var config = ConfigurationLoader.Load(new ConfigurationRequest
             {
-                Root = root, ExplicitPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config)), Catalog = driver.Descriptors, Options = driver.Options,
+                Root = root, ExplicitPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config), source), Catalog = driver.Descriptors, Options = driver.Options,
+                Source = source,
             });
             var format = parse.GetValue(_format)!;
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
@@ -252,7 +261,7 @@ public static class CliApp
                 return Emit(parse, format, configRun, sarifOptions) ?? ExitCodes.UsageError;
             }
 
-            var load = CommandSupport.WithLedger(config.ToLoadRequest(root), workingDirectory, parse.GetValue(_ledger));
+            var load = CommandSupport.WithLedger(config.ToLoadRequest(root) with { Source = source, OverLimitMarkers = OverLimitMarkers }, workingDirectory, parse.GetValue(_ledger));
 
             // Command-line flags win over every configuration file (C20).
             load = _resolution.Apply(parse, load) with { Limits = limits ?? load.Limits };
@@ -266,6 +275,19 @@ public static class CliApp
 
             var run = AnalysisRunner.Run(load, options, driver, reportPaths);
             run = run with { Notifications = [.. run.Notifications, .. _resolution.UnusedParameterWarnings(parse, run.Project)] };
+            // Nothing analyzed never passes silently: like ESLint's "no files matching", a usage error unless expected.
+            var nothingAnalyzed = run.TemplateFileCount == 0;
+            if (nothingAnalyzed)
+            {
+                var where = source is null ? $"under the root '{root}'" : $"under the root '{root}' in {source.Description}";
+                run = run with
+                {
+                    Notifications = [.. run.Notifications, parse.GetValue(_allowEmpty)
+                        ? new ToolNotification("note", $"No template found {where}; no template was analyzed (--allow-empty)")
+                        : new ToolNotification("error", $"No template found {where}: nothing was analyzed (a wrong --root or folder?); pass --allow-empty if that is expected", IsToolFailure: true)],
+                };
+            }
+
             if (baselineLog is not null)
             {
                 var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
@@ -281,7 +303,8 @@ public static class CliApp
 
             CommandSupport.WriteNotifications(stderr, run.Notifications);
 
-            return Emit(parse, format, run, sarifOptions) ?? ExitCode(run, parse.GetValue(_failLevel)!);
+            return Emit(parse, format, run, sarifOptions)
+                ?? (nothingAnalyzed && !parse.GetValue(_allowEmpty) ? ExitCodes.UsageError : ExitCode(run, parse.GetValue(_failLevel)!));
         }
 
         /// <summary>Writes the chosen format and --sarif; returns an exit code only when writing failed.</summary>
@@ -370,5 +393,28 @@ public static class CliApp
         }
 
         private string Full(string path) => CommandSupport.Full(workingDirectory, path);
+
+        /// <summary>The exclusion tag keys: a file over the size limit that mentions one is PL0001, never skipped.</summary>
+        private static readonly string[] OverLimitMarkers = [Rules.Shared.ExclusionTags.StandardKey, Rules.Shared.ExclusionTags.CodeKey];
+
+        /// <summary>The git source <c>--staged</c> or <c>--rev</c> asks for; null for the working tree.</summary>
+        /// <exception cref="CommandException">Both are given, or the git source cannot be opened.</exception>
+        private GitFileSource? OpenSource(ParseResult parse, string root)
+        {
+            var staged = parse.GetValue(_staged);
+            var revision = parse.GetValue(_rev);
+            if (staged && revision is not null)
+                throw new CommandException("--staged and --rev cannot be used together (one analyzes the git index, the other a commit)");
+            try
+            {
+                return staged ? GitFileSource.OpenIndex(root)
+                    : revision is not null ? GitFileSource.OpenCommit(root, revision)
+                    : null;
+            }
+            catch (GitSourceException ex)
+            {
+                throw new CommandException($"{(staged ? "--staged" : "--rev")}: {ex.Message}");
+            }
+        }
     }
 }

@@ -80,29 +80,37 @@ internal static class CommandSupport
     }
 
     /// <summary><c>--config FILE</c> as a root-relative path; null when not given (the default file then applies).</summary>
+    /// <param name="workingDirectory">The folder relative paths are resolved against.</param>
+    /// <param name="root">Absolute root.</param>
+    /// <param name="configText">The option's value, or null.</param>
+    /// <param name="source">Where the file must exist (the working tree when null).</param>
     /// <exception cref="CommandException">The file is outside the root or does not exist.</exception>
-    public static string? ConfigPath(string workingDirectory, string root, string? configText)
+    public static string? ConfigPath(string workingDirectory, string root, string? configText, IFileSource? source = null)
     {
         if (configText is null)
             return null;
         var full = Full(workingDirectory, configText);
         var configPath = Relative(root, full) ?? throw new CommandException($"--config '{configText}' is outside the root '{root}'");
-        return File.Exists(full) ? configPath : throw new CommandException($"--config '{configText}' does not exist");
+        return (source ?? new PhysicalFileSource(root)).Kind(configPath) == FileEntryKind.File ? configPath : throw new CommandException($"--config '{configText}' does not exist{In(source)}");
     }
 
     /// <summary><paramref name="load"/> with <c>--ledger FILE</c> applied (an explicit ledger, C18); unchanged when not
     /// given.</summary>
-    /// <exception cref="CommandException">The file is outside <paramref name="load"/>'s root or does not exist.</exception>
+    /// <exception cref="CommandException">The file is outside <paramref name="load"/>'s root or does not exist in its
+    /// source.</exception>
     public static LoadRequest WithLedger(LoadRequest load, string workingDirectory, string? ledgerText)
     {
         if (ledgerText is null)
             return load;
         var full = Full(workingDirectory, ledgerText);
         var ledgerPath = Relative(load.Root, full) ?? throw new CommandException($"--ledger '{ledgerText}' is outside the root '{load.Root}'");
-        return File.Exists(full)
+        return load.Files.Kind(ledgerPath) == FileEntryKind.File
             ? load with { LedgerPath = ledgerPath, LedgerIsExplicit = true }
-            : throw new CommandException($"--ledger '{ledgerText}' does not exist");
+            : throw new CommandException($"--ledger '{ledgerText}' does not exist{In(load.Source)}");
     }
+
+    /// <summary>" in the git index" for a source other than the working tree; empty for the working tree.</summary>
+    public static string In(IFileSource? source) => source is null or PhysicalFileSource ? string.Empty : $" in {source.Description}";
 }
 
 /// <summary>A root ready to load or analyze, configured as the lint command would.</summary>

@@ -25,6 +25,9 @@ public sealed record RunResult
     /// <summary>Template files and ledger read.</summary>
     public required int FileCount { get; init; }
 
+    /// <summary>Template files found under the root, broken ones included; 0 means no template was analyzed.</summary>
+    public int TemplateFileCount { get; init; }
+
     /// <summary>The project model (for tools such as <c>ledger status</c>).</summary>
     public required ProjectModel Project { get; init; }
 
@@ -66,6 +69,7 @@ public static class AnalysisRunner
             Descriptors = driver.Descriptors,
             Options = options,
             FileCount = loaded.FileCount,
+            TemplateFileCount = loaded.TemplateFileCount,
             Project = loaded.Project,
         };
     }

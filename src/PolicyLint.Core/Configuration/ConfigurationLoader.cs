@@ -25,8 +25,12 @@ public sealed record ConfigurationRequest
     /// <summary>The rule options (to validate option keys and values).</summary>
     public required IReadOnlyList<RuleOption> Options { get; init; }
 
-    /// <summary>The file reader.</summary>
-    public IFileReader FileReader { get; init; } = PhysicalFileReader.Instance;
+    /// <summary>Where the files are read from: the working tree under <see cref="Root"/> when null, else the git index or
+    /// a commit (<see cref="GitFileSource"/>).</summary>
+    public IFileSource? Source { get; init; }
+
+    /// <summary><see cref="Source"/>, else the working tree under <see cref="Root"/>.</summary>
+    public IFileSource Files => Source ?? new PhysicalFileSource(Root);
 }
 
 /// <summary>
@@ -73,14 +77,22 @@ public static class ConfigurationLoader
         };
     }
 
+    /// <summary>Configuration files are small: one larger than this is refused rather than read.</summary>
+    private const long MaxConfigurationBytes = 16 * 1024 * 1024;
+
     private static SourceText? Read(ConfigurationRequest request, string relativePath, List<ConfigurationProblem> problems)
     {
-        var full = Path.Combine(request.Root, relativePath);
-        if (!File.Exists(full))
-            return null;
+        var empty = SourceText.From(relativePath, string.Empty);
         try
         {
-            var source = SourceText.Decode(relativePath, request.FileReader.ReadAllBytes(full), out var invalid);
+            var read = FileSourceReading.Read(request.Files, relativePath, MaxConfigurationBytes);
+            if (read.IsOverLimit)
+            {
+                problems.Add(new ConfigurationProblem(Location.FileLevel(empty), FormattableString.Invariant($"The configuration file is larger than {MaxConfigurationBytes:N0} bytes")));
+                return null;
+            }
+
+            var source = SourceText.Decode(relativePath, read.Bytes, out var invalid);
             if (invalid >= 0)
             {
                 problems.Add(new ConfigurationProblem(new Location(source, new TextSpan(invalid, Math.Min(invalid + 1, source.Text.Length))), "The configuration file is not valid UTF-8"));
@@ -89,9 +101,12 @@ public static class ConfigurationLoader
 
             return source;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            var empty = SourceText.From(relativePath, string.Empty);
+            return null;
+        }
+        catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
+        {
             problems.Add(new ConfigurationProblem(Location.FileLevel(empty), $"Cannot read the configuration file: {ex.Message}"));
             return null;
         }
@@ -136,7 +151,7 @@ public static class ConfigurationLoader
                         {
                             if (NormalizeRelative(ledger) is not { } relative)
                                 problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not '{ledger}'"));
-                            else if (!File.Exists(Path.Combine(request.Root, relative)))
+                            else if (request.Files.Kind(relative) != FileEntryKind.File)
                                 problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger '{relative}' does not exist"));
                             else
                                 config = config with { LedgerPath = relative };

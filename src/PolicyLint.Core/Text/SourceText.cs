@@ -19,13 +19,18 @@ public sealed class SourceText
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly int[] _lineStarts;
 
-    private SourceText(string path, string text, bool hadByteOrderMark)
+    private SourceText(string path, string text, bool hadByteOrderMark, Encoding? encoding = null)
     {
         Path = path;
         Text = text;
         HadByteOrderMark = hadByteOrderMark;
+        Encoding = encoding ?? Encoding.UTF8;
         _lineStarts = ComputeLineStarts(text);
     }
+
+    /// <summary>The encoding the file was decoded from: UTF-8, or UTF-16 or UTF-32 (little or big endian) when a byte
+    /// order mark or the file's first bytes say so (<see cref="DetectEncoding"/>).</summary>
+    public Encoding Encoding { get; }
 
     /// <summary>Root-relative path with <c>/</c> separators, as reported in every output format.</summary>
     public string Path { get; }
@@ -33,7 +38,7 @@ public sealed class SourceText
     /// <summary>The file's text without a leading byte order mark.</summary>
     public string Text { get; }
 
-    /// <summary>Whether the file started with a UTF-8 byte order mark (removed from <see cref="Text"/>).</summary>
+    /// <summary>Whether the file started with a byte order mark (removed from <see cref="Text"/>).</summary>
     public bool HadByteOrderMark { get; }
 
     /// <summary>Number of lines; a file ending with a line break has no extra empty line counted.</summary>
@@ -65,14 +70,69 @@ public sealed class SourceText
     }
 
     /// <summary>
-    /// Decodes UTF-8 bytes (a leading byte order mark is skipped). Never throws on bad input: when the
-    /// bytes are not valid UTF-8, <paramref name="invalidOffset"/> receives the UTF-16 offset in the
-    /// returned text (decoded with U+FFFD replacements) where the first invalid sequence starts;
-    /// otherwise it is -1.
+    /// The encoding of a YAML or JSON file from its first bytes, as YAML 1.2 §5.2 and RFC 4627 §3 tell it: a byte order
+    /// mark (UTF-32 LE <c>FF FE 00 00</c>, UTF-32 BE <c>00 00 FE FF</c>, UTF-16 LE <c>FF FE</c>, UTF-16 BE <c>FE FF</c>,
+    /// UTF-8 <c>EF BB BF</c>), else the zero bytes around a first ASCII character (<c>00 00 00 x</c> UTF-32 BE,
+    /// <c>x 00 00 00</c> UTF-32 LE, <c>00 x</c> UTF-16 BE, <c>x 00</c> UTF-16 LE), else UTF-8.
+    /// </summary>
+    /// <param name="head">The file's first bytes (four are enough).</param>
+    /// <param name="bomLength">The length of the byte order mark, 0 when there is none.</param>
+    /// <returns>A decoder-lenient encoding (invalid sequences become U+FFFD) without a preamble.</returns>
+    public static Encoding DetectEncoding(ReadOnlySpan<byte> head, out int bomLength)
+    {
+        bomLength = 0;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bomLength = 3;
+            return Encoding.UTF8;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            bomLength = 4;
+            return Utf32(bigEndian: false, strict: false);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            bomLength = 4;
+            return Utf32(bigEndian: true, strict: false);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            bomLength = 2;
+            return Utf16(bigEndian: head[0] == 0xFE, strict: false);
+        }
+
+        if (head.Length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0)
+            return Utf32(bigEndian: true, strict: false);
+        if (head.Length >= 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0)
+            return Utf32(bigEndian: false, strict: false);
+        if (head.Length >= 2 && head[0] == 0 && head[1] != 0)
+            return Utf16(bigEndian: true, strict: false);
+        if (head.Length >= 2 && head[0] != 0 && head[1] == 0)
+            return Utf16(bigEndian: false, strict: false);
+        return Encoding.UTF8;
+    }
+
+    private static UnicodeEncoding Utf16(bool bigEndian, bool strict) => new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: strict);
+
+    private static UTF32Encoding Utf32(bool bigEndian, bool strict) => new UTF32Encoding(bigEndian, byteOrderMark: false, throwOnInvalidCharacters: strict);
+
+    /// <summary>
+    /// Decodes a file's bytes: UTF-8, or UTF-16 or UTF-32 when <see cref="DetectEncoding"/> says so; a byte order mark
+    /// is skipped. Never throws on bad input: when the bytes are not valid in their encoding,
+    /// <paramref name="invalidOffset"/> receives the UTF-16 offset in the returned text (decoded with U+FFFD
+    /// replacements) where the first invalid sequence starts; otherwise it is -1.
     /// </summary>
     public static SourceText Decode(string path, ReadOnlySpan<byte> bytes, out int invalidOffset)
     {
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var encoding = DetectEncoding(bytes, out var bomLength);
+        if (encoding.CodePage != Encoding.UTF8.CodePage)
+            return DecodeWide(path, bytes, encoding, bomLength, out invalidOffset);
+
+        var bom = bomLength == 3;
         if (bom)
             bytes = bytes[3..];
 
@@ -92,6 +152,27 @@ public sealed class SourceText
 
         // Lenient decode so that positions can still be reported in the rest of the file.
         return new SourceText(path, Encoding.UTF8.GetString(bytes), bom);
+    }
+
+    private static SourceText DecodeWide(string path, ReadOnlySpan<byte> bytes, Encoding lenient, int bomLength, out int invalidOffset)
+    {
+        var body = bytes[bomLength..];
+        var bigEndian = lenient is UnicodeEncoding ? lenient.CodePage == 1201 : lenient.CodePage == 12001;
+        Encoding strict = lenient is UnicodeEncoding ? Utf16(bigEndian, strict: true) : Utf32(bigEndian, strict: true);
+        invalidOffset = -1;
+        try
+        {
+            return new SourceText(path, strict.GetString(body), bomLength > 0, lenient);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            // The first invalid sequence: a lone surrogate, a code point past U+10FFFF, or a last code unit cut short.
+            var unit = lenient is UnicodeEncoding ? 2 : 4;
+            var good = Math.Clamp(ex.Index, 0, body.Length) / unit * unit;
+            invalidOffset = lenient.GetCharCount(body[..good]);
+        }
+
+        return new SourceText(path, lenient.GetString(body), bomLength > 0, lenient);
     }
 
     /// <summary>Whether <paramref name="bytes"/> decode as strict UTF-8 (used by tests and tools).</summary>

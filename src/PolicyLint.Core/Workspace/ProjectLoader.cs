@@ -40,8 +40,17 @@ public sealed record LoadRequest
     /// <summary>Parse limits (C16).</summary>
     public ParseLimits Limits { get; init; } = ParseLimits.Default;
 
-    /// <summary>The file reader.</summary>
-    public IFileReader FileReader { get; init; } = PhysicalFileReader.Instance;
+    /// <summary>Where the files are read from: the working tree under <see cref="Root"/> when null, else the git index
+    /// or a commit (<see cref="GitFileSource"/>) or a test double.</summary>
+    public IFileSource? Source { get; init; }
+
+    /// <summary>Words that make a file over <see cref="ParseLimits.MaxFileBytes"/> a PL0001 wherever they appear in it,
+    /// besides what makes it look like a template (C4): the rule pack's exclusion tag keys, so that an over-limit file
+    /// that mentions one never passes silently.</summary>
+    public IReadOnlyList<string> OverLimitMarkers { get; init; } = [];
+
+    /// <summary><see cref="Source"/>, else the working tree under <see cref="Root"/>.</summary>
+    public IFileSource Files => Source ?? new PhysicalFileSource(Root);
 
     /// <summary>How many files are read and parsed at once: -1 (the default) for every core, 1 for one at a time.
     /// The result does not depend on it.</summary>
@@ -58,7 +67,15 @@ public sealed record LoadRequest
 /// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
 /// <param name="FileCount">Files that contributed: template files (broken ones included), the samconfig files read (C21)
 /// and the ledger if present.</param>
-public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount);
+public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount)
+{
+    /// <summary>Template files found, broken ones included (0: the run analyzed no template).</summary>
+    public int TemplateFileCount { get; init; }
+
+    /// <summary>Candidate files whose syntax tree was built; the others were ruled out by their text alone
+    /// (<see cref="ProjectLoader.CanBeTemplate"/>) or could not be read.</summary>
+    public int ParsedFileCount { get; init; }
+}
 
 /// <summary>What loading one file gave.</summary>
 /// <param name="Path">The root-relative path.</param>
@@ -66,7 +83,11 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
 /// <param name="Templates">Its templates (one per template document), empty when it has PL0001.</param>
 /// <param name="Diagnostics">PL0001 results of the file.</param>
 /// <param name="Notification">A problem with reading the file, or null.</param>
-public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification);
+public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification)
+{
+    /// <summary>Whether a syntax tree was built for the file.</summary>
+    public bool WasParsed { get; init; }
+}
 
 /// <summary>
 /// Discovers, reads, parses and binds every file of a root (C3, C4, C18), in parallel, with deterministic output.
@@ -78,7 +99,9 @@ public static partial class ProjectLoader
     public static LoadResult Load(LoadRequest request, CancellationToken cancellationToken = default)
     {
         var notifications = new List<ToolNotification>();
-        var files = FileDiscovery.Discover(request.Root, request.IsExcluded, notifications, request.IsIncluded)
+        var source = request.Files;
+        request = request with { Source = source };
+        var files = FileDiscovery.Discover(source, request.IsExcluded, notifications, request.IsIncluded)
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
@@ -97,12 +120,15 @@ public static partial class ProjectLoader
         var templates = new List<TemplateModel>();
         var broken = new HashSet<string>(StringComparer.Ordinal);
         var fileCount = 0;
+        var parsed = 0;
         foreach (var result in results)
         {
             if (result.Notification is not null)
                 notifications.Add(result.Notification);
             if (result.IsTemplateFile)
                 fileCount++;
+            if (result.WasParsed)
+                parsed++;
             if (result.Diagnostics.Count > 0)
             {
                 diagnostics.AddRange(result.Diagnostics);
@@ -118,11 +144,16 @@ public static partial class ProjectLoader
             broken.Add(tooMany.Location.Path);
         }
 
-        var ledger = LoadLedger(request, diagnostics, notifications);
+        var templateFiles = fileCount + (tooMany is null ? 0 : 1);
+        var ledger = LoadLedger(request, diagnostics);
         if (ledger.Exists)
             fileCount++;
         fileCount += samConfigCount;
-        return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount);
+        return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount)
+        {
+            TemplateFileCount = templateFiles,
+            ParsedFileCount = parsed,
+        };
     }
 
     /// <summary>Whether text that failed to parse looks like a template (C4): a line starting with
@@ -156,20 +187,21 @@ public static partial class ProjectLoader
 
     private static FileResult LoadFile(LoadRequest request, string path)
     {
-        var fullPath = Path.Combine(request.Root, path);
-        byte[] bytes;
+        BoundedRead read;
         try
         {
-            if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
-                return TooLarge(request, path, fullPath);
-            bytes = request.FileReader.ReadAllBytes(fullPath);
+            read = FileSourceReading.Read(request.Files, path, request.Limits.MaxFileBytes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (NotARegularFileException ex)
+        {
+            return new FileResult(path, false, [], [], new ToolNotification("warning", $"Skipped: {ex.Message}", path));
+        }
+        catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
         {
             return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
         }
 
-        return LoadBytes(request, path, bytes);
+        return read.IsOverLimit ? TooLarge(request, path) : LoadBytes(request, path, read.Bytes);
     }
 
     /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (C3, C4,
@@ -188,8 +220,38 @@ public static partial class ProjectLoader
             return new FileResult(path, true, [], [Pl0001(location, "The file is not valid UTF-8 (templates are UTF-8 text); the first invalid byte is here")], null);
         }
 
+        if (!CanBeTemplate(source.Text))
+            return new FileResult(path, false, [], [], null);
         var tree = Parse(source, request.Limits);
-        return Classify(request, tree);
+        return Classify(request, tree) with { WasParsed = true };
+    }
+
+    /// <summary>
+    /// Whether decoded text can hold a template or a file that looks like one (C3, C4), decided without parsing: a
+    /// template needs a <c>Resources</c> key, and a broken file that looks like a template has
+    /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> in its text. A key can also be spelled with
+    /// escapes that the text does not show: JSON's <c>\u0052</c>, YAML double-quoted scalars' <c>\x52</c>,
+    /// <c>\u0052</c>, <c>\U00000052</c> and an escaped line break (<c>"Resou\</c> newline <c>rces"</c>); the other
+    /// escapes of either language stand for no letter. YAML aliases, anchors, tags and merge keys never make a key's
+    /// text appear that is not written somewhere in the file, and a plain or single-quoted scalar folds a line break into
+    /// a space. So text with none of those words and none of those escapes is not a template, and is skipped before a
+    /// syntax tree is built.
+    /// </summary>
+    public static bool CanBeTemplate(string text) =>
+        text.Contains("Resources", StringComparison.Ordinal) ||
+        text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) ||
+        text.Contains("Transform", StringComparison.Ordinal) ||
+        HasLetterEscape(text);
+
+    private static bool HasLetterEscape(string text)
+    {
+        for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
+        {
+            if (text[i + 1] is 'u' or 'U' or 'x' or '\r' or '\n')
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Keeps the first <see cref="ParseLimits.MaxFiles"/> files (path order) and returns PL0001 at the first file
@@ -223,11 +285,11 @@ public static partial class ProjectLoader
             .OrderBy(p => p, StringComparer.Ordinal);
         foreach (var path in chosen)
         {
-            var fullPath = Path.Combine(request.Root, path);
             byte[] bytes;
             try
             {
-                if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
+                var content = FileSourceReading.Read(request.Files, path, request.Limits.MaxFileBytes);
+                if (content.IsOverLimit)
                 {
                     read++;
                     diagnostics.Add(Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)),
@@ -235,9 +297,14 @@ public static partial class ProjectLoader
                     continue;
                 }
 
-                bytes = request.FileReader.ReadAllBytes(fullPath);
+                bytes = content.Bytes!;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            catch (NotARegularFileException ex)
+            {
+                notifications.Add(new ToolNotification("warning", $"Skipped: {ex.Message}", path));
+                continue;
+            }
+            catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
             {
                 notifications.Add(new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
                 continue;
@@ -297,22 +364,26 @@ public static partial class ProjectLoader
         };
     }
 
-    private static FileResult TooLarge(LoadRequest request, string path, string fullPath)
+    /// <summary>A file over the size limit: PL0001 when, read through in bounded chunks and never held whole, it looks
+    /// like a template (C4) or mentions one of <see cref="LoadRequest.OverLimitMarkers"/>; else a note that it was
+    /// skipped.</summary>
+    private static FileResult TooLarge(LoadRequest request, string path)
     {
-        byte[] head;
+        bool suspicious;
         try
         {
-            head = request.FileReader.ReadPrefix(fullPath, 64 * 1024);
+            using var stream = request.Files.OpenRead(path);
+            suspicious = OverLimitScan.LooksLikeTemplate(stream, request.OverLimitMarkers, request.Limits.MaxFileBytes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
         {
             return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
         }
 
-        var source = SourceText.Decode(path, head, out _);
-        if (!LooksLikeTemplate(source.Text))
-            return new FileResult(path, false, [], [], new ToolNotification("note", FormattableString.Invariant($"Skipped: larger than the limit of {request.Limits.MaxFileBytes:N0} bytes"), path));
-        return new FileResult(path, true, [], [Pl0001(Location.FileLevel(source), FormattableString.Invariant($"The file is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"))], null);
+        var limit = FormattableString.Invariant($"{request.Limits.MaxFileBytes:N0}");
+        if (!suspicious)
+            return new FileResult(path, false, [], [], new ToolNotification("note", $"Skipped: larger than the limit of {limit} bytes", path));
+        return new FileResult(path, true, [], [Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)), $"The file is larger than the limit of {limit} bytes and was not read")], null);
     }
 
     private static FileResult Classify(LoadRequest request, SyntaxTree tree)
@@ -363,34 +434,31 @@ public static partial class ProjectLoader
     private static IEnumerable<Location> ResourceKeyLocations(TemplateModel template) =>
         template.ResourcesEntry.RawValue.Resolve() is MappingNode resources ? resources.Entries.Select(e => e.Key.Location) : [];
 
-    private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    /// <summary>Reads the ledger (C18). A default ledger that is not there is an empty ledger; one that is there but
+    /// cannot be read (permission denied, a folder, a FIFO, an I/O error) is PL0001 and a broken ledger, never an empty
+    /// one: the exclusion tags it would have matched cannot be checked, and the run must not pass.</summary>
+    private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics)
     {
-        var fullPath = Path.Combine(request.Root, request.LedgerPath);
-        if (!File.Exists(fullPath))
-            return ExclusionLedger.Missing(request.LedgerPath);
-
-        byte[] bytes;
+        var empty = SourceText.From(request.LedgerPath, string.Empty);
+        BoundedRead read;
         try
         {
-            if (request.FileReader.GetLength(fullPath) > request.Limits.MaxFileBytes)
-            {
-                var empty = SourceText.From(request.LedgerPath, string.Empty);
-                var problem = new SyntaxProblem(SyntaxProblemKind.LimitExceeded, Location.FileLevel(empty),
-                    FormattableString.Invariant($"The ledger is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"));
-                diagnostics.Add(Pl0001(problem.Location, problem.Message));
-                return ExclusionLedger.Unreadable(empty, problem);
-            }
-
-            bytes = request.FileReader.ReadAllBytes(fullPath);
+            read = FileSourceReading.Read(request.Files, request.LedgerPath, request.Limits.MaxFileBytes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            notifications.Add(new ToolNotification("error", $"Cannot read the ledger: {ex.Message}", request.LedgerPath));
-            var empty = SourceText.From(request.LedgerPath, string.Empty);
-            return ExclusionLedger.Unreadable(empty, new SyntaxProblem(SyntaxProblemKind.SyntaxError, Location.FileLevel(empty), $"Cannot read the ledger: {ex.Message}"));
+            return ExclusionLedger.Missing(request.LedgerPath);
+        }
+        catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
+        {
+            return Unreadable(empty, SyntaxProblemKind.SyntaxError,
+                $"Cannot read the ledger: {ex.Message}; no exclusion tag can be matched, so unrecorded exclusions (PL1001, PL1005) are not checked");
         }
 
-        var source = SourceText.Decode(request.LedgerPath, bytes, out var invalidOffset);
+        if (read.IsOverLimit)
+            return Unreadable(empty, SyntaxProblemKind.LimitExceeded, FormattableString.Invariant($"The ledger is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"));
+
+        var source = SourceText.Decode(request.LedgerPath, read.Bytes, out var invalidOffset);
         if (invalidOffset >= 0)
         {
             var problem = new SyntaxProblem(SyntaxProblemKind.InvalidEncoding, new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length))),
@@ -403,6 +471,13 @@ public static partial class ProjectLoader
         foreach (var problem in ledger.Tree!.Problems)
             diagnostics.Add(Pl0001(problem.Location, problem.Message));
         return ledger;
+
+        ExclusionLedger Unreadable(SourceText text, SyntaxProblemKind kind, string message)
+        {
+            var problem = new SyntaxProblem(kind, Location.FileLevel(text), message);
+            diagnostics.Add(Pl0001(problem.Location, problem.Message));
+            return ExclusionLedger.Unreadable(text, problem);
+        }
     }
 
     private static Diagnostic Pl0001(Location location, string message) =>

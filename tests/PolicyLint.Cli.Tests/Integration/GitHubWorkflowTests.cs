@@ -55,9 +55,10 @@ public sealed class GitHubWorkflowTests
     [Test]
     public void TheWorkflowIsNotATemplate()
     {
-        var run = CliRunner.Lint(RepositoryPaths.Get("samples/github"));
+        var run = CliRunner.Lint(RepositoryPaths.Get("samples/github"), "--allow-empty");
 
         Assert.That(run.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 0 files\n"));
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(CliRunner.Lint(RepositoryPaths.Get("samples/github")).ExitCode, Is.EqualTo(ExitCodes.UsageError), "no template: nothing was analyzed");
     }
 }

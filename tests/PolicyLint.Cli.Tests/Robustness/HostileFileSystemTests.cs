@@ -20,19 +20,8 @@ public sealed class HostileFileSystemTests
               KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/example
         """;
 
-    /// <summary>The real file system, except that <see cref="OnRead"/> may throw or act first (tests run as root, where
-    /// permissions do not stop reads).</summary>
-    private sealed class FileReaderDouble(Func<string, Exception?> onRead) : IFileReader
-    {
-        public Func<string, Exception?> OnRead { get; } = onRead;
-
-        public byte[] ReadAllBytes(string fullPath) => OnRead(fullPath) is { } ex ? throw ex : File.ReadAllBytes(fullPath);
-
-        public long GetLength(string fullPath) => new FileInfo(fullPath).Length;
-    }
-
-    private static RunResult Run(string root, IFileReader? reader = null) =>
-        AnalysisRunner.Run(new LoadRequest { Root = root, FileReader = reader ?? PhysicalFileReader.Instance },
+    private static RunResult Run(string root, IFileSource? source = null) =>
+        AnalysisRunner.Run(new LoadRequest { Root = root, Source = source },
             new AnalysisOptions { Today = new DateOnly(2026, 11, 29) }, RulePack.CreateAnalyzers());
 
     // PL4001 (no Inspector finding rule) comes with every function here and says nothing about the file system.
@@ -44,7 +33,7 @@ public sealed class HostileFileSystemTests
         using var repository = new TemporaryRepository();
         repository.Write("locked.yaml", KmsTemplate);
         repository.Write("worker.yaml", KmsTemplate);
-        var reader = new FileReaderDouble(p => p.EndsWith("locked.yaml", StringComparison.Ordinal) ? new UnauthorizedAccessException("Access to the path is denied") : null);
+        var reader = new FaultyFileSource(repository.Root, p => p.EndsWith("locked.yaml", StringComparison.Ordinal) ? new UnauthorizedAccessException("Access to the path is denied") : null);
 
         var run = Run(repository.Root, reader);
 
@@ -60,10 +49,10 @@ public sealed class HostileFileSystemTests
         repository.Write("gone.yaml", KmsTemplate);
         repository.Write("worker.yaml", KmsTemplate);
         // Discovery has listed the file; it disappears before it is read.
-        var reader = new FileReaderDouble(p =>
+        var reader = new FaultyFileSource(repository.Root, p =>
         {
-            if (p.EndsWith("gone.yaml", StringComparison.Ordinal))
-                File.Delete(p);
+            if (p == "gone.yaml")
+                File.Delete(Path.Combine(repository.Root, p));
             return null;
         });
 
@@ -75,17 +64,19 @@ public sealed class HostileFileSystemTests
     }
 
     [Test]
-    public void UnreadableLedger_IsAnErrorNotification()
+    public void UnreadableLedger_IsPL0001_NeverAPass()
     {
         using var repository = new TemporaryRepository();
         repository.Write("security/inspector-exclusions.yaml", "version: 1\nexclusions: []\n");
         repository.Write("worker.yaml", KmsTemplate);
-        var reader = new FileReaderDouble(p => p.EndsWith("inspector-exclusions.yaml", StringComparison.Ordinal) ? new IOException("Input/output error") : null);
+        var reader = new FaultyFileSource(repository.Root, p => p.EndsWith("inspector-exclusions.yaml", StringComparison.Ordinal) ? new IOException("Input/output error") : null);
 
         var run = Run(repository.Root, reader);
 
-        Assert.That(run.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), Is.EqualTo(new[] { "error security/inspector-exclusions.yaml: Cannot read the ledger: Input/output error" }));
-        Assert.That(Keys(run), Does.Contain("PL2001 worker.yaml"));
+        Assert.That(run.Notifications, Is.Empty);
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL0001 security/inspector-exclusions.yaml", "PL2001 worker.yaml" }));
+        Assert.That(run.Diagnostics[0].Message, Does.StartWith("Cannot read the ledger: Input/output error; "));
+        Assert.That(run.Diagnostics[0].Severity, Is.EqualTo(DiagnosticSeverity.Error));
     }
 
     [Test]

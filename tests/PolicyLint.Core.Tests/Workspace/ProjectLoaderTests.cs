@@ -275,13 +275,13 @@ public sealed class ProjectLoaderTests
         repository.Write("a-locked.yaml", Template);
         repository.Write("b-gone.yaml", Template);
         repository.Write("c-ok.yaml", Template);
-        var reader = new FailingFileReader(new Dictionary<string, Exception>
+        var reader = new FaultyFileSource(repository.Root, new Dictionary<string, Exception>
         {
             ["a-locked.yaml"] = new UnauthorizedAccessException("Access to the path is denied"),
             ["b-gone.yaml"] = new FileNotFoundException("Could not find file"),
         });
 
-        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, FileReader = reader });
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, Source = reader });
 
         Assert.Multiple(() =>
         {
@@ -298,24 +298,25 @@ public sealed class ProjectLoaderTests
     }
 
     [Test]
-    public void Load_UnreadableLedger_IsAnErrorNotification_AndTheLedgerIsBroken()
+    public void Load_UnreadableLedger_IsPL0001_AndTheLedgerIsBroken()
     {
         using var repository = new TemporaryRepository();
         repository.Write("template.yaml", Template);
         repository.Write(LoadRequest.DefaultLedgerPath, "version: 1\nexclusions: []\n");
-        var reader = new FailingFileReader(new Dictionary<string, Exception>
+        var reader = new FaultyFileSource(repository.Root, new Dictionary<string, Exception>
         {
             [LoadRequest.DefaultLedgerPath] = new IOException("Input/output error"),
         });
 
-        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, FileReader = reader });
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, Source = reader });
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Notifications, Is.EqualTo(new[]
+            Assert.That(result.Diagnostics.Select(d => $"{d.Id} {d.Location.Path} {Range(d.Location)} {d.Message}"), Is.EqualTo(new[]
             {
-                new ToolNotification("error", "Cannot read the ledger: Input/output error", LoadRequest.DefaultLedgerPath),
+                "PL0001 security/inspector-exclusions.yaml 1:1-1:1 Cannot read the ledger: Input/output error; no exclusion tag can be matched, so unrecorded exclusions (PL1001, PL1005) are not checked",
             }));
+            Assert.That(result.Notifications, Is.Empty);
             Assert.That(result.Project.Ledger.IsBroken, Is.True);
             Assert.That(result.Project.Templates, Has.Count.EqualTo(1));
         });
@@ -635,24 +636,5 @@ public sealed class ProjectLoaderTests
             "infra/stack.yaml: named",
             "template.yaml: -",
         }));
-    }
-
-    /// <summary>Reads from disk, except that the files named in <c>failures</c> (root-relative) throw.</summary>
-    private sealed class FailingFileReader(IReadOnlyDictionary<string, Exception> failures) : IFileReader
-    {
-        public byte[] ReadAllBytes(string fullPath) => Fail(fullPath) ?? PhysicalFileReader.Instance.ReadAllBytes(fullPath);
-
-        public long GetLength(string fullPath) => PhysicalFileReader.Instance.GetLength(fullPath);
-
-        private byte[]? Fail(string fullPath)
-        {
-            foreach (var (relative, exception) in failures)
-            {
-                if (fullPath.Replace('\\', '/').EndsWith("/" + relative, StringComparison.Ordinal))
-                    throw exception;
-            }
-
-            return null;
-        }
     }
 }
