@@ -141,6 +141,29 @@ public sealed class InputSafetyTests
     }
 
     [Test]
+    public void UnreadableLedger_AsARealUser_IsPL0001AndExit1()
+    {
+        var setpriv = ExternalTool.OnPath("setpriv");
+        var dotnet = ExternalTool.OnPath("dotnet");
+        if (!OperatingSystem.IsLinux() || setpriv is null || dotnet is null || Environment.UserName != "root")
+        {
+            ExternalTool.Missing("needs Linux, setpriv (util-linux) and dotnet on PATH, and root to switch to the user nobody");
+            return;
+        }
+
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", TaggedTemplate);
+        var ledger = repository.Write("security/inspector-exclusions.yaml", "version: 1\nexclusions: []\n");
+        File.SetUnixFileMode(ledger, UnixFileMode.None); // chmod 000: only root could still read it
+
+        var (exitCode, output) = ExternalTool.Run(setpriv, repository.Root, new Dictionary<string, string> { ["HOME"] = Path.GetTempPath() },
+            "--reuid=65534", "--regid=65534", "--clear-groups", dotnet, typeof(CliApp).Assembly.Location, "--today", CliRunner.Today, "--root", repository.Root);
+
+        Assert.That(output, Does.StartWith("security/inspector-exclusions.yaml(1,1): error PL0001: Cannot read the ledger: Permission denied; "));
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Failure), output);
+    }
+
+    [Test]
     public void OverLimitFile_ResourcesPast64KB_OrAnExclusionTagKey_IsPL0001_OtherwiseANote()
     {
         using var repository = new TemporaryRepository();
