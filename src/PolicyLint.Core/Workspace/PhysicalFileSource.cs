@@ -56,7 +56,10 @@ public sealed partial class PhysicalFileSource : IFileSource
     {
         try
         {
-            return (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+            // .NET answers -1 (every bit set) when it cannot stat the entry, e.g. a path longer than PATH_MAX: not
+            // known to be a link, so the folder is walked and its listing fails with a notification.
+            var attributes = entry.Attributes;
+            return (int)attributes != -1 && (attributes & FileAttributes.ReparsePoint) != 0;
         }
         catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
         {
