@@ -47,9 +47,32 @@ public static class CliApp
     /// <inheritdoc cref="Run(string[], TextWriter, TextWriter, string, ParseLimits?)"/>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment, ParseLimits? limits = null)
     {
+        var guarded = new GuardedWriter(stdout);
+        try
+        {
+            return Run(args, guarded, stderr, workingDirectory, environment, limits);
+        }
+        catch (GuardedWriter.WriteFailedException ex)
+        {
+            // A closed or full standard output (`>&-`, `>/dev/full`): one line on standard error, never a stack trace.
+            try
+            {
+                stderr.WriteLine($"policylint: error: cannot write to standard output: {ex.InnerException!.Message}");
+            }
+            catch (IOException)
+            {
+            }
+
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private static int Run(string[] args, GuardedWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment, ParseLimits? limits)
+    {
         var command = new LintCommand(stdout, stderr, workingDirectory, environment, limits);
         var root = command.Build();
-        var parse = root.Parse(args);
+        // Response files (`@file`) are off: `--owner @acme/platform-team`, a GitHub team, is a value, not a file to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             foreach (var error in parse.Errors)
@@ -74,7 +97,9 @@ public static class CliApp
 
         if (parse.Action is HelpAction help)
             PrepareHelp(root, parse.CommandResult.Command, help, environment);
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        var exitCode = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        stdout.Flush();
+        return exitCode;
     }
 
     /// <summary>The first argument or explicit option of the root command given before a subcommand, as typed; null

@@ -89,6 +89,12 @@ internal static class LedgerCommand
         command.SetAction(parse => Guard(stderr, () =>
         {
             var day = CommandSupport.Today(parse.GetValue(today));
+            if (day > DateOnly.MaxValue.AddDays(-LedgerSkeleton.ExpiresAfterDays))
+            {
+                throw new CommandException(string.Create(CultureInfo.InvariantCulture,
+                    $"--today '{day:yyyy-MM-dd}' leaves no room for an expiry {LedgerSkeleton.ExpiresAfterDays} days later (the last date is {DateOnly.MaxValue:yyyy-MM-dd})"));
+            }
+
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day,
                 load => resolution.Apply(parse, load));
             var project = session.LoadProject();

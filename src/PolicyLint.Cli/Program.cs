@@ -1,15 +1,5 @@
 using PolicyLint.Cli;
 
 var (stdout, stderr) = StandardStreams.Open();
-var exitCode = CliApp.Run(args, stdout, stderr, Environment.CurrentDirectory, CliEnvironment.FromProcess());
-try
-{
-    stdout.Flush();
-}
-catch (IOException ex)
-{
-    stderr.WriteLine($"policylint: error: cannot write to standard output: {ex.Message}");
-    return ExitCodes.UsageError;
-}
-
-return exitCode;
+// CliApp.Run flushes standard output and turns a failure to write it into one message and exit code 2.
+return CliApp.Run(args, stdout, stderr, Environment.CurrentDirectory, CliEnvironment.FromProcess());

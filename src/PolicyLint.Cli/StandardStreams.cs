@@ -27,8 +27,9 @@ internal static partial class StandardStreams
             return (Console.Out, Console.Error);
         }
 
-        var stdout = new StreamWriter(new DescriptorStream(1, beforeWrite: null), encoding, bufferSize: 16 * 1024) { AutoFlush = false };
-        var stderr = new StreamWriter(new DescriptorStream(2, beforeWrite: () => FlushQuietly(stdout)), encoding, bufferSize: 1024) { AutoFlush = true };
+        var stdout = new StreamWriter(new DescriptorStream(1, beforeWrite: null, dropFailures: false), encoding, bufferSize: 16 * 1024) { AutoFlush = false };
+        // Standard error is the last resort: when it cannot be written (`2>&-`), there is no one left to tell.
+        var stderr = new StreamWriter(new DescriptorStream(2, beforeWrite: () => FlushQuietly(stdout), dropFailures: true), encoding, bufferSize: 1024) { AutoFlush = true };
         return (stdout, stderr);
     }
 
@@ -50,7 +51,9 @@ internal static partial class StandardStreams
     /// write to a pipe whose reader has gone (<c>EPIPE</c>: <c>policylint rules | head -1</c>).</summary>
     /// <param name="descriptor">The file descriptor (not closed by the stream).</param>
     /// <param name="beforeWrite">Called before each write, or null.</param>
-    private sealed partial class DescriptorStream(int descriptor, Action? beforeWrite) : Stream
+    /// <param name="dropFailures">Whether a failed write is dropped silently instead of throwing an
+    /// <see cref="IOException"/>.</param>
+    private sealed partial class DescriptorStream(int descriptor, Action? beforeWrite, bool dropFailures) : Stream
     {
         private const int EINTR = 4;
         private const int EPIPE = 32;
@@ -94,8 +97,10 @@ internal static partial class StandardStreams
                     _readerGone = true;
                 else if (errno == EAGAIN)
                     Thread.Sleep(1);
+                else if (dropFailures)
+                    return;
                 else
-                    throw new IOException($"cannot write to file descriptor {descriptor}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+                    throw new IOException(Marshal.GetPInvokeErrorMessage(errno), errno);
             }
         }
 

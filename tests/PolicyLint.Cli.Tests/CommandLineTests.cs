@@ -147,4 +147,19 @@ public sealed class CommandLineTests
         Assert.That(withLedger.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(withLedger.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 4 files\n"));
     }
+
+    [TestCase("--stack-name", "@orders", "--stack-name '@orders'")]
+    [TestCase("rules", "@PL1001", "unknown rule '@PL1001'")]
+    public void AnArgumentStartingWithAt_IsAValue_NotAResponseFile(string option, string value, string quoted)
+    {
+        var run = option == "rules"
+            ? CliRunner.Run(RepositoryPaths.Root, option, value)
+            : CliRunner.Lint(option, value, "samples/inspector-basic");
+
+        Assert.That(run.Stderr, Does.Not.Contain("response file"));
+        if (option == "rules")
+            Assert.That(run.Stderr, Does.Contain(quoted));
+        else
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
+    }
 }

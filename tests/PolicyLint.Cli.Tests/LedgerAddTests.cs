@@ -309,4 +309,28 @@ public sealed class LedgerAddTests
         Assert.That(Add(repository, "--logical-id", "OrdersFunction", "--scan-type", "full").ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(repository.Read(LedgerPath), Is.EqualTo(Existing));
     }
+
+    [Test]
+    public void ATodayTooLateForTheExpiry_IsAUsageError_NotACrash()
+    {
+        using var repository = Repository(Existing);
+
+        var run = CliRunner.Run(repository.Root, ["ledger", "add", "--today", "9999-12-01", "--template", "services/orders/template.yaml",
+            "--logical-id", "OrdersFunction", "--scan-type", "standard"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stderr, Is.EqualTo("policylint: error: --today '9999-12-01' leaves no room for an expiry 90 days later (the last date is 9999-12-31)\n"));
+        Assert.That(repository.Read(LedgerPath), Is.EqualTo(Existing));
+    }
+
+    [Test]
+    public void AnOwnerStartingWithAt_IsAValue_NotAResponseFile()
+    {
+        using var repository = Repository(Existing);
+
+        var run = Add(repository, "--logical-id", "OrdersFunction", "--scan-type", "standard", "--ticket", "SEC-42", "--owner", "@acme/platform-team");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
+        Assert.That(repository.Read(LedgerPath), Does.Contain("      team: \"@acme/platform-team\"\n"));
+    }
 }

@@ -36,4 +36,24 @@ public sealed class StandardStreamsTests
         Assert.That(run.Stdout, Is.EqualTo("{"));
         Assert.That(run.Stderr, Is.EqualTo("exit=1\n"), "no exception, and 1 for the sample's errors, as without the pipe");
     }
+
+    [TestCase(">&-", "Bad file descriptor")]
+    [TestCase(">/dev/full", "No space left on device")]
+    public void AClosedOrFullStandardOutput_IsOneMessage_AndExitCode2(string redirection, string reason)
+    {
+        if (redirection.Contains("/dev/full", StringComparison.Ordinal) && !File.Exists("/dev/full"))
+            Assert.Ignore("needs /dev/full");
+
+        var run = Shell($"\"$POLICYLINT\" --today {CliRunner.Today} samples/inspector-basic {redirection}; echo \"exit=$?\" >&2");
+
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: cannot write to standard output: {reason}\nexit=2\n"));
+    }
+
+    [Test]
+    public void AClosedStandardError_IsNoCrash()
+    {
+        var run = Shell($"\"$POLICYLINT\" --today {CliRunner.Today} --parameter Nope=1 samples/inspector-basic 2>&-; echo \"exit=$?\"");
+
+        Assert.That(run.Stdout, Is.EqualTo("PolicyLint: 0 errors, 0 warnings, 0 info in 4 files\nexit=0\n"));
+    }
 }
