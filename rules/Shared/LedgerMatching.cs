@@ -287,7 +287,7 @@ public static class LedgerMatching
                     found.UnionWith(suffixed);
             }
 
-            for (var dash = name.IndexOf('-', 1); dash > 0; dash = name.IndexOf('-', dash + 1))
+            for (var dash = name.Length > 1 ? name.IndexOf('-', 1) : -1; dash > 0; dash = name.IndexOf('-', dash + 1))
             {
                 for (var length = 1; length <= GeneratedKeyLength && dash + 1 + length <= name.Length; length++)
                 {

@@ -167,10 +167,10 @@ public sealed class ExclusionLedger
         if (entry.TargetSection?.Value is MappingNode target)
         {
             CheckKeys(target, LambdaTargetKeys, "target", entry, "target");
-            entry.FunctionName = Optional(entry, target, "target.function_name", "function_name");
-            entry.FunctionArn = Optional(entry, target, "target.function_arn", "function_arn");
-            entry.Template = Optional(entry, target, "target.template", "template");
-            entry.LogicalId = Optional(entry, target, "target.logical_id", "logical_id");
+            entry.FunctionName = Identity(entry, target, "target.function_name", "function_name");
+            entry.FunctionArn = Identity(entry, target, "target.function_arn", "function_arn");
+            entry.Template = Identity(entry, target, "target.template", "template");
+            entry.LogicalId = Identity(entry, target, "target.logical_id", "logical_id");
             entry.TargetType = Required(entry, target, entry.TargetSection, "target.type", "type"); // after the name its messages quote
             if (entry.TargetType?.Text is { } type && !string.IsNullOrWhiteSpace(type) && type != "lambda")
                 Defect(entry.TargetType.Target, $"Ledger entry '{entry.DisplayName}': target.type '{type}' is not supported (ledger version 1 records 'lambda' functions)");
@@ -208,9 +208,9 @@ public sealed class ExclusionLedger
         if (record.TargetSection?.Value is MappingNode target)
         {
             CheckKeys(target, FilterTargetKeys, "target", record, "target");
-            record.Name = Optional(record, target, "target.name", "name");
-            record.Template = Optional(record, target, "target.template", "template");
-            record.LogicalId = Optional(record, target, "target.logical_id", "logical_id");
+            record.Name = Identity(record, target, "target.name", "name");
+            record.Template = Identity(record, target, "target.template", "template");
+            record.LogicalId = Identity(record, target, "target.logical_id", "logical_id");
             record.TargetType = Required(record, target, record.TargetSection, "target.type", "type"); // after the name its messages quote
             if (record.TargetType?.Text is { } type && !string.IsNullOrWhiteSpace(type) && type != "inspector_filter")
                 Defect(record.TargetType.Target, $"Suppression rule record '{record.DisplayName}': target.type '{type}' is not supported (expected 'inspector_filter')");
@@ -294,8 +294,14 @@ public sealed class ExclusionLedger
         return entry;
     }
 
-    private static LedgerField? Peek(LedgerRecord record, MappingNode? target, string key) =>
-        target?.Find(key) is { } entry ? new LedgerField($"target.{key}", entry, record.LogicalLocation, record) : null;
+    /// <summary>An identity field read before the record is checked, so that messages can name the record; a blank
+    /// one names nothing (see <see cref="Identity"/>).</summary>
+    private static LedgerField? Peek(LedgerRecord record, MappingNode? target, string key)
+    {
+        if (target?.Find(key) is not { } entry || entry.Value is ScalarNode { IsNull: false } scalar && string.IsNullOrWhiteSpace(scalar.Value))
+            return null;
+        return new LedgerField($"target.{key}", entry, record.LogicalLocation, record);
+    }
 
     private LedgerField? Required(LedgerRecord record, MappingNode section, MappingEntry sectionEntry, string path, string key)
     {
@@ -305,6 +311,18 @@ public sealed class ExclusionLedger
         else if (string.IsNullOrWhiteSpace(field.Text) && field.Entry.Value is ScalarNode)
             Defect(field.Target, $"{Describe(record)}: {path} is empty");
         return field;
+    }
+
+    /// <summary>An optional field that names what the record records (a function or filter name, an ARN, a template, a
+    /// logical ID): empty or blank, it names nothing, so it is a defect and the record is read as if it were absent
+    /// (a blank name must neither match a function nor reach a rule as a name).</summary>
+    private LedgerField? Identity(LedgerRecord record, MappingNode section, string path, string key)
+    {
+        var field = Optional(record, section, path, key);
+        if (field is null || field.Entry.Value is not ScalarNode { IsNull: false } || !string.IsNullOrWhiteSpace(field.Text))
+            return field;
+        Defect(field.Target, $"{Describe(record)}: {path} is empty");
+        return null;
     }
 
     private LedgerField? Optional(LedgerRecord record, MappingNode section, string path, string key)

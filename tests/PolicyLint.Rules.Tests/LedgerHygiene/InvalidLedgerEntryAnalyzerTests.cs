@@ -43,6 +43,30 @@ public sealed class InvalidLedgerEntryAnalyzerTests
         .Verify();
 
     [Test]
+    public void Reports_ABlankFunctionName_AndTheEntryRecordsNoFunction() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - {|#1:target|}:
+                  type: lambda
+                  {|#0:function_name|}: ""
+                scan_type: standard
+                reason: { summary: Vendor SDK, ticket: SEC-1 }
+                owner: { team: platform, approved_by: appsec }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+              - target: { type: lambda, {|#2:logical_id|}: " ", {|#3:template|}: t.yaml }
+                scan_type: code
+                reason: { summary: Vendor SDK, ticket: SEC-2 }
+                owner: { team: platform, approved_by: appsec }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            """)
+        .Expect(0, "PL3004", "Ledger entry 'exclusions[0]': target.function_name is empty")
+        .Expect(1, "PL3004", "Ledger entry 'exclusions[0]': target has neither function_name nor function_arn (nor template with logical_id), so it records no function")
+        .Expect(2, "PL3004", "Ledger entry 'exclusions[1]': target.logical_id is empty")
+        .Expect(3, "PL3004", "Ledger entry 'exclusions[1]': target.template needs target.logical_id as well")
+        .Verify();
+
+    [Test]
     public void DoesNotReport_AnEmptyLedger() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger("version: 1\nexclusions:\n")
         .Verify();
