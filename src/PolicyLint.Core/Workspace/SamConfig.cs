@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 using TomlSyntaxNode = Tomlyn.Syntax.SyntaxNode;
@@ -112,7 +113,7 @@ public sealed class SamConfig
         var settings = new Dictionary<string, Setting>(StringComparer.Ordinal);
         var environments = new List<string>();
         var usable = source.Path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase)
-            ? ReadToml(source, environment, settings, environments, problems)
+            ? ReadToml(source, environment, settings, environments, problems, limits ?? ParseLimits.Default)
             : ReadYaml(source, environment, settings, environments, problems, limits ?? ParseLimits.Default);
         config.IsUsable = usable;
         if (usable)
@@ -343,12 +344,31 @@ public sealed class SamConfig
         return value.Replace("\\ ", " ", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\'", "'", StringComparison.Ordinal);
     }
 
-    private static bool ReadToml(SourceText source, string environment, Dictionary<string, Setting> settings, List<string> environments, List<SyntaxProblem> problems)
+    /// <summary>The deepest nesting of arrays and inline tables Tomlyn 2.10 parses: at 64 levels
+    /// (<c>TomlSerializerOptions.MaxDepth</c>'s default) <c>SyntaxParser.Parse</c> throws a <c>TomlException</c> instead of
+    /// reporting a diagnostic, so deeper text never reaches it.</summary>
+    internal const int TomlMaxDepth = 63;
+
+    private static bool ReadToml(SourceText source, string environment, Dictionary<string, Setting> settings, List<string> environments, List<SyntaxProblem> problems, ParseLimits limits)
     {
+        var maxDepth = Math.Min(limits.MaxDepth, TomlMaxDepth);
+        if (TomlNesting.FirstBeyond(source.Text, maxDepth) is { } deep)
+        {
+            problems.Add(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(source, new TextSpan(deep, deep + 1)),
+                FormattableString.Invariant($"Arrays and inline tables are nested deeper than {maxDepth} levels, the limit for samconfig.toml")));
+            return false;
+        }
+
         DocumentSyntax document;
         try
         {
             document = SyntaxParser.Parse(source.Text, source.Path);
+        }
+        catch (TomlException)
+        {
+            // Not expected after the nesting guard; if Tomlyn throws on some other input, the file is unreadable, not a crash.
+            problems.Add(new SyntaxProblem(SyntaxProblemKind.SyntaxError, Location.FileLevel(source), "Invalid TOML: the TOML parser cannot read this file"));
+            return false;
         }
         catch (ArgumentException)
         {

@@ -387,6 +387,51 @@ public sealed class SamConfigTests
         });
     }
 
+    [TestCase(64, "", "")]
+    [TestCase(200_000, "", "")]
+    [TestCase(64, "# [[[ \"not\" '{' counted\ns = \"[[\" \nm = \"\"\"\n[[[\"\"\"\nl = '''\n{{{'''\n", "")]
+    [TestCase(40, "", "{a = ")]
+    public void Toml_NestingBeyondTheParsersLimit_IsPL0001AtTheBracketThatCrossesIt_NotACrash(int levels, string before, string inner)
+    {
+        // Tomlyn 2.10 throws TomlException at 64 nested arrays or inline tables; 63 is the deepest it reads.
+        var opening = string.Concat(Enumerable.Repeat("[" + inner, levels));
+        var text = $"{before}[default.deploy.parameters]\nx = {opening}1{new string(']', levels)}\n";
+        var line = before.Count(c => c == '\n') + 2;
+        var column = 5 + Offset(opening, SamConfig.TomlMaxDepth + 1);
+
+        var config = Read(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.IsUsable, Is.False);
+            Assert.That(config.Problems.Select(p => $"{p.Kind} {Range(p.Location)} {p.Message}"), Is.EqualTo(new[]
+            {
+                $"LimitExceeded {line}:{column}-{line}:{column + 1} Arrays and inline tables are nested deeper than 63 levels, the limit for samconfig.toml",
+            }));
+        });
+    }
+
+    [Test]
+    public void Toml_NestedToTheParsersLimit_IsRead()
+    {
+        var config = Read($"[default.deploy.parameters]\nx = {new string('[', 62)}1{new string(']', 62)}\nstack_name = \"s\"\n");
+
+        Assert.That(config.Problems, Is.Empty);
+        Assert.That(config.StackName, Is.EqualTo("s"));
+    }
+
+    /// <summary>The 0-based index within <paramref name="opening"/> of its <paramref name="n"/>th '[' or '{'.</summary>
+    private static int Offset(string opening, int n)
+    {
+        for (int i = 0, seen = 0; i < opening.Length; i++)
+        {
+            if (opening[i] is '[' or '{' && ++seen == n)
+                return i;
+        }
+
+        return -1;
+    }
+
     [TestCase("[default.deploy.parameters]\nstack_name = \"abc\\")]
     [TestCase("x = \"\\")]
     public void Toml_BasicStringEndingTheFileWithABackslash_IsASyntaxErrorAtTheEnd(string text)
