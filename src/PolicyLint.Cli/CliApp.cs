@@ -48,6 +48,7 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment, ParseLimits? limits = null)
     {
         var guarded = new GuardedWriter(stdout);
+        stderr = new DisplayWriter(stderr);
         try
         {
             return Run(args, guarded, stderr, workingDirectory, environment, limits);

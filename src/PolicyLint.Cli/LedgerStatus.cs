@@ -142,22 +142,22 @@ internal sealed class LedgerStatus
 
     private string Heading => string.Create(CultureInfo.InvariantCulture, $"{LedgerPath} on {Day(Today)}");
 
-    /// <summary>A table in plain text, then the counts.</summary>
+    /// <summary>A table in plain text, then the counts; control characters in values escaped (<see cref="DisplayText"/>).</summary>
     public string ToText()
     {
         var sb = new StringBuilder();
         if (!Exists)
-            sb.Append(CultureInfo.InvariantCulture, $"No ledger at {LedgerPath}.\n");
+            sb.Append(CultureInfo.InvariantCulture, $"No ledger at {DisplayText.Escape(LedgerPath)}.\n");
         else if (Rows.Count == 0)
-            sb.Append(CultureInfo.InvariantCulture, $"{LedgerPath} records nothing.\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} records nothing.\n");
         else
         {
             sb.Append(RulesCommand.Table(
-                Rows.Select(r => new[] { r.StateWord, r.Name, r.ScanType, r.Owner ?? "-", r.Ticket ?? "-", Day(r.ExpiresAt), Number(r.DaysUntilExpiry), Day(r.NextReviewAt), Number(r.DaysUntilReview), Number(r.Line) }),
+                Rows.Select(r => new[] { r.StateWord, DisplayText.Escape(r.Name), DisplayText.Escape(r.ScanType), DisplayText.Escape(r.Owner ?? "-"), DisplayText.Escape(r.Ticket ?? "-"), Day(r.ExpiresAt), Number(r.DaysUntilExpiry), Day(r.NextReviewAt), Number(r.DaysUntilReview), Number(r.Line) }),
                 ["status", "function/filter", "scan type", "owner", "ticket", "expires", "days", "review", "days", "line"]));
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"Ledger {Heading}: {CountsText()}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Ledger {DisplayText.Escape(Heading)}: {CountsText()}\n");
         return sb.ToString();
     }
 
@@ -169,7 +169,7 @@ internal sealed class LedgerStatus
         sb.Append(CultureInfo.InvariantCulture, $"{CountsText()}\n\n");
         if (!Exists)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"No ledger at `{LedgerPath}`.\n");
+            sb.Append(CultureInfo.InvariantCulture, $"No ledger at `{DisplayText.Escape(LedgerPath)}`.\n");
             return sb.ToString();
         }
 

@@ -13,7 +13,8 @@ namespace PolicyLint.Core.Reporting;
 /// <remarks>Source: GitHub Docs, "Workflow commands for GitHub Actions" (setting an error, warning or notice
 /// message); escaping as in actions/toolkit <c>packages/core/src/command.ts</c>: in the message <c>%</c>, CR and LF
 /// become <c>%25</c>, <c>%0D</c>, <c>%0A</c>; in property values also <c>:</c> and <c>,</c> (<c>%3A</c>,
-/// <c>%2C</c>).</remarks>
+/// <c>%2C</c>). Other control characters (ESC, C1, bidirectional overrides) are escaped as <see cref="DisplayText"/> does,
+/// in file names too.</remarks>
 public static class GitHubReporter
 {
     /// <summary>Writes the commands and the summary line (LF line ends). Suppressed results only with
@@ -45,9 +46,10 @@ public static class GitHubReporter
             $"::{command} file={EscapeProperty(location.Path)},line={location.Start.Line},col={location.Start.Column},endLine={location.End.Line},endColumn={location.End.Column},title={EscapeProperty(diagnostic.Id)}::{EscapeData(diagnostic.Message + suffix)}");
     }
 
-    /// <summary>Escapes a command's message: <c>%</c>, CR, LF.</summary>
+    /// <summary>Escapes a command's message: <c>%</c>, CR, LF as the runner decodes them; the other control characters
+    /// as <see cref="DisplayText"/> writes them, so that the log that shows the command shows them too.</summary>
     public static string EscapeData(string text) =>
-        new StringBuilder(text).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").ToString();
+        new StringBuilder(DisplayText.Escape(text, keepLineBreaks: true)).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").ToString();
 
     /// <summary>Escapes a property value: as <see cref="EscapeData"/>, and <c>:</c> and <c>,</c>.</summary>
     public static string EscapeProperty(string text) =>

@@ -8,7 +8,7 @@ namespace PolicyLint.Core.Reporting;
 /// <c>--format gnu</c>: one line per result, <c>path:line:column: severity: message [ID]</c>, the form of the GNU
 /// Coding Standards ("Formatting Error Messages") that Emacs' compilation mode and Vim's quickfix list read.
 /// Severities are <c>error</c>, <c>warning</c> and <c>note</c> (as GCC writes them). No summary line, so that every
-/// line is a location.
+/// line is a location. Control characters of paths, messages and justifications are escaped (<see cref="DisplayText"/>).
 /// </summary>
 public static class GnuReporter
 {
@@ -27,8 +27,8 @@ public static class GnuReporter
     public static string FormatLine(Diagnostic diagnostic)
     {
         var start = diagnostic.Location.Start;
-        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
+        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {DisplayText.Escape(s.Justification)}]" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{diagnostic.Location.Path}:{start.Line}:{start.Column}: {SarifReporter.Level(diagnostic.Severity)}: {diagnostic.Message} [{diagnostic.Id}]{suffix}");
+            $"{DisplayText.Escape(diagnostic.Location.Path)}:{start.Line}:{start.Column}: {SarifReporter.Level(diagnostic.Severity)}: {DisplayText.Escape(diagnostic.Message)} [{diagnostic.Id}]{suffix}");
     }
 }

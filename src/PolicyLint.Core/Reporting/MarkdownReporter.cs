@@ -47,21 +47,18 @@ public static class MarkdownReporter
         writer.Write(sb.ToString());
     }
 
-    /// <summary>Text for a table cell: Markdown punctuation that could start emphasis, code, links or HTML, and the
-    /// cell separator <c>|</c>, are backslash-escaped; line breaks become spaces.</summary>
+    /// <summary>Text for a table cell: control characters written as <see cref="DisplayText"/> escapes (a line break
+    /// as <c>\n</c>), then Markdown punctuation that could start emphasis, code, links or HTML, the cell separator
+    /// <c>|</c> and the backslash itself backslash-escaped.</summary>
     public static string EscapeCell(string text)
     {
+        text = DisplayText.Escape(text);
         var sb = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            if (c is '\r' or '\n')
-                sb.Append(' ');
-            else
-            {
-                if (c is '\\' or '|' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '&')
-                    sb.Append('\\');
-                sb.Append(c);
-            }
+            if (c is '\\' or '|' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '&')
+                sb.Append('\\');
+            sb.Append(c);
         }
 
         return sb.ToString();

@@ -7,7 +7,8 @@ namespace PolicyLint.Core.Reporting;
 /// <summary>
 /// Compiler-style text (C19): one line per result, <c>path(line,col): severity ID: message</c>, the MSBuild canonical
 /// form that VS Code's <c>$msCompile</c> problem matcher and Visual Studio read; notes print as <c>info</c>. Then one
-/// summary line that does not match that form.
+/// summary line that does not match that form. Control characters of paths, messages and justifications are escaped
+/// (<see cref="DisplayText"/>), so one result is always one line.
 /// </summary>
 public static class TextReporter
 {
@@ -31,11 +32,11 @@ public static class TextReporter
     public static string FormatLine(Diagnostic diagnostic, bool color = false)
     {
         var start = diagnostic.Location.Start;
-        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
+        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {DisplayText.Escape(s.Justification)}]" : string.Empty;
         var word = SeverityWord(diagnostic.Severity);
         if (color)
             word = $"{ColorCode(diagnostic.Severity)}{word}{ResetCode}";
-        return string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Location.Path}({start.Line},{start.Column}): {word} {diagnostic.Id}: {diagnostic.Message}{suffix}");
+        return string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Escape(diagnostic.Location.Path)}({start.Line},{start.Column}): {word} {diagnostic.Id}: {DisplayText.Escape(diagnostic.Message)}{suffix}");
     }
 
     /// <summary>The ANSI sequence that ends a coloured severity word.</summary>

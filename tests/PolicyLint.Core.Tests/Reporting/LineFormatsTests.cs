@@ -102,7 +102,8 @@ public sealed class LineFormatsTests
     [TestCase("a|b", "a\\|b")]
     [TestCase("snake_case and `code`", "snake\\_case and \\`code\\`")]
     [TestCase("[link](x) ~strike~ & \\", "\\[link\\](x) \\~strike\\~ \\& \\\\")]
-    [TestCase("two\nlines\r\n", "two lines  ")]
+    [TestCase("two\nlines\r\n", "two\\\\nlines\\\\r\\\\n")]
+    [TestCase("esc\u001b[31m", "esc\\\\x1b\\[31m")]
     public void EscapeCell(string text, string expected)
     {
         Assert.That(MarkdownReporter.EscapeCell(text), Is.EqualTo(expected));
