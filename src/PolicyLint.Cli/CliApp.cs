@@ -186,7 +186,15 @@ public static class CliApp
         private readonly Option<bool> _noColor = new("--no-color") { Description = "Never colour the text output (it is coloured only on a terminal, and not when NO_COLOR is set)." };
 
         private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the chosen format to FILE instead of standard output.", HelpName = "FILE" };
-        private readonly Option<string?> _sarif = new("--sarif") { Description = "Also write SARIF 2.1.0 to FILE.", HelpName = "FILE" };
+        private readonly Option<string?> _sarif = new("--sarif") { Description = "Also write SARIF 2.1.0 to FILE (the same as --report sarif=FILE).", HelpName = "FILE" };
+
+        private readonly Option<string[]> _report = new("--report")
+        {
+            Description = "Also write FORMAT to FILE, e.g. --report sarif=policylint.sarif --report markdown=summary.md; repeatable; FORMAT is one of the --format values.",
+            HelpName = "FORMAT=FILE",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         private readonly Option<string> _failLevel = new("--fail-level")
         {
@@ -211,7 +219,7 @@ public static class CliApp
             CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
-                _paths, _root, _ledger, _today, _format, _output, _sarif, _failLevel,
+                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _failLevel,
                 _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty,
             };
             foreach (var option in _resolution.All)
@@ -271,20 +279,28 @@ public static class CliApp
                 reportPaths.Add(relative ?? throw new CommandException($"PATH '{text}' is outside the root '{root}'"));
             }
 
+            var format = parse.GetValue(_format)!;
+            var outputs = Outputs(parse, format);
+
             var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
             var config = ConfigurationLoader.Load(new ConfigurationRequest
             {
                 Root = root, ExplicitPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config), source), Catalog = driver.Descriptors, Options = driver.Options,
                 Source = source,
             });
-            var format = parse.GetValue(_format)!;
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
+            var baselineText = parse.GetValue(_baseline);
+            var configInputs = ConfigurationRequest.DefaultFileNames().Concat(config.Files).Select(f => (Path.Combine(root, f), "a configuration file"))
+                .Append((Path.Combine(root, config.ToLoadRequest(root).LedgerPath), "the ledger"));
+            if (baselineText is not null)
+                configInputs = configInputs.Append((Full(baselineText), "the baseline"));
             if (config.Problems.Length > 0)
             {
                 // An invalid configuration is never replaced by a silent default: report it and stop (C13, exit 2).
+                CheckNotInputs(outputs, configInputs);
                 var configRun = ConfigurationRun(root, today, driver, config);
                 stderr.WriteLine($"policylint: error: {configRun.Notifications[0].Message}");
-                return Emit(parse, format, configRun, sarifOptions) ?? ExitCodes.UsageError;
+                return Emit(parse, format, outputs, configRun, sarifOptions) ?? ExitCodes.UsageError;
             }
 
             var load = CommandSupport.WithLedger(config.ToLoadRequest(root) with { Source = source, OverLimitMarkers = OverLimitMarkers }, workingDirectory, parse.GetValue(_ledger));
@@ -294,7 +310,7 @@ public static class CliApp
             var options = config.ToAnalysisOptions(today, driver.Descriptors);
 
             SarifLog? baselineLog = null;
-            if (parse.GetValue(_baseline) is { } baselineText)
+            if (baselineText is not null)
                 baselineLog = ReadBaseline(Full(baselineText), baselineText);
             else if (parse.GetValue(_newOnly))
                 throw new CommandException("--new-only needs --baseline FILE");
@@ -327,21 +343,75 @@ public static class CliApp
                     sarifOptions = sarifOptions with { BaselineStates = comparison.States, AbsentResults = comparison.Absent };
             }
 
+            // Nothing has been written yet: an output that is an input of the run stops it here (exit 2).
+            CheckNotInputs(outputs, configInputs
+                .Append((Path.Combine(root, load.LedgerPath), "the ledger"))
+                .Concat(run.InputPaths.Select(p => (Path.Combine(root, p), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)"))));
             CommandSupport.WriteNotifications(stderr, run.Notifications);
 
-            return Emit(parse, format, run, sarifOptions)
+            return Emit(parse, format, outputs, run, sarifOptions)
                 ?? (nothingAnalyzed && !parse.GetValue(_allowEmpty) ? ExitCodes.UsageError : ExitCode(run, parse.GetValue(_failLevel)!));
         }
 
-        /// <summary>Writes the chosen format and --sarif; returns an exit code only when writing failed.</summary>
-        private int? Emit(ParseResult parse, string format, RunResult run, SarifOptions sarifOptions)
+        /// <summary>An output file: the option that named it, its format, the path as given and in full.</summary>
+        private sealed record OutputRequest(string Option, string Format, string Text, string Full)
+        {
+            public string Display => Option == "--report" ? $"--report {Format}={Text}" : $"{Option} '{Text}'";
+        }
+
+        /// <summary>The output files of <c>--output</c>, <c>--sarif</c> and each <c>--report</c>, in that order.</summary>
+        /// <exception cref="CommandException">A <c>--report</c> is not <c>FORMAT=FILE</c>, or one file is named twice.</exception>
+        private List<OutputRequest> Outputs(ParseResult parse, string format)
+        {
+            var outputs = new List<OutputRequest>();
+            if (parse.GetValue(_output) is { } output)
+                outputs.Add(new("--output", format, output, Full(output)));
+            if (parse.GetValue(_sarif) is { } sarif)
+                outputs.Add(new("--sarif", "sarif", sarif, Full(sarif)));
+            foreach (var report in parse.GetValue(_report) ?? [])
+            {
+                var equals = report.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0 || equals == report.Length - 1)
+                    throw new CommandException($"--report '{report}' is not FORMAT=FILE (e.g. sarif=policylint.sarif)");
+                var reportFormat = report[..equals];
+                if (!OutputFormats.Names.Contains(reportFormat, StringComparer.Ordinal))
+                    throw new CommandException($"--report: '{reportFormat}' is not one of {string.Join(", ", OutputFormats.Names)}");
+                outputs.Add(new("--report", reportFormat, report[(equals + 1)..], Full(report[(equals + 1)..])));
+            }
+
+            var identities = outputs.Select(o => FileIdentity.Of(o.Full)).ToList();
+            for (var j = 1; j < outputs.Count; j++)
+            {
+                if (identities.IndexOf(identities[j]) is var i && i < j)
+                    throw new CommandException($"{outputs[j].Display} is the same file as {outputs[i].Display}; give each output its own file");
+            }
+
+            return outputs;
+        }
+
+        /// <summary>Refuses an output that is one of <paramref name="inputs"/> (full paths, each with what it is to the
+        /// run), compared as files: symbolic links, <c>..</c> and hard links see through (device and inode).</summary>
+        /// <exception cref="CommandException">An output is an input.</exception>
+        private static void CheckNotInputs(List<OutputRequest> outputs, IEnumerable<(string Full, string What)> inputs)
+        {
+            if (outputs.Count == 0)
+                return;
+            var identities = outputs.Select(o => FileIdentity.Of(o.Full)).ToList();
+            foreach (var (full, what) in inputs)
+            {
+                if (identities.IndexOf(FileIdentity.Of(full)) is var i and >= 0)
+                    throw new CommandException($"{outputs[i].Display} is {what} of this run; an output never replaces an input: choose another file");
+            }
+        }
+
+        /// <summary>Writes the chosen format (to standard output unless <c>--output</c> is given) and every output file;
+        /// returns an exit code only when writing failed.</summary>
+        private int? Emit(ParseResult parse, string format, List<OutputRequest> outputs, RunResult run, SarifOptions sarifOptions)
         {
             var showSuppressed = parse.GetValue(_showSuppressed);
             try
             {
-                if (parse.GetValue(_output) is { } output)
-                    WriteFile(output, stream => OutputFormats.Write(format, run, sarifOptions, showSuppressed, color: false, stream));
-                else
+                if (parse.GetValue(_output) is null)
                 {
                     using var buffer = new MemoryStream();
                     OutputFormats.Write(format, run, sarifOptions, showSuppressed, environment.ColorsStdout(parse.GetValue(_noColor)), buffer);
@@ -349,8 +419,8 @@ public static class CliApp
                     stdout.Flush();
                 }
 
-                if (parse.GetValue(_sarif) is { } sarifPath)
-                    WriteFile(sarifPath, stream => SarifReporter.Write(SarifReporter.Build(run, sarifOptions), stream));
+                foreach (var output in outputs)
+                    WriteFile(output.Text, stream => OutputFormats.Write(output.Format, run, sarifOptions, showSuppressed, color: false, stream));
             }
             catch (OutputException ex)
             {
@@ -394,7 +464,7 @@ public static class CliApp
         {
             try
             {
-                AtomicFile.Write(Full(path), write);
+                OutputFile.Write(Full(path), write);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

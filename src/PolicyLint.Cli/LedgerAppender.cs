@@ -124,11 +124,19 @@ internal static class LedgerAppender
             case SequenceNode { IsFlow: false, Count: > 0 } list:
             {
                 var indent = source.GetPosition(list.Span.Start).Column - 1;
-                // A block scalar (|, >) ends on the line after its text: step back to the last character written.
+                // A block scalar (|, >) ends on the line after its text: step back to the last character written,
+                // unless it keeps its trailing line breaks (|+, >+), which are then part of its value.
                 var end = list.Span.End;
-                while (end > list.Span.Start && char.IsWhiteSpace(text[end - 1]))
-                    end--;
-                var at = AfterLine(source, end);
+                var kept = EndsWithKeptBlockScalar(list, text);
+                if (!kept)
+                {
+                    while (end > list.Span.Start && char.IsWhiteSpace(text[end - 1]))
+                        end--;
+                }
+
+                // Every blank line after a kept block scalar belongs to its value (the parser's end mark may stop a
+                // line short at the end of the file): insert after the last of them.
+                var at = kept ? AfterBlankLines(text, end > 0 && text[end - 1] == '\n' ? end : AfterLine(source, end)) : AfterLine(source, end);
                 return Insert(text, at, skeleton, indent, newline);
             }
 
@@ -154,6 +162,56 @@ internal static class LedgerAppender
             default:
                 throw new CommandException($"'exclusions' in {source.Path} is not a list; fix it first (policylint reports PL3004)");
         }
+    }
+
+    /// <summary>Whether the last value written in <paramref name="node"/> is a block scalar with the keep indicator
+    /// (<c>|+</c>, <c>&gt;+</c>, <c>|2+</c>…), whose blank lines at the end belong to its value (YAML 1.2.2, 8.1.1.2
+    /// "Block Chomping Indicator").</summary>
+    private static bool EndsWithKeptBlockScalar(SyntaxNode node, string text)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case SequenceNode { Count: > 0 } sequence:
+                    node = sequence.Items[^1];
+                    continue;
+                case MappingNode { Entries.Count: > 0 } mapping:
+                    node = mapping.Entries[^1].Value;
+                    continue;
+                case ScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded } scalar:
+                    var header = scalar.Span.Start;
+                    while (header < text.Length && text[header] is not ('|' or '>') && text[header] != '\n')
+                        header++;
+                    for (var i = header + 1; i < text.Length && text[i] is '+' or '-' or (>= '1' and <= '9'); i++)
+                    {
+                        if (text[i] == '+')
+                            return true;
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>From the start of a line, the start of the first line that is not blank (spaces, tabs, a line break);
+    /// the end of the text when every line left is blank.</summary>
+    private static int AfterBlankLines(string text, int lineStart)
+    {
+        var at = lineStart;
+        while (at < text.Length)
+        {
+            var i = at;
+            while (i < text.Length && text[i] is ' ' or '\t' or '\r')
+                i++;
+            if (i < text.Length && text[i] != '\n')
+                return at;
+            at = Math.Min(i + 1, text.Length);
+        }
+
+        return text.Length;
     }
 
     /// <summary>The offset just past the line break of the line holding <paramref name="offset"/> (the end of the text

@@ -97,11 +97,25 @@ internal static class LedgerCommand
 
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), day,
                 load => resolution.Apply(parse, load));
+
+            // A symbolic link to the ledger is edited at its target; concurrent runs wait for each other from here
+            // until the new text is in place, so that none reads the ledger before another's entry is written.
+            var ledgerPath = session.Load.LedgerPath;
+            var target = OutputFile.FinalTarget(Path.Combine(session.Root, ledgerPath));
+            using var held = LockFolderOf(target, ledgerPath);
+            var status = UnixFile.Stat(target);
+            if (status is { IsRegularFile: false } || (status is null && Directory.Exists(target)))
+                throw new CommandException($"'{ledgerPath}' is not a regular file; ledger add edits only a regular file");
+            if (File.Exists(target) && IsReadOnly(target, status))
+                throw new CommandException($"'{ledgerPath}' is read-only; make it writable to add an entry (the file was not changed)");
+
             var project = session.LoadProject();
             CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, project));
             var file = project.Ledger;
             if (file.IsBroken)
                 throw new CommandException($"{file.Tree!.Problems[0].Location}: {file.Tree.Problems[0].Message}; fix the ledger first");
+            if (NotALedger(file) is { } why)
+                throw new CommandException($"'{ledgerPath}' is not an exclusion ledger: {why}; ledger add edits only a ledger (version, exclusions, suppressions)");
 
             var path = TemplatePath(session.Root, workingDirectory, parse.GetValue(template)!);
             var id = parse.GetValue(logicalId)!;
@@ -117,12 +131,10 @@ internal static class LedgerCommand
                 || check.Exclusions.SingleOrDefault(e => e.FirstKeyLocation.Start.Line == line) is not { } added)
                 throw new CommandException($"could not add the entry to {file.Source.Path} safely; add it by hand");
 
-            var full = Path.Combine(session.Root, file.Source.Path);
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
                 var bytes = Encoding.UTF8.GetBytes(text);
-                AtomicFile.Write(full, stream =>
+                OutputFile.Replace(target, status, stream =>
                 {
                     if (file.Source.HadByteOrderMark)
                         stream.Write(Encoding.UTF8.Preamble);
@@ -145,12 +157,59 @@ internal static class LedgerCommand
         return command;
     }
 
-    /// <summary>A <c>--template</c> value as a root-relative path: relative to the root, or absolute inside it.</summary>
-    private static string TemplatePath(string root, string workingDirectory, string text)
+    /// <summary>A <c>--template</c> value as a root-relative path. Like every path option (<c>--ledger</c>,
+    /// <c>--config</c>, <c>--root</c>, PATH), it is relative to the current folder, as a shell completes it.</summary>
+    private static string TemplatePath(string root, string workingDirectory, string text) =>
+        CommandSupport.Relative(root, CommandSupport.Full(workingDirectory, text)) ?? throw new CommandException($"--template '{text}' is outside the root '{root}'");
+
+    /// <summary>Creates the folder of <paramref name="target"/> if needed and locks it (see <see cref="UnixFile.LockFolder"/>).</summary>
+    private static IDisposable LockFolderOf(string target, string ledgerPath)
     {
-        if (!Path.IsPathRooted(text))
-            return LedgerMatching.NormalizePath(text);
-        return CommandSupport.Relative(root, CommandSupport.Full(workingDirectory, text)) ?? throw new CommandException($"--template '{text}' is outside the root '{root}'");
+        try
+        {
+            var folder = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(folder);
+            return UnixFile.LockFolder(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandException($"cannot write '{ledgerPath}': {ex.Message}");
+        }
+    }
+
+    /// <summary>Whether the ledger must not be written: no write permission bit at all (which root would otherwise
+    /// ignore), or no permission for this user (whom the rename over it would otherwise not stop).</summary>
+    private static bool IsReadOnly(string target, UnixFileStatus? status)
+    {
+        if (status is { } s ? (s.Permissions & 0x92) == 0 : File.GetAttributes(target).HasFlag(FileAttributes.ReadOnly))
+            return true;
+        try
+        {
+            using var probe = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Why an existing file is not a ledger, or null when it is one: an empty file (or comments only), or one
+    /// YAML mapping with <c>version</c>, <c>exclusions</c> or <c>suppressions</c> and no other top-level key. A CI
+    /// workflow or any other YAML file is refused rather than given an <c>exclusions</c> list.</summary>
+    private static string? NotALedger(ExclusionLedger file)
+    {
+        if (!file.Exists || file.Tree is null)
+            return null;
+        var documents = file.Tree.Documents.Where(d => d is not null).ToList();
+        if (documents.Count == 0)
+            return null;
+        if (documents is not [Core.Syntax.MappingNode mapping])
+            return "it is not one YAML mapping";
+        var keys = mapping.Entries.Select(e => e.KeyText ?? "?").ToList();
+        if (keys.Count > 0 && keys.All(k => k is "version" or "exclusions" or "suppressions"))
+            return null;
+        return keys.Count == 0 ? "it is an empty mapping" : $"its top-level keys are {string.Join(", ", keys)}";
     }
 
     private static LambdaFunction FindFunction(IReadOnlyList<TemplateModel> templates, IReadOnlySet<string> broken, string path, string logicalId)

@@ -31,6 +31,9 @@ public sealed record RunResult
     /// <summary>The project model (for tools such as <c>ledger status</c>).</summary>
     public required ProjectModel Project { get; init; }
 
+    /// <summary>Root-relative paths of the files the run read or would read (<see cref="LoadResult.InputPaths"/>).</summary>
+    public IReadOnlyList<string> InputPaths { get; init; } = [];
+
     /// <summary>The diagnostics a line-oriented reporter prints, in report order: the unsuppressed ones, and the suppressed
     /// ones too with <paramref name="showSuppressed"/> (<c>--show-suppressed</c>).</summary>
     public IEnumerable<Diagnostic> Shown(bool showSuppressed) => Diagnostics.Where(d => showSuppressed || !d.IsSuppressed);
@@ -71,6 +74,7 @@ public static class AnalysisRunner
             FileCount = loaded.FileCount,
             TemplateFileCount = loaded.TemplateFileCount,
             Project = loaded.Project,
+            InputPaths = loaded.InputPaths,
         };
     }
 

@@ -13,6 +13,10 @@ public sealed record ConfigurationRequest
     /// <summary>The default configuration file name at the root.</summary>
     public const string DefaultFileName = ".policylint.yaml";
 
+    /// <summary>The configuration files a run reads at the root when they exist: <see cref="DefaultFileName"/> (unless
+    /// <c>--config</c> names another), <c>.globalconfig</c> and <c>.editorconfig</c>.</summary>
+    public static IReadOnlyList<string> DefaultFileNames() => [DefaultFileName, ".globalconfig", ".editorconfig"];
+
     /// <summary>Absolute root directory.</summary>
     public required string Root { get; init; }
 

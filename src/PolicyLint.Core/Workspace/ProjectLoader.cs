@@ -75,6 +75,11 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
     /// <summary>Candidate files whose syntax tree was built; the others were ruled out by their text alone
     /// (<see cref="ProjectLoader.CanBeTemplate"/>) or could not be read.</summary>
     public int ParsedFileCount { get; init; }
+
+    /// <summary>Root-relative paths of every file the load read or would read: each file discovery found (templates,
+    /// samconfig files, other YAML and JSON that was read and skipped) and the ledger, present or not. An output of the
+    /// run must be none of them.</summary>
+    public IReadOnlyList<string> InputPaths { get; init; } = [];
 }
 
 /// <summary>What loading one file gave.</summary>
@@ -101,7 +106,8 @@ public static partial class ProjectLoader
         var notifications = new List<ToolNotification>();
         var source = request.Files;
         request = request with { Source = source };
-        var files = FileDiscovery.Discover(source, request.IsExcluded, notifications, request.IsIncluded)
+        var discovered = FileDiscovery.Discover(source, request.IsExcluded, notifications, request.IsIncluded).ToList();
+        var files = discovered
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
@@ -153,6 +159,7 @@ public static partial class ProjectLoader
         {
             TemplateFileCount = templateFiles,
             ParsedFileCount = parsed,
+            InputPaths = [.. discovered, request.LedgerPath],
         };
     }
 
