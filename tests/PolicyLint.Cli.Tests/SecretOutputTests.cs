@@ -56,4 +56,42 @@ public sealed class SecretOutputTests
             Assert.That(run.Stdout, Does.Not.Contain(secret[4..12]), "a part of the secret past its first 4 characters");
         }
     }
+
+    [Test]
+    public void TomlSyntaxErrors_MaskTheTokenTheFileHolds_NotTheTokenKinds()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("samconfig.toml", "version = 0.1\n[default.deploy.parameters]\npassword = correcthorsebatterystaple\n");
+
+        var run = CliRunner.Run(repository.Root, "--today", CliRunner.Today);
+
+        Assert.That(run.Stdout, Does.StartWith("samconfig.toml(3,12): error PL0001: Invalid TOML: unexpected token `corr…` (25 characters) for a value\n"));
+    }
+
+    [TestCase("text")]
+    [TestCase("gnu")]
+    [TestCase("github")]
+    [TestCase("markdown")]
+    [TestCase("sarif")]
+    [TestCase("json")]
+    public void SyntaxErrors_NextToACredential_MaskIt(string format)
+    {
+        const string secret = "Qx7vTz2LpW9sKd4NfR8mYb3HcJ6gAe1UoI5tZn0E";
+        using var repository = new TemporaryRepository();
+        repository.Write("a.json", "{\"Resources\": {\"F\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"DB_PASSWORD\": " + secret + "}}}}");
+        repository.Write("b.json", "{\"Resources\": {\"F\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"DB_PASSWORD\": \"x\" \"" + secret + "\"}}}}");
+        repository.Write("samconfig.toml", $"version = 0.1\n[default.deploy.parameters]\naws_secret_access_key = {secret}\n");
+
+        var run = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--format", format);
+
+        Assert.That(run.Stdout + run.Stderr, Does.Not.Contain(secret[..5]));
+        if (format == "text")
+        {
+            Assert.That(run.Stdout, Is.EqualTo(
+                "a.json(1,85): error PL0001: Invalid JSON: invalid literal 'Qx7v…' (40 characters) (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)\n" +
+                "b.json(1,89): error PL0001: Invalid JSON: expected ',' or '}' after the value of 'DB_PASSWORD', found the string \"Qx7v…\" (40 characters)\n" +
+                "samconfig.toml(3,25): error PL0001: Invalid TOML: unexpected token `Qx` for a value\n" +
+                "PolicyLint: 3 errors, 0 warnings, 0 info in 3 files\n"));
+        }
+    }
 }

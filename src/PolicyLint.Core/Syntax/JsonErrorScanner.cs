@@ -229,8 +229,8 @@ internal sealed partial class JsonErrorScanner
         }
 
         return c is >= '0' and <= '9' or '-' or '+' or '.'
-            ? Error(i + NumberPrefixLength(word), $"invalid number '{Shown(word)}' (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')")
-            : Error(i + LiteralPrefixLength(word), $"invalid literal '{Shown(word)}' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)");
+            ? Error(i + NumberPrefixLength(word), $"invalid number {Masked(word)} (a JSON number is written like 0, -12, 0.5 or 1e-3: no leading zeros, '+' sign or bare '.')")
+            : Error(i + LiteralPrefixLength(word), $"invalid literal {Masked(word)} (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)");
     }
 
     /// <summary>How many leading characters of <paramref name="word"/> a JSON literal (<c>true</c>, <c>false</c>,
@@ -344,7 +344,21 @@ internal sealed partial class JsonErrorScanner
         return (TextSpan.Empty(_source.EndOfContent), $"the file ends inside the string opened at {Position(open)} (expected '\"')");
     }
 
-    /// <summary>Text quoted in a message: one line (C19), at most <see cref="MaxShown"/> characters; with
+    /// <summary>A value quoted in an error message, masked as PL6001 masks a credential: its first four characters and
+    /// its length (<c>'hunt…' (16 characters)</c>), or the whole of a value of four characters or fewer (<c>'nul'</c>,
+    /// <c>'True'</c>). A syntax error next to <c>"DB_PASSWORD": hunter2…</c> must not print the password in every
+    /// output format; four characters are enough to find a typo.</summary>
+    internal static string Masked(string value, char quote = '\'')
+    {
+        var shown = new StringBuilder();
+        foreach (var c in value.Length > 4 ? value[..(char.IsHighSurrogate(value[3]) ? 5 : 4)] : value)
+            shown.Append(c < ' ' ? ' ' : c);
+        return value.Length > 4
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{quote}{shown}…{quote} ({value.Length} characters)")
+            : $"{quote}{shown}{quote}";
+    }
+
+    /// <summary>A key quoted in a message (a name, not a value): one line (C19), at most <see cref="MaxShown"/> characters; with
     /// <paramref name="trimQuotes"/>, a string token's text between its quotes (escapes as written).</summary>
     internal static string Shown(string text, bool trimQuotes = false)
     {
@@ -401,7 +415,7 @@ internal sealed partial class JsonErrorScanner
             while (close < _text.Length && _text[close] is not ('"' or '\\' or '\r' or '\n'))
                 close++;
             return close < _text.Length && _text[close] == '"'
-                ? $"the string \"{Shown(_text[(i + 1)..close])}\""
+                ? $"the string {Masked(_text[(i + 1)..close], '"')}"
                 : "'\"'";
         }
 
@@ -410,7 +424,7 @@ internal sealed partial class JsonErrorScanner
         if (c < ' ' || c == '\u007F')
             return $"the control character U+{(int)c:X4}";
         var end = WordEnd(i);
-        return end == i ? $"'{c}'" : $"'{Shown(_text[i..end])}'";
+        return end == i ? $"'{c}'" : Masked(_text[i..end]);
     }
 
     /// <summary>The end of the run of characters at <paramref name="i"/> that may belong to a literal or a number:

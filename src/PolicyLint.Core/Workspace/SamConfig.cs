@@ -40,7 +40,7 @@ public sealed record SamParameterOverride(string Name, string Value, Location Lo
 /// aws/aws-sam-cli <c>samcli/lib/config/samconfig.py</c> (global then command section, file preference) and
 /// <c>samcli/cli/types.py</c> (<c>CfnParameterOverridesType</c>, <c>CfnTags</c>).</para>
 /// </remarks>
-public sealed class SamConfig
+public sealed partial class SamConfig
 {
     /// <summary>File names SAM CLI looks for, in order of preference.</summary>
     public static readonly ImmutableArray<string> FileNames = ["samconfig.toml", "samconfig.yaml", "samconfig.yml"];
@@ -504,6 +504,9 @@ public sealed class SamConfig
     /// <summary>A Tomlyn error located per C2: at the first character the parser cannot accept (one character wide, a
     /// line break or surrogate pair counting as one), or empty just past the last character at end of file. Tomlyn's
     /// offsets count UTF-16 code units like ours (its columns count code points, so they are not used).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("`([^`]*)`")]
+    private static partial System.Text.RegularExpressions.Regex BacktickedToken();
+
     private static SyntaxProblem TomlError(SourceText source, DiagnosticMessage error)
     {
         var text = source.Text;
@@ -528,6 +531,14 @@ public sealed class SamConfig
         if (DuplicateKey(message) is { } duplicate)
             return new SyntaxProblem(SyntaxProblemKind.DuplicateKey, location, duplicate);
         message = message.Replace("`␤`", "a line break", StringComparison.Ordinal).Replace("␤", "a line break", StringComparison.Ordinal);
+        // Tomlyn quotes the token it could not accept (`hunter2…` after `password =`): mask what the file holds at the
+        // error, as PL6001 masks a credential; token kinds (`newline`, `closebracket`) are not the file's text.
+        var errorOffset = error.Span.Start.Offset;
+        message = BacktickedToken().Replace(message, m =>
+            m.Groups[1].Value is { Length: > 4 } token && errorOffset >= 0 && errorOffset + token.Length <= text.Length
+                && string.CompareOrdinal(text, errorOffset, token, 0, token.Length) == 0
+                ? JsonErrorScanner.Masked(token, '`')
+                : m.Value);
         return new SyntaxProblem(SyntaxProblemKind.SyntaxError, location, $"Invalid TOML: {YamlSyntaxParser.Sentence(message)}");
     }
 
