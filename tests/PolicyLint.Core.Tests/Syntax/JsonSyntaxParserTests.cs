@@ -246,7 +246,7 @@ public sealed class JsonSyntaxParserTests
         "expected ',' or ']' after an array item, found 'true'",
         TestName = "MissingComma_BetweenItems_IsAtTheNextItem")]
     [TestCase("{\"Type\" \"AWS::SNS::Topic\"}", "1:9-1:10",
-        "expected ':' after property name 'Type', found the string \"AWS::SNS::Topic\"",
+        "expected ':' after property name 'Type', found the string \"AWS:…\" (15 characters)",
         TestName = "MissingColon_IsAtTheValue")]
     [TestCase("{\"a\": \"abc", "1:11-1:11",
         "the file ends inside the string opened at 1:7 (expected '\"')",
