@@ -312,7 +312,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            "stacks/app.cfn(4,38): warning PL2001: Function 'New' (deployed as 'new') is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/new'), so Amazon Inspector cannot scan it\n" +
+            "stacks/app.cfn(4,38): warning PL2001: Function 'New' (deployed as 'new') sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/new'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified\n" +
             "PolicyLint: 0 errors, 1 warning, 0 info in 3 files\n"));
     }
 
