@@ -11,12 +11,17 @@ namespace PolicyLint.Rules.Tests.Secrets;
 /// when <see cref="SecretShapes.DescribeVariable"/> describes it, an inline code snippet when
 /// <see cref="SecretShapes.FindInCode"/> finds anything in it.
 /// </summary>
-/// <remarks>Measured on 2026-12-07 with 48 secrets and 149 non-secrets: with the shapes of DOMAIN.md only, precision
-/// 0.708 (17 of 24) and recall 0.354 (17 of 48). A change that lowers either number below its floor fails.</remarks>
+/// <remarks>Measured on 2026-12-07 on 58 secrets and 159 non-secrets. With the shapes of DOMAIN.md only: precision
+/// 0.724 (21 of 29), recall 0.362 (21 of 58). With the shapes of gitleaks, detect-secrets and trufflehog and the
+/// non-secret filters: precision 0.981 (53 of 54), recall 0.914 (53 of 58). The set and the rules were written by the
+/// same hand, so these are an upper bound; the 20 items marked "written after the implementation" measure it on shapes
+/// it was not tuned for (5 of their 10 secrets are missed: a JWT and an npm token under neutral names, a password passed
+/// to a call, two artificial detect-secrets fixtures; 1 of their 10 non-secrets is reported: a commit hash under a
+/// token name). A change that lowers either number below its floor fails.</remarks>
 public sealed class LabelledSetTests
 {
-    private const double PrecisionFloor = 0.0;
-    private const double RecallFloor = 0.0;
+    private const double PrecisionFloor = 0.98;
+    private const double RecallFloor = 0.91;
 
     /// <summary>Removed from values before scanning: it splits known token prefixes in the file (see its provenance).</summary>
     private const string Marker = "\u27e8\u27e9";
