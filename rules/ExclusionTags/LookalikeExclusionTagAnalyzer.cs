@@ -133,10 +133,11 @@ public sealed class LookalikeExclusionTagAnalyzer : DiagnosticAnalyzer
 
         if (written is { IsNumberLiteral: true })
             return $"its value is the number {written.Value}";
+        // A quoted "false" (or a parameter's "false") is a string, not a boolean: say exactly that.
         if (IsBooleanText(value))
-            return $"its value '{value}' is a boolean";
+            return $"its value is the string '{value}', which reads as a boolean, not an exclusion value";
         if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
-            return $"its value '{value}' is a number";
+            return $"its value is the string '{value}', which reads as a number, not an exclusion value";
         if (Near(value, expected) is { } difference)
             return $"the value {difference}";
         var other = Shared.ExclusionTags.Other(scanType);

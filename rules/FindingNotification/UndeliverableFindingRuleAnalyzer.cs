@@ -7,7 +7,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.FindingNotification;
 
-/// <summary>PL4003: reports an Inspector rule (C6) that cannot deliver what it matches: disabled, without targets, on
+/// <summary>PL4003: reports a finding rule (C6: an Inspector rule, or a Security Hub route for Inspector findings) that cannot deliver what it matches: disabled, without targets, on
 /// a custom event bus while another Inspector rule is on the default one, or with an SNS target that EventBridge
 /// cannot publish to (no topic policy for <c>events.amazonaws.com</c>, the AWS managed key <c>alias/aws/sns</c>, a
 /// <c>RoleArn</c>).</summary>
@@ -38,7 +38,7 @@ public sealed class UndeliverableFindingRuleAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(ProjectAnalysisContext context)
     {
-        var rules = FindingRoutes.All(context.Project).Where(r => r.IsInspectorRule).ToList();
+        var rules = FindingRoutes.All(context.Project).Where(r => r.IsFindingRule).ToList();
         var onDefaultBus = rules.FirstOrDefault(r => r.BusKind == EventBusKind.Default);
         var awsManagedTopics = new List<(Resource Topic, EffectiveProperty Key, List<EventRule> Rules)>();
         foreach (var rule in rules)
@@ -76,7 +76,9 @@ public sealed class UndeliverableFindingRuleAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Rule, target.WithRelated(onDefaultBus.DeclarationLocation, $"rule '{onDefaultBus.Name}' is on the default event bus"),
-            $"Rule '{rule.Name}'", $"it is on {rule.BusDescription}, and Amazon Inspector sends findings only to the default event bus; remove EventBusName");
+            $"Rule '{rule.Name}'", rule.IsInspectorRule
+                ? $"it is on {rule.BusDescription}, and Amazon Inspector sends findings only to the default event bus; remove EventBusName"
+                : $"it is on {rule.BusDescription}, and Security Hub sends its events only to the default event bus; remove EventBusName");
     }
 
     private static void CheckState(ProjectAnalysisContext context, EventRule rule)

@@ -9,7 +9,9 @@ using PolicyLint.Rules.Shared;
 namespace PolicyLint.Rules.Secrets;
 
 /// <summary>PL6001: reports a credential-like literal in a function's environment variables (own and merged from SAM
-/// Globals) or inline code (<c>Code.ZipFile</c>, <c>InlineCode</c>). Messages never contain the secret.</summary>
+/// Globals) or inline code (<c>Code.ZipFile</c>, <c>InlineCode</c>), in the shapes of <see cref="SecretShapes"/>.
+/// Messages never contain the secret. Linear in the size of the code: one scan per scalar, one source map per scalar
+/// (the work is counted in <see cref="PolicyLint.Core.Syntax.SyntaxTree.SourceMapCharacters"/>).</summary>
 public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Arguments: {0} the function; {1} where (<c>environment variable 'DB_PASSWORD'</c>, <c>inline code
@@ -21,9 +23,10 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
         messageFormat: "Function {0} holds a credential-like literal in {1}: {2}; keep the secret in AWS Secrets Manager or SSM Parameter Store and pass a dynamic reference or read it at run time",
         category: RuleCategory.Secrets,
         defaultSeverity: DiagnosticSeverity.Warning,
-        description: "A function's environment variables or inline code contain what looks like a credential (an AWS access key ID, a " +
-                     "private key block, a secret key, a password or token literal). It is then readable by anyone who can read the " +
-                     "template, the stack, or the function's configuration.",
+        description: "A function's environment variables or inline code contain what looks like a credential (an AWS access key ID or " +
+                     "secret access key, a private key block, a GitHub, Slack, Stripe or other well-known token, a password in a URL or " +
+                     "connection string, an Authorization header value, a password or token literal). It is then readable by anyone who " +
+                     "can read the template, the stack, or the function's configuration.",
         precision: RulePrecision.High);
 
     /// <inheritdoc />
@@ -58,11 +61,17 @@ public sealed class CredentialLiteralAnalyzer : DiagnosticAnalyzer
     private static void ScanCode(FunctionAnalysisContext context, EffectiveProperty code, ScalarNode scalar)
     {
         var property = code.Path == "InlineCode" ? "InlineCode" : "Code.ZipFile";
-        foreach (var match in SecretShapes.FindInCode(scalar.Value))
+        var matches = SecretShapes.FindInCode(scalar.Value);
+        if (matches.Count == 0)
+            return;
+        // One source map per scalar: locating each match through TryGetSourceSpan would rebuild it every time, which
+        // is quadratic in a scalar of many matches (issue 11: 10,000 password lines).
+        var map = scalar.GetSourceMap();
+        foreach (var match in matches)
         {
             // Exact positions inside literal block, single-line plain and quoted scalars and JSON strings; inside a
             // folded or multi-line scalar the result falls back to the property key (the page says so).
-            if (scalar.TryGetSourceSpan(match.Start, match.Length, out var span))
+            if (map is not null && map.TryGetSpan(match.Start, match.Length, out var span))
             {
                 var target = new DiagnosticTarget(new Location(scalar.Tree.Source, span), code.Resource.LogicalLocation, $"Properties.{property}", []);
                 context.ReportDiagnostic(Rule, target, FunctionNames.Describe(context.Function), $"inline code ({property})", match.Description);

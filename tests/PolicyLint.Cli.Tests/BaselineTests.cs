@@ -61,7 +61,7 @@ public sealed class BaselineTests
         {{FindingRule}}
         """;
 
-    private const string CardsLine = "template.yaml(19,7): warning PL2001: Function 'Cards' (deployed as 'cards') is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/cards'), so Amazon Inspector cannot scan it";
+    private const string CardsLine = "template.yaml(19,7): warning PL2001: Function 'Cards' (deployed as 'cards') sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/cards'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified";
 
     private static (TemporaryRepository Repository, TemporaryRepository Output, string Baseline) WithBaseline()
     {

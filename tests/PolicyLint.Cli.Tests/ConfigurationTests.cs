@@ -44,7 +44,7 @@ public sealed class ConfigurationTests
             dates: { applied_at: 2026-10-15, expires_at: 2027-03-31 }
         """;
 
-    private const string FindingRule = "security/inspector-exclusions.yaml(1,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2', detail-type 'Inspector2 Finding'), so HIGH and CRITICAL findings reach nobody";
+    private const string FindingRule = "security/inspector-exclusions.yaml(1,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2' with detail-type 'Inspector2 Finding', or Inspector's findings among Security Hub's 'Security Hub Findings - Imported' events), so HIGH and CRITICAL findings reach nobody";
     /// <summary>Without the parameter and the stack name, PL1002 cannot tell whether the entries record those functions.</summary>
     private const string UndecidedEntries =
         "security/inspector-exclusions.yaml(3,5): info PL0002: Cannot decide whether ledger entry 'orders-named' records function 'Named' in 'template.yaml', which carries 'InspectorExclusion: LambdaStandardScanning': its FunctionName cannot be known offline: parameter 'Name' has no default\n" +
@@ -284,7 +284,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            "audit/ledger.yaml(1,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2', detail-type 'Inspector2 Finding'), so HIGH and CRITICAL findings reach nobody\n" +
+            "audit/ledger.yaml(1,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2' with detail-type 'Inspector2 Finding', or Inspector's findings among Security Hub's 'Security Hub Findings - Imported' events), so HIGH and CRITICAL findings reach nobody\n" +
             "PolicyLint: 0 errors, 1 warning, 0 info in 2 files\n"));
     }
 
@@ -312,7 +312,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            "stacks/app.cfn(4,38): warning PL2001: Function 'New' (deployed as 'new') is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/new'), so Amazon Inspector cannot scan it\n" +
+            "stacks/app.cfn(4,38): warning PL2001: Function 'New' (deployed as 'new') sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/new'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified\n" +
             "PolicyLint: 0 errors, 1 warning, 0 info in 3 files\n"));
     }
 

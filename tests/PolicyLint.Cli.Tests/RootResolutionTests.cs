@@ -49,7 +49,7 @@ public sealed class RootResolutionTests
         // The folder has no ledger, so PL1001 names the default ledger path and PL4001 sits at the template's Resources key.
         Assert.That(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
         {
-            "template.yaml(5,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2', detail-type 'Inspector2 Finding'), so HIGH and CRITICAL findings reach nobody",
+            "template.yaml(5,1): warning PL4001: No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2' with detail-type 'Inspector2 Finding', or Inspector's findings among Security Hub's 'Security Hub Findings - Imported' events), so HIGH and CRITICAL findings reach nobody",
             "template.yaml(14,9): error PL1001: Function 'OrdersApiFunction' (deployed as 'orders-api') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml",
             "PolicyLint: 1 error, 1 warning, 0 info in 1 file",
         }));

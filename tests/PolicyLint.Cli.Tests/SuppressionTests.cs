@@ -54,7 +54,7 @@ public sealed class SuppressionTests
         """;
 
     private const string TaggedLine = "template.yaml(15,9): error PL1001: Function 'Tagged' (deployed as 'tagged') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml";
-    private const string VaultLine = "template.yaml(26,7): warning PL2001: Function 'Vault' (deployed as 'vault') is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/example'), so Amazon Inspector cannot scan it";
+    private const string VaultLine = "template.yaml(26,7): warning PL2001: Function 'Vault' (deployed as 'vault') sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/example'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified";
     private const string WorkerLine = "template.yaml(31,7): info PL0002: Cannot decide whether function 'Worker' (deployed as 'worker') uses a customer managed key (KmsKeyArn): parameter 'KeyArn' has no default";
 
     private static CliRun Lint(params string[] args)

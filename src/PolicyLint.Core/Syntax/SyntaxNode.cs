@@ -152,10 +152,19 @@ public sealed class ScalarNode : SyntaxNode
     public bool TryGetSourceSpan(int start, int length, out TextSpan span)
     {
         span = default;
-        if (length <= 0 || start < 0 || start + length > Value.Length || Map() is not { } map)
-            return false;
-        span = new TextSpan(map[start].Start, map[start + length - 1].End);
-        return true;
+        return length > 0 && start >= 0 && start + length <= Value.Length && GetSourceMap() is { } map && map.TryGetSpan(start, length, out span);
+    }
+
+    /// <summary>
+    /// The source position of every character of <see cref="Value"/>, under the conditions of
+    /// <see cref="TryGetSourceSpan"/> (null when they do not hold). Building it costs one pass over the value (counted
+    /// in <see cref="SyntaxTree.SourceMapCharacters"/>); locating many ranges of one scalar through one map is linear,
+    /// where calling <see cref="TryGetSourceSpan"/> for each would be quadratic.
+    /// </summary>
+    public ScalarSourceMap? GetSourceMap()
+    {
+        Tree.ChargeSourceMap(Value.Length);
+        return Map() is { } map ? new ScalarSourceMap(map) : null;
     }
 
     private (int Start, int End)[]? Map()
@@ -257,6 +266,28 @@ public sealed class ScalarNode : SyntaxNode
 
     /// <inheritdoc />
     public override string ToString() => Value;
+}
+
+/// <summary>The source span of each character of a scalar's value (<see cref="ScalarNode.GetSourceMap"/>).</summary>
+public sealed class ScalarSourceMap
+{
+    private readonly (int Start, int End)[] _map;
+
+    internal ScalarSourceMap((int Start, int End)[] map) => _map = map;
+
+    /// <summary>The number of characters mapped (the value's length).</summary>
+    public int Length => _map.Length;
+
+    /// <summary>The source span of the <paramref name="length"/> characters of the value that start at
+    /// <paramref name="start"/> (UTF-16 indexes); false for an empty or out-of-range range. Constant time.</summary>
+    public bool TryGetSpan(int start, int length, out TextSpan span)
+    {
+        span = default;
+        if (length <= 0 || start < 0 || start + length > _map.Length)
+            return false;
+        span = new TextSpan(_map[start].Start, _map[start + length - 1].End);
+        return true;
+    }
 }
 
 /// <summary>An alias <c>*name</c>: a reference to an earlier anchored node, never copied into the tree (C16).</summary>

@@ -92,6 +92,7 @@ public sealed class SyntaxTree
     private readonly List<SyntaxNode?> _documents = [];
     private readonly List<SyntaxProblem> _problems = [];
     private long _aliasExpansion;
+    private long _sourceMapCharacters;
     private AliasNode? _aliasLimitCrossedAt;
 
     internal SyntaxTree(SourceText source, SourceFormat format, ParseLimits limits)
@@ -121,6 +122,12 @@ public sealed class SyntaxTree
 
     /// <summary>Nodes read through aliases so far (the amount charged against <see cref="ParseLimits.MaxAliasExpansion"/>).</summary>
     public long AliasExpansionCount => Interlocked.Read(ref _aliasExpansion);
+
+    /// <summary>Characters of scalar values mapped to source positions so far (<see cref="ScalarNode.GetSourceMap"/>):
+    /// the work of locating text inside scalars, which callers keep linear by building one map per scalar.</summary>
+    public long SourceMapCharacters => Interlocked.Read(ref _sourceMapCharacters);
+
+    internal void ChargeSourceMap(int characters) => Interlocked.Add(ref _sourceMapCharacters, characters);
 
     /// <summary>A tree with no documents whose scalars stand for values found inside another format's text (a samconfig
     /// TOML string), located at that text.</summary>

@@ -62,4 +62,31 @@ public sealed class ScalarSourceSpanTests
         Assert.That(scalar.TryGetSourceSpan(2, 2, out _), Is.False);
         Assert.That(scalar.TryGetSourceSpan(0, 0, out _), Is.False);
     }
+
+    [Test]
+    public void SourceMap_LocatesEveryRangeLikeTryGetSourceSpan_AndIsCountedOncePerBuild()
+    {
+        var scalar = Value("code: |\n  a = 1\n  password = \"x\"\n  token = 'y'\n");
+        var before = scalar.Tree.SourceMapCharacters;
+        var map = scalar.GetSourceMap();
+
+        Assert.That(map, Is.Not.Null);
+        Assert.That(scalar.Tree.SourceMapCharacters - before, Is.EqualTo(scalar.Value.Length));
+        foreach (var needle in new[] { "a = 1", "password", "\"x\"", "token = 'y'" })
+        {
+            var index = scalar.Value.IndexOf(needle, StringComparison.Ordinal);
+            Assert.That(map!.TryGetSpan(index, needle.Length, out var fromMap), Is.True);
+            Assert.That(scalar.TryGetSourceSpan(index, needle.Length, out var direct), Is.True);
+            Assert.That(fromMap, Is.EqualTo(direct));
+            Assert.That(scalar.Tree.Source.Text[fromMap.Start..fromMap.End], Is.EqualTo(needle));
+        }
+
+        Assert.That(map!.TryGetSpan(0, 0, out _), Is.False);
+        Assert.That(map.TryGetSpan(scalar.Value.Length - 1, 2, out _), Is.False);
+        Assert.That(map.Length, Is.EqualTo(scalar.Value.Length));
+    }
+
+    [Test]
+    public void SourceMap_IsNullWhereTryGetSourceSpanGivesUp() =>
+        Assert.That(Value("code: >\n  folded\n  text\n").GetSourceMap(), Is.Null);
 }

@@ -246,9 +246,56 @@ public sealed class MismatchedFindingPatternAnalyzerTests
     public void Reports_AtTheDetailTypeKey_WhenItNamesAnotherEvent() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
         .WithTemplate(RuleWithPattern("""
                     source: [aws.inspector2]
-                    {|#0:detail-type|}: [Inspector2 Coverage]
+                    {|#0:detail-type|}: [Security Hub Findings - Imported]
             """))
         .Expect(0, "PL4002", "Rule 'FindingsRule' filters out Amazon Inspector findings (detail-type); match 'Inspector2 Finding'")
+        .Verify();
+
+    [TestCase("[Inspector2 Scan]")]
+    [TestCase("[Inspector2 Coverage]")]
+    [TestCase("[Inspector2 Scan, Inspector2 Coverage]")]
+    [TestCase("[{ prefix: Inspector2 S }]")]
+    public void DoesNotReport_ARuleForInspectorsScanOrCoverageEvents(string detailType) => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(RuleWithPattern($"""
+                    source: [aws.inspector2]
+                    detail-type: {detailType}
+                    detail:
+                      scan-status: [INITIAL_SCAN_COMPLETE]
+            """))
+        .Verify();
+
+    [Test]
+    public void Reports_ANearMissOfTheFindingDetailType_BesideScanEvents() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(RuleWithPattern("""
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Scan, {|#0:Inspector2 Findings|}]
+            """))
+        .Expect(0, "PL4002", "Rule 'FindingsRule' lists detail-type 'Inspector2 Findings', which matches no Amazon Inspector finding; Amazon Inspector sends 'Inspector2 Finding'")
+        .Verify();
+
+    [Test]
+    public void Reports_EachKeySpeltLikeTheApi_AndChecksTheValuesUnderIt() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(RuleWithPattern("""
+                    {|#0:Source|}: [aws.inspector2]
+                    {|#1:DetailType|}: [Inspector2 Finding]
+                    {|#2:Detail|}:
+                      {|#3:Severity|}: [{|#4:high|}, CRITICAL]
+            """))
+        .Expect(0, "PL4002", "Rule 'FindingsRule' filters on key 'Source', which Amazon Inspector finding events do not have because keys are case-sensitive, so it matches no event; write 'source'")
+        .Expect(1, "PL4002", "Rule 'FindingsRule' filters on key 'DetailType', which Amazon Inspector finding events do not have, so it matches no event; write 'detail-type'")
+        .Expect(2, "PL4002", "Rule 'FindingsRule' filters on key 'Detail', which Amazon Inspector finding events do not have because keys are case-sensitive, so it matches no event; write 'detail'")
+        .Expect(3, "PL4002", "Rule 'FindingsRule' filters on key 'detail.Severity', which Amazon Inspector finding events do not have because keys are case-sensitive, so it matches no event; write 'detail.severity'")
+        .Expect(4, "PL4002", "Rule 'FindingsRule' lists detail.severity 'high', which matches no Amazon Inspector finding because EventBridge compares values case-sensitively; Amazon Inspector sends 'HIGH'")
+        .Verify();
+
+    [TestCase("Detail-Type")]
+    [TestCase("detail_type")]
+    [TestCase("DETAIL-TYPE")]
+    public void Reports_TheOnlyKeyThatNamesTheFindingEvents_WhenItIsMisspelt(string key) => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(RuleWithPattern($$"""
+                    {|#0:{{key}}|}: [Inspector2 Finding]
+            """))
+        .Expect(0, "PL4002", $"Rule 'FindingsRule' filters on key '{key}', which Amazon Inspector finding events do not have{(key == "detail_type" ? "" : " because keys are case-sensitive")}, so it matches no event; write 'detail-type'")
         .Verify();
 
     [TestCase("[aws.inspector2, aws.guardduty]")]
@@ -276,13 +323,13 @@ public sealed class MismatchedFindingPatternAnalyzerTests
         .Expect(0, "PL4002", $"Rule 'FindingsRule' filters on key '{key}', which Amazon Inspector finding events do not have{why}, so it matches no event; write '{intended}'")
         .Verify();
 
-    [TestCase("Severity", "severity", " because keys are case-sensitive")]
-    [TestCase("STATUS", "status", " because keys are case-sensitive")]
-    [TestCase("sevrity", "severity", "")]
-    [TestCase("state", "status", "")]
-    public void Reports_ALookAlikeDetailKey(string key, string intended, string why) => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+    [TestCase("Severity", "severity", " because keys are case-sensitive", "[HIGH, CRITICAL]")]
+    [TestCase("STATUS", "status", " because keys are case-sensitive", "[ACTIVE]")]
+    [TestCase("sevrity", "severity", "", "[HIGH, CRITICAL]")]
+    [TestCase("state", "status", "", "[ACTIVE]")]
+    public void Reports_ALookAlikeDetailKey(string key, string intended, string why, string values) => RuleTest.For<MismatchedFindingPatternAnalyzer>()
         .WithTemplate(RuleWithDetail($$"""
-                      {|#0:{{key}}|}: [HIGH]
+                      {|#0:{{key}}|}: {{values}}
             """))
         .Expect(0, "PL4002", $"Rule 'FindingsRule' filters on key 'detail.{key}', which Amazon Inspector finding events do not have{why}, so it matches no event; write 'detail.{intended}'")
         .Verify();
@@ -560,5 +607,240 @@ public sealed class MismatchedFindingPatternAnalyzerTests
                 Properties:
                   EventPattern: !Sub '{"source": ["aws.inspector2"], "detail": {"severity": ["${Level}"]}}'
             """)
+        .Verify();
+
+    /// <summary>A rule 'Name' on the default bus with a target, whose <c>EventPattern</c> is <paramref name="pattern"/>
+    /// (indented by eight spaces), as a resource of a <c>Resources</c> section (indented by two spaces).</summary>
+    private static string DeliveringRule(string name, string pattern, string extra = "") => $"""
+          {name}:
+            Type: AWS::Events::Rule
+            Properties:{extra}
+              EventPattern:
+        {pattern}
+              Targets:
+                - Id: target
+                  Arn: arn:aws:lambda:eu-west-1:111122223333:function:security-triage
+
+        """;
+
+    [Test]
+    public void DoesNotReport_DeliberateTiering_WhenTheRulesTogetherCoverHighAndCritical() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("TriageRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      severity: [HIGH, CRITICAL]
+                      status: [ACTIVE]
+            """) + DeliveringRule("PagerRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      severity: [CRITICAL]
+                      status: [ACTIVE]
+                      resources:
+                        type: [AWS_LAMBDA_FUNCTION]
+            """))
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_TieringAcrossTemplates_OneRulePerSeverity() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("HighRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      severity: [HIGH]
+            """), "tickets.yaml")
+        .WithTemplate("Resources:\n" + DeliveringRule("CriticalRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      severity: [CRITICAL]
+                      status: [ACTIVE, SUPPRESSED]
+            """), "pager.yaml")
+        .WithTemplate("Resources:\n" + DeliveringRule("AuditRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      status: [SUPPRESSED, CLOSED]
+            """), "audit.yaml")
+        .Verify();
+
+    [Test]
+    public void Reports_TheNarrowRule_WhenTheBroadRuleIsDisabled() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("TriageRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+            """, "\n      State: DISABLED") + DeliveringRule("PagerRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      {|#0:severity|}: [CRITICAL]
+            """))
+        .Expect(0, "PL4002", "Rule 'PagerRule' filters out HIGH findings (detail.severity); match 'HIGH'")
+        .Verify();
+
+    [TestCase("          resources:\n            type: [AWS_ECR_CONTAINER_IMAGE]", Description = "the broad rule watches container images only")]
+    [TestCase("          type: [PACKAGE_VULNERABILITY]", Description = "another detail filter narrows the broad rule")]
+    [TestCase("          severity: [HIGH, CRITICAL]\n          $or:\n            - status: [ACTIVE]", Description = "$or narrows the broad rule")]
+    public void Reports_TheNarrowRule_WhenTheBroadRuleDoesNotCoverEveryLambdaFinding(string broadDetail) => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("TriageRule", $$"""
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+            {{broadDetail}}
+            """) + DeliveringRule("PagerRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      {|#0:severity|}: [CRITICAL]
+            """))
+        .Expect(0, "PL4002", "Rule 'PagerRule' filters out HIGH findings (detail.severity); match 'HIGH'")
+        .Verify();
+
+    [Test]
+    public void Reports_TheNarrowRule_WhenAMisspeltKeyMakesTheBroadRuleMatchNothing() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("TriageRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      {|#1:Status|}: [ACTIVE]
+            """) + DeliveringRule("PagerRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      {|#0:severity|}: [CRITICAL]
+            """))
+        .Expect(0, "PL4002", "Rule 'PagerRule' filters out HIGH findings (detail.severity); match 'HIGH'")
+        .Expect(1, "PL4002", "Rule 'TriageRule' filters on key 'detail.Status', which Amazon Inspector finding events do not have because keys are case-sensitive, so it matches no event; write 'detail.status'")
+        .Verify();
+
+    [Test]
+    public void Reports_TheNarrowRule_WhenTheBroadRuleHasNoTarget_OrIsNotDeployed() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              Stage: { Type: String, Default: dev }
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              UntargetedRule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern: { source: [aws.inspector2], detail-type: [Inspector2 Finding] }
+              ProdOnlyRule:
+                Type: AWS::Events::Rule
+                Condition: IsProd
+                Properties:
+                  EventPattern: { source: [aws.inspector2], detail-type: [Inspector2 Finding] }
+                  Targets: [{ Id: t, Arn: arn:aws:sns:eu-west-1:111122223333:findings }]
+              PagerRule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern:
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      {|#0:severity|}: [CRITICAL]
+                  Targets: [{ Id: t, Arn: arn:aws:sns:eu-west-1:111122223333:pager }]
+            """)
+        .Expect(0, "PL4002", "Rule 'PagerRule' filters out HIGH findings (detail.severity); match 'HIGH'")
+        .Verify();
+
+    [Test]
+    public void Reports_ALookAlike_EvenWhenOtherRulesCoverEverything() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("TriageRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+            """) + DeliveringRule("PagerRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      severity: [{|#0:Critical|}]
+            """))
+        .Expect(0, "PL4002", $"Rule 'PagerRule' lists detail.severity 'Critical', which matches no Amazon Inspector finding {CaseSensitive}; Amazon Inspector sends 'CRITICAL'")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_TieringWithASecurityHubRoute() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate("Resources:\n" + DeliveringRule("HubRule", """
+                    source: [aws.securityhub]
+                    detail-type: [Security Hub Findings - Imported]
+                    detail:
+                      findings:
+                        ProductName: [Inspector]
+                        Severity:
+                          Label: [HIGH, CRITICAL]
+                        RecordState: [ACTIVE]
+                        Workflow:
+                          Status: [NEW]
+            """) + DeliveringRule("PagerRule", """
+                    source: [aws.inspector2]
+                    detail-type: [Inspector2 Finding]
+                    detail:
+                      severity: [CRITICAL]
+            """))
+        .Verify();
+
+    /// <summary>A Security Hub route for Inspector findings with <paramref name="findings"/> under
+    /// <c>detail.findings</c> (indented by twelve spaces).</summary>
+    private static string HubRule(string findings) => RuleWithPattern($"""
+                source: [aws.securityhub]
+                detail-type: [Security Hub Findings - Imported]
+                detail:
+                  findings:
+        {findings}
+        """);
+
+    [Test]
+    public void DoesNotReport_TheSecurityHubRouteOfTheExampleCase() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(HubRule("""
+                        ProductName: [Inspector]
+                        Severity:
+                          Label: [HIGH, CRITICAL]
+            """))
+        .Verify();
+
+    [Test]
+    public void Reports_ASecurityHubRoute_ThatLeavesOutHighAndActive() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(HubRule("""
+                        ProductArn: ["arn:aws:securityhub:eu-west-1::product/aws/inspector"]
+                        Severity:
+                          {|#0:Label|}: [CRITICAL]
+                        {|#1:RecordState|}: [ARCHIVED]
+                        Workflow:
+                          {|#2:Status|}: [RESOLVED]
+            """))
+        .Expect(0, "PL4002", "Rule 'FindingsRule' filters out HIGH findings (detail.findings.Severity.Label); match 'HIGH'")
+        .Expect(1, "PL4002", "Rule 'FindingsRule' filters out ACTIVE findings (detail.findings.RecordState); match 'ACTIVE'")
+        .Expect(2, "PL4002", "Rule 'FindingsRule' filters out NEW findings (detail.findings.Workflow.Status); match 'NEW'")
+        .Verify();
+
+    [Test]
+    public void Reports_ASecurityHubRoute_WithLookAlikeKeysAndValues() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(HubRule("""
+                        ProductName: [{|#0:inspector|}]
+                        {|#1:severity|}:
+                          Label: [{|#2:high|}, CRITICAL]
+            """))
+        .Expect(0, "PL4002", $"Rule 'FindingsRule' lists detail.findings.ProductName 'inspector', which matches no Amazon Inspector finding {CaseSensitive}; Security Hub sends 'Inspector'")
+        .Expect(1, "PL4002", "Rule 'FindingsRule' filters on key 'detail.findings.severity', which Security Hub's imported findings do not have because keys are case-sensitive, so it matches no event; write 'detail.findings.Severity'")
+        .Expect(2, "PL4002", $"Rule 'FindingsRule' lists detail.findings.Severity.Label 'high', which matches no Amazon Inspector finding {CaseSensitive}; Security Hub sends 'HIGH'")
+        .Verify();
+
+    [Test]
+    public void Reports_ASecurityHubRoute_WhoseDetailTypeHasATypo() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(RuleWithPattern("""
+                    source: [aws.securityhub]
+                    detail-type: [{|#0:Security Hub Findings - imported|}]
+            """))
+        .Expect(0, "PL4002", $"Rule 'FindingsRule' lists detail-type 'Security Hub Findings - imported', which matches no Amazon Inspector finding {CaseSensitive}; Security Hub sends 'Security Hub Findings - Imported'")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_ASecurityHubRuleForOtherProducts() => RuleTest.For<MismatchedFindingPatternAnalyzer>()
+        .WithTemplate(HubRule("""
+                        ProductName: [GuardDuty]
+                        Severity:
+                          Label: [high]
+            """))
         .Verify();
 }

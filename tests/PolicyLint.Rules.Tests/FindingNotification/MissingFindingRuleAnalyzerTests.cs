@@ -6,7 +6,7 @@ namespace PolicyLint.Rules.Tests.FindingNotification;
 
 public sealed class MissingFindingRuleAnalyzerTests
 {
-    private const string Message = "No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2', detail-type 'Inspector2 Finding'), so HIGH and CRITICAL findings reach nobody";
+    private const string Message = "No EventBridge rule on the default event bus matches Amazon Inspector findings (source 'aws.inspector2' with detail-type 'Inspector2 Finding', or Inspector's findings among Security Hub's 'Security Hub Findings - Imported' events), so HIGH and CRITICAL findings reach nobody";
 
     private const string EmptyLedger = "version: 1\nexclusions: []\n";
 
@@ -345,7 +345,7 @@ public sealed class MissingFindingRuleAnalyzerTests
         .Verify();
 
     [Test]
-    public void Reports_MentioningASecurityHubRule() => RuleTest.For<MissingFindingRuleAnalyzer>()
+    public void DoesNotReport_WithASecurityHubRuleForInspectorFindings() => RuleTest.For<MissingFindingRuleAnalyzer>()
         .WithTemplate(App, "app.yaml")
         .WithTemplate("""
             AWSTemplateFormatVersion: "2010-09-09"
@@ -360,8 +360,82 @@ public sealed class MissingFindingRuleAnalyzerTests
                       findings:
                         ProductName: [Inspector]
             """, "notify.yaml")
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [TestCase("source: [aws.securityhub]")]
+    [TestCase("source: [aws.securityhub]\n        detail-type: [Security Hub Findings - Imported]")]
+    [TestCase("source: [aws.securityhub]\n        detail:\n          findings:\n            ProductArn: [\"arn:aws:securityhub:eu-west-1::product/aws/inspector\"]")]
+    [TestCase("source: [aws.securityhub]\n        detail:\n          findings:\n            ProductName: [Inspector, GuardDuty]\n            CompanyName: [Amazon]")]
+    [TestCase("source: [aws.securityhub]\n        detail:\n          findings:\n            ProductName: [{ prefix: Insp }]")]
+    public void DoesNotReport_WithASecurityHubRuleThatKeepsInspectorFindings(string pattern) => RuleTest.For<MissingFindingRuleAnalyzer>()
+        .WithTemplate(App, "app.yaml")
+        .WithTemplate(RuleTemplate("      EventPattern:\n        " + pattern), "notify.yaml")
+        .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void Reports_NamingASecurityHubRuleForOtherProducts() => RuleTest.For<MissingFindingRuleAnalyzer>()
+        .WithTemplate(App, "app.yaml")
+        .WithTemplate(RuleTemplate("""
+                  EventPattern:
+                    source: [aws.securityhub]
+                    detail-type: [Security Hub Findings - Imported]
+                    detail:
+                      findings:
+                        ProductName: [GuardDuty, Macie]
+            """), "notify.yaml")
         .WithLedger("{|#0:|}" + EmptyLedger)
-        .Expect(0, "PL4001", Message + "; rule 'VulnerabilityRule' (notify.yaml(3,3)) matches Security Hub events, which do not carry new Inspector findings")
+        .Expect(0, "PL4001", Message + "; rule 'FindingsRule' (notify.yaml(2,3)) filters Security Hub's imported findings to other products than Amazon Inspector (ProductName 'GuardDuty', 'Macie')")
+        .Verify();
+
+    [Test]
+    public void Reports_NamingASecurityHubRuleForOtherEvents() => RuleTest.For<MissingFindingRuleAnalyzer>()
+        .WithTemplate(App, "app.yaml")
+        .WithTemplate(RuleTemplate("""
+                  EventPattern:
+                    source: [aws.securityhub]
+                    detail-type: [Security Hub Findings - Custom Action]
+            """), "notify.yaml")
+        .WithLedger("{|#0:|}" + EmptyLedger)
+        .Expect(0, "PL4001", Message + "; rule 'FindingsRule' (notify.yaml(2,3)) matches Security Hub events other than 'Security Hub Findings - Imported'")
+        .Verify();
+
+    [Test]
+    public void Reports_NamingASecurityHubRouteOnACustomBus() => RuleTest.For<MissingFindingRuleAnalyzer>()
+        .WithTemplate(App, "app.yaml")
+        .WithTemplate(RuleTemplate("""
+                  EventBusName: security-events
+                  EventPattern:
+                    source: [aws.securityhub]
+                    detail-type: [Security Hub Findings - Imported]
+            """), "notify.yaml")
+        .WithLedger("{|#0:|}" + EmptyLedger)
+        .Expect(0, "PL4001", Message + "; rule 'FindingsRule' (notify.yaml(5,7)) matches Inspector findings imported by Security Hub but is on event bus 'security-events', and Security Hub sends its events only to the default bus")
+        .Verify();
+
+    [TestCase("[Inspector2 Scan]", "'Inspector2 Scan'")]
+    [TestCase("[Inspector2 Coverage]", "'Inspector2 Coverage'")]
+    [TestCase("[Inspector2 Scan, Inspector2 Coverage]", "'Inspector2 Scan' and 'Inspector2 Coverage'")]
+    public void Reports_NamingARuleForInspectorsOtherEvents(string detailType, string named) => RuleTest.For<MissingFindingRuleAnalyzer>()
+        .WithTemplate(App, "app.yaml")
+        .WithTemplate(RuleTemplate($"""
+                  EventPattern:
+                    source: [aws.inspector2]
+                    detail-type: {detailType}
+            """), "notify.yaml")
+        .WithLedger("{|#0:|}" + EmptyLedger)
+        .Expect(0, "PL4001", Message + $"; rule 'FindingsRule' (notify.yaml(2,3)) matches Amazon Inspector's {named} events, which are not findings")
+        .Verify();
+
+    [TestCase("Source: [aws.inspector2]\n        DetailType: [Inspector2 Finding]")]
+    [TestCase("source: [aws.inspector2]\n        Detail-Type: [Inspector2 Finding]")]
+    [TestCase("detail_type: [Inspector2 Finding]")]
+    [TestCase("SOURCE: [aws.inspector2]")]
+    public void DoesNotReport_WithARuleWhoseKeysAreMisspelt(string pattern) => RuleTest.For<MissingFindingRuleAnalyzer>()
+        .WithTemplate(App, "app.yaml")
+        .WithTemplate(RuleTemplate("      EventPattern:\n        " + pattern), "notify.yaml")
+        .WithLedger(EmptyLedger)
         .Verify();
 
     [Test]

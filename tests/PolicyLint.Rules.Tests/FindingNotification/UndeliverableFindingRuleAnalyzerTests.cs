@@ -758,4 +758,63 @@ public sealed class UndeliverableFindingRuleAnalyzerTests
                   ScheduleExpression: rate(1 day)
             """)
         .Verify();
+
+    [Test]
+    public void Reports_ASecurityHubRouteToATopicWithoutPolicy_AndWithoutTargets() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+            {{Topic}}
+              FindingsRule:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern:
+                    source: [aws.securityhub]
+                    detail-type: [Security Hub Findings - Imported]
+                    detail: { findings: { ProductName: [Inspector] } }
+                  {|#0:Targets|}:
+                    - Id: findings-topic
+                      Arn: !Ref FindingsTopic
+              {|#1:UntargetedRule|}:
+                Type: AWS::Events::Rule
+                Properties:
+                  EventPattern: { source: [aws.securityhub] }
+            """)
+        .Expect(0, "PL4003", NoPolicyMessage)
+        .Expect(1, "PL4003", "Rule 'UntargetedRule' cannot deliver Inspector findings: it has no Targets; add one, such as an SNS topic that people subscribe to")
+        .Verify();
+
+    [Test]
+    public void Reports_ASecurityHubRouteOnACustomBus_BesideOneOnTheDefaultBus() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+            {{Topic}}
+            {{TopicPolicy}}
+              FindingsRule:
+                Type: AWS::Events::Rule
+                Properties:
+            {{Pattern}}
+            {{TopicTarget}}
+              HubRule:
+                Type: AWS::Events::Rule
+                Properties:
+                  {|#0:EventBusName|}: security-events
+                  EventPattern: { source: [aws.securityhub], detail-type: [Security Hub Findings - Imported] }
+            {{TopicTarget}}
+            """)
+        .Expect(0, "PL4003", "Rule 'HubRule' cannot deliver Inspector findings: it is on event bus 'security-events', and Security Hub sends its events only to the default event bus; remove EventBusName")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_ASecurityHubRuleForOtherProducts() => RuleTest.For<UndeliverableFindingRuleAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              GuardDutyRule:
+                Type: AWS::Events::Rule
+                Properties:
+                  State: DISABLED
+                  EventPattern:
+                    source: [aws.securityhub]
+                    detail: { findings: { ProductName: [GuardDuty] } }
+            """)
+        .Verify();
 }

@@ -199,4 +199,26 @@ public sealed class UndeployedFindingRuleAnalyzerTests
         .WithFile("samconfig.toml", "[default.global.parameters]\nregion = \"us-east-1\"\n")
         .Expect(0, "PL4004", Message)
         .Verify();
+
+    [Test]
+    public void Reports_ASecurityHubRouteUnderAFalseCondition_AndNotARuleForScanEvents() => RuleTest.For<UndeployedFindingRuleAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              Stage: { Type: String, Default: dev }
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              HubRule:
+                Type: AWS::Events::Rule
+                {|#0:Condition|}: IsProd
+                Properties:
+                  EventPattern: { source: [aws.securityhub], detail-type: [Security Hub Findings - Imported] }
+              ScanRule:
+                Type: AWS::Events::Rule
+                Condition: IsProd
+                Properties:
+                  EventPattern: { source: [aws.inspector2], detail-type: [Inspector2 Scan] }
+            """)
+        .Expect(0, "PL4004", "Rule 'HubRule' is not deployed: condition 'IsProd' is false with the parameter defaults and overrides, so the rule routes no Inspector finding")
+        .Verify();
 }

@@ -19,7 +19,38 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   FunctionName: orders-worker
                   {|#0:KmsKeyArn|}: {{KeyArn}}
             """)
-        .Expect(0, "PL2001", $"Function 'Worker' (deployed as 'orders-worker') is encrypted with a customer managed KMS key (KmsKeyArn is '{KeyArn}'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", $"Function 'Worker' (deployed as 'orders-worker') sets a customer managed KMS key (KmsKeyArn is '{KeyArn}'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
+        .Verify();
+
+    [Test]
+    public void Reports_KmsKeyArnOfAContainerImageFunction_AsUnverified() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+              Renderer:
+                Type: AWS::Lambda::Function
+                Properties:
+                  PackageType: Image
+                  Code: { ImageUri: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/renderer:1.4.2 }
+                  {|#0:KmsKeyArn|}: {{KeyArn}}
+            """)
+        .Expect(0, "PL2001", $"Function 'Renderer' sets a customer managed KMS key (KmsKeyArn is '{KeyArn}'), which encrypts its environment variables and the optimized copy of its container image that Lambda runs; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
+        .Verify();
+
+    [Test]
+    public void Reports_SourceKmsKeyArnOfAZipFunction_AsDocumented() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate($$"""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-worker
+                  CodeUri: src/
+                  Handler: app.handler
+                  Runtime: python3.12
+                  {|#0:SourceKMSKeyArn|}: {{KeyArn}}
+            """)
+        .Expect(0, "PL2001", $"Function 'Worker' (deployed as 'orders-worker') sets a customer managed KMS key (SourceKMSKeyArn is '{KeyArn}'), which encrypts its .zip deployment package, which Amazon Inspector scans; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys")
         .Verify();
 
     [Test]
@@ -44,7 +75,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   {|#0:KmsKeyArn|}: !Ref WorkerKey
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is a reference to AWS::KMS::Key 'WorkerKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is a reference to AWS::KMS::Key 'WorkerKey'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -65,7 +96,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   [|KmsKeyArn|]:
                     Fn::GetAtt: [WorkerKey, Arn]
             """)
-        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'orders-worker') is encrypted with a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'orders-worker') sets a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -83,7 +114,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   FunctionName: report-render
                   {|#0:KmsKeyArn|}: !GetAtt KeyStack.Outputs.KeyArn
             """)
-        .Expect(0, "PL2001", "Function 'Render' (deployed as 'report-render') is encrypted with a customer managed KMS key (KmsKeyArn is attribute Outputs.KeyArn of AWS::CloudFormation::Stack 'KeyStack'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Render' (deployed as 'report-render') sets a customer managed KMS key (KmsKeyArn is attribute Outputs.KeyArn of AWS::CloudFormation::Stack 'KeyStack'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -97,7 +128,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   {|#0:KmsKeyArn|}: !Ref KeyArn
             """)
-        .Expect(0, "PL2001", $"Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is '{KeyArn}'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", $"Function 'Worker' sets a customer managed KMS key (KmsKeyArn is '{KeyArn}'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -123,7 +154,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   {|#0:KmsKeyArn|}: !ImportValue shared-key-arn
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is the value imported from export 'shared-key-arn', taken as a customer managed key), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is the value imported from export 'shared-key-arn', taken as a customer managed key), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -138,7 +169,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   {|#0:KmsKeyArn|}:
                     Fn::ImportValue: !Sub "${Env}-key-arn"
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is an imported value, taken as a customer managed key), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is an imported value, taken as a customer managed key), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -158,8 +189,8 @@ public sealed class CustomerManagedKeyAnalyzerTests
                     - "arn:aws:kms:eu-west-1:111122223333:key/${Id}"
                     - Id: 5678efgh
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd'), so Amazon Inspector cannot scan it")
-        .Expect(1, "PL2001", "Function 'Api' is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/5678efgh'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
+        .Expect(1, "PL2001", "Function 'Api' sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/5678efgh'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -171,7 +202,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   {|#0:KmsKeyArn|}: !Sub "arn:aws:kms:${AWS::Region}:111122223333:key/1234abcd"
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:${…}:111122223333:key/1234abcd'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:${…}:111122223333:key/1234abcd'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -184,7 +215,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   {|#0:KmsKeyArn|}:
                     Fn::Join: [":", [arn, aws, kms, eu-west-1, "111122223333", key/1234abcd]]
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -208,7 +239,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   [|KmsKeyArn|]:
                     Fn::If: [HasKey, "", !GetAtt WorkerKey.Arn]
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey' in a branch of Fn::If), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey' in a branch of Fn::If), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -231,8 +262,8 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   {|#1:KmsKeyArn|}: !If [IsDev, !GetAtt WorkerKey.Arn, alias/aws/lambda]
             """)
-        .Expect(0, "PL2001", "Function 'FalseByDefault' is encrypted with a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey' in a branch of Fn::If), so Amazon Inspector cannot scan it")
-        .Expect(1, "PL2001", "Function 'TrueByDefault' is encrypted with a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey' in a branch of Fn::If), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'FalseByDefault' sets a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey' in a branch of Fn::If), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
+        .Expect(1, "PL2001", "Function 'TrueByDefault' sets a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey' in a branch of Fn::If), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -251,7 +282,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   FunctionName: alerts-notify
             """)
-        .Expect(0, "PL2001", "Function 'Notify' (deployed as 'alerts-notify') is encrypted with a customer managed KMS key (KmsKeyArn (set in Globals) is attribute Arn of AWS::KMS::Key 'EnvKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Notify' (deployed as 'alerts-notify') sets a customer managed KMS key (KmsKeyArn (set in Globals) is attribute Arn of AWS::KMS::Key 'EnvKey'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .ExpectRelated(0, 1, "KmsKeyArn set for every function in Globals")
         .Verify();
 
@@ -271,7 +302,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   FunctionName: alerts-digest
                   {|#0:KmsKeyArn|}: {{KeyArn}}
             """)
-        .Expect(0, "PL2001", $"Function 'Digest' (deployed as 'alerts-digest') is encrypted with a customer managed KMS key (KmsKeyArn is '{KeyArn}'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", $"Function 'Digest' (deployed as 'alerts-digest') sets a customer managed KMS key (KmsKeyArn is '{KeyArn}'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]
@@ -346,7 +377,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                 Properties:
                   {|#0:SourceKMSKeyArn|}: !GetAtt CodeKey.Arn
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (SourceKMSKeyArn is attribute Arn of AWS::KMS::Key 'CodeKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (SourceKMSKeyArn is attribute Arn of AWS::KMS::Key 'CodeKey'), which encrypts its .zip deployment package, which Amazon Inspector scans; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys")
         .Verify();
 
     [Test]
@@ -362,7 +393,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
               {|#0:Worker|}:
                 Type: AWS::Serverless::Function
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (SourceKMSKeyArn (set in Globals) is attribute Arn of AWS::KMS::Key 'CodeKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (SourceKMSKeyArn (set in Globals) is attribute Arn of AWS::KMS::Key 'CodeKey'), which encrypts its .zip deployment package, which Amazon Inspector scans; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys")
         .ExpectRelated(0, 1)
         .Verify();
 
@@ -380,7 +411,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                     S3Key: worker.zip
                     {|#0:SourceKMSKeyArn|}: !GetAtt CodeKey.Arn
             """)
-        .Expect(0, "PL2001", "Function 'Worker' is encrypted with a customer managed KMS key (SourceKMSKeyArn is attribute Arn of AWS::KMS::Key 'CodeKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (SourceKMSKeyArn is attribute Arn of AWS::KMS::Key 'CodeKey'), which encrypts its .zip deployment package, which Amazon Inspector scans; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys")
         .Verify();
 
     [Test]
@@ -432,8 +463,8 @@ public sealed class CustomerManagedKeyAnalyzerTests
               }
             }
             """, "template.json")
-        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'quotes-worker') is encrypted with a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey'), so Amazon Inspector cannot scan it")
-        .Expect(1, "PL2001", "Function 'Worker' (deployed as 'quotes-worker') is encrypted with a customer managed KMS key (SourceKMSKeyArn is a reference to AWS::KMS::Key 'WorkerKey'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'quotes-worker') sets a customer managed KMS key (KmsKeyArn is attribute Arn of AWS::KMS::Key 'WorkerKey'), which encrypts its environment variables, SnapStart snapshots and, with SourceKMSKeyArn, the unzipped package that Lambda runs; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys")
+        .Expect(1, "PL2001", "Function 'Worker' (deployed as 'quotes-worker') sets a customer managed KMS key (SourceKMSKeyArn is a reference to AWS::KMS::Key 'WorkerKey'), which encrypts its .zip deployment package, which Amazon Inspector scans; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys")
         .Verify();
 
     [Test]
@@ -623,7 +654,7 @@ public sealed class CustomerManagedKeyAnalyzerTests
                   {|#0:KmsKeyArn|}: !Ref KeyArn
             """)
         .WithFile("samconfig.toml", $"[default.deploy.parameters]\nparameter_overrides = \"KeyArn={KeyArn}\"\n")
-        .Expect(0, "PL2001", $"Function 'Worker' (deployed as 'orders-worker') is encrypted with a customer managed KMS key (KmsKeyArn is '{KeyArn}'), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", $"Function 'Worker' (deployed as 'orders-worker') sets a customer managed KMS key (KmsKeyArn is '{KeyArn}'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]

@@ -26,7 +26,7 @@ public sealed class CustomerManagedKeyConditionTests
     [Test]
     public void Reports_KeyInTheBranchTheDefaultsDoNotTake() => RuleTest.For<CustomerManagedKeyAnalyzer>()
         .WithTemplate(Template.Replace("VALUE", "arn:aws:kms:eu-west-1:111122223333:key/example", StringComparison.Ordinal))
-        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'orders-worker') is encrypted with a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/example' in a branch of Fn::If), so Amazon Inspector cannot scan it")
+        .Expect(0, "PL2001", "Function 'Worker' (deployed as 'orders-worker') sets a customer managed KMS key (KmsKeyArn is 'arn:aws:kms:eu-west-1:111122223333:key/example' in a branch of Fn::If), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]

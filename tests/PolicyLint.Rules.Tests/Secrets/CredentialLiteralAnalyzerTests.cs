@@ -1,4 +1,7 @@
 using NUnit.Framework;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Workspace;
 using PolicyLint.Rules.Secrets;
 using PolicyLint.Testing;
 
@@ -184,7 +187,7 @@ public sealed class CredentialLiteralAnalyzerTests
               }
             }
             """, "template.json")
-        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'SLACK_TOKEN': a literal of 15 characters; {Advice}")
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable 'SLACK_TOKEN': a Slack token ('xoxb…', 15 characters); {Advice}")
         .Expect(1, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (Code.ZipFile): an AWS access key ID ('AKIA…', 20 characters); {Advice}")
         .Verify();
 
@@ -224,7 +227,7 @@ public sealed class CredentialLiteralAnalyzerTests
                     ZipFile: !Sub |
                       import os
                       TABLE = "${OrdersTable}"
-                      {|#0:api_key|} = "sk_live_0123456789"
+                      api_key = "{|#0:sk_live_0123456789|}"
                       token = "${ApiToken}"
               Joined:
                 Type: AWS::Lambda::Function
@@ -240,7 +243,7 @@ public sealed class CredentialLiteralAnalyzerTests
               OrdersTable: { Type: String, Default: orders }
               ApiToken: { Type: String, Default: x }
             """)
-        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (Code.ZipFile): a literal of 18 characters assigned to 'api_key'; {Advice}")
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (Code.ZipFile): a Stripe secret key ('sk_l…', 18 characters); {Advice}")
         .Expect(1, "PL6001", $"Function 'Joined' holds a credential-like literal in inline code (Code.ZipFile): a literal of 15 characters assigned to 'PASSWORD'; {Advice}")
         .Verify();
 
@@ -334,4 +337,86 @@ public sealed class CredentialLiteralAnalyzerTests
             .Verify();
         Assert.That(diagnostics.Select(d => d.Message), Has.None.Contains("hunter2").And.None.Contains("wJal").And.None.Contains("tok_"));
     }
+
+    [Test]
+    public void Reports_TenThousandAssignments_WithLinearLocatingWork()
+    {
+        const int Lines = 10_000;
+        var code = string.Concat(Enumerable.Range(0, Lines).Select(i => $"        password = \"hunter2-{i:D5}\"\n"));
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", "Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      InlineCode: |\n" + code);
+
+        var run = AnalysisRunner.Run(new LoadRequest { Root = repository.Root, LedgerPath = LoadRequest.DefaultLedgerPath },
+            new AnalysisOptions { Today = new DateOnly(2026, 11, 29) }, [new CredentialLiteralAnalyzer()]);
+
+        var diagnostics = run.Diagnostics.Where(d => d.Id == "PL6001").ToList();
+        Assert.That(run.Notifications.Select(n => n.ToString()).Concat(run.Diagnostics.Where(d => d.Id != "PL6001").Select(d => d.ToString())), Is.Empty);
+        Assert.That(diagnostics, Has.Count.EqualTo(Lines));
+        Assert.That(diagnostics[^1].Location.Start.Line, Is.EqualTo(5 + Lines));
+        Assert.That(diagnostics[^1].Location.Start.Column, Is.EqualTo(9));
+        // The bound, as a count: characters mapped to source positions. One map per scalar is its length (about 300,000
+        // characters); a map per match, as before, was 10,000 times that.
+        var tree = run.Project.Templates.Single().Tree;
+        var inlineCode = (ScalarNode)run.Project.Templates.Single().Resources.Single().Properties!.GetValue("InlineCode")!;
+        Assert.That(tree.SourceMapCharacters, Is.LessThanOrEqualTo(inlineCode.Value.Length));
+    }
+
+    [TestCase("GITHUB_TOKEN", "gh\u0070_0123456789abcdefghijABCDEFGHIJ012345", "a GitHub token ('ghp_…', 40 characters)")]
+    [TestCase("BUILD_BOT", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "a GitHub token ('gith…', 93 characters)")]
+    [TestCase("SLACK_BOT", "xox\u0062-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "a Slack token ('xoxb…', 56 characters)")]
+    [TestCase("ALERTS", "https://hooks.slack.com/services/T0000AAAA/B0000BBBB/abcdefghijklmnopqrstuvwx", "a Slack webhook URL ('http…', 77 characters)")]
+    [TestCase("PAYMENTS", "sk_\u006Cive_4eC39HqLyjWDarjtT1zdp7dc", "a Stripe secret key ('sk_l…', 32 characters)")]
+    [TestCase("DATABASE_URL", "postgres://orders:Tr0ub4dor-and-3@orders-db.internal:5432/orders", "a password of 15 characters embedded in a URL ('post…')")]
+    [TestCase("SQL_CONNECTION", "Server=sql.internal;Database=crm;User Id=crm;Password=Tr0ub4dor3x;", "a password of 11 characters in a connection string")]
+    [TestCase("PG_DSN", "host=db dbname=orders user=app password=Tr0ub4dor3x", "a password of 11 characters in a connection string")]
+    [TestCase("PARTNER_AUTH", "Bearer 0123456789abcdefABCDEF0123456789", "an Authorization bearer credential of 32 characters")]
+    [TestCase("DB_PASS", "Tr0ub4dor-and-3", "a literal of 15 characters")]
+    public void Reports_TheShapesRealCodeUses_InVariables(string name, string value, string found) => Variables($"""
+                    {"{|#0:"}{name}{"|}"}: "{value}"
+        """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in environment variable '{name}': {found}; {Advice}")
+        .Verify();
+
+    [TestCase("MAX_TOKEN", "100000000", Description = "a number (issue 12)")]
+    [TestCase("DB_SECRET", "prod/orders/db-credentials", Description = "a secret's name (issue 12)")]
+    [TestCase("RESULT_TOKEN", "No token found.", Description = "prose (issue 12)")]
+    [TestCase("DB_PASSWORD", "<your-database-password>", Description = "a placeholder")]
+    [TestCase("DB_PASSWORD", "********", Description = "a mask")]
+    [TestCase("API_TOKEN", "abcdefghij", Description = "a sequence")]
+    [TestCase("AUTH_TOKEN_URL", "https://auth.example.com/oauth2/token", Description = "a URL under a name ending in URL")]
+    [TestCase("API_TOKEN", "https://auth.example.com/oauth2/token", Description = "a URL without credentials")]
+    [TestCase("CSRF_TOKEN", "0123456789abcdefXYZ", Description = "a CSRF token is not a credential")]
+    [TestCase("BYPASS", "allow-internal-calls", Description = "not a password word")]
+    [TestCase("DATABASE_URL", "postgres://orders-db.internal:5432/orders", Description = "no password in the URL")]
+    [TestCase("REDIS_URL", "redis://:$REDIS_PASSWORD@cache:6379", Description = "a variable in the URL")]
+    public void DoesNotReport_NonSecretsUnderSecretLikeNames(string name, string value) => Variables($"""
+                    {name}: "{value}"
+        """)
+        .Verify();
+
+    [Test]
+    public void Reports_TheShapesRealCodeUses_InInlineCode_AtEachShape() => RuleTest.For<CredentialLiteralAnalyzer>()
+        .WithTemplate($$"""
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  InlineCode: |
+                    import boto3, psycopg2, urllib.request
+                    s3 = boto3.client("s3", {|#0:aws_secret_access_key|}="{{SecretKey}}")
+                    session = boto3.Session({|#1:aws_secret_access_key|}='{{SecretKey.Replace("EXAMPLE", "ELPMAXE", StringComparison.Ordinal)}}')
+                    conn = psycopg2.connect("{|#2:postgresql://app:Tr0ub4dor-and-3@|}db.internal:5432/orders")
+                    other = psycopg2.connect("host=db user=app {|#3:password=Tr0ub4dor3x|} dbname=orders")
+                    req = urllib.request.Request(URL, headers={"Authorization": "{|#4:Bearer 0123456789abcdefABCDEF0123456789|}"})
+                    {|#5:DB_PASS|} = "Tr0ub4dor-and-3"
+                    kwargs = psycopg2.connect(host=HOST, user=USER, password=PASSWORD)
+                    result_token = 'No token found.'
+            """)
+        .Expect(0, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a 40-character secret access key shape assigned to 'aws_secret_access_key'; {Advice}")
+        .Expect(1, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a 40-character secret access key shape assigned to 'aws_secret_access_key'; {Advice}")
+        .Expect(2, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a password of 15 characters embedded in a URL ('post…'); {Advice}")
+        .Expect(3, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a password of 11 characters in a connection string; {Advice}")
+        .Expect(4, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): an Authorization bearer credential of 32 characters; {Advice}")
+        .Expect(5, "PL6001", $"Function 'Worker' holds a credential-like literal in inline code (InlineCode): a literal of 15 characters assigned to 'DB_PASS'; {Advice}")
+        .Verify();
 }
