@@ -55,7 +55,8 @@ public static class ExclusionTags
     /// <summary>
     /// The exact exclusion tags of <paramref name="function"/>. A tag counts when its key and value (in any branch
     /// of <c>Fn::If</c>) are exactly an exclusion pair. Where a tag's key, or an exclusion key's value, cannot be
-    /// resolved, PL0002 is reported (the engine removes the duplicates other rules report).
+    /// known offline (C8: unresolved, or a value known only at deploy time such as <c>Fn::ImportValue</c> or
+    /// <c>Fn::GetAtt</c>), PL0002 is reported (the engine removes the duplicates other rules report).
     /// </summary>
     public static IReadOnlyList<ExclusionTagUse> Read(AnalyzerActionContext context, LambdaFunction function)
     {
@@ -77,12 +78,12 @@ public static class ExclusionTags
                 var value = tag.ResolveValue();
                 if (value.LiteralTexts.Contains(ValueFor(scanType), StringComparer.Ordinal))
                     uses.Add(new ExclusionTagUse(tag, scanType));
-                else if (value.HasUnresolved)
-                    context.ReportUnresolved(tag, $"whether function {FunctionNames.Describe(function)} is excluded from Lambda {Name(scanType)} scanning", value);
+                else if (value.FirstUnknownStringReason is { } reason)
+                    context.ReportUnresolved(tag, $"whether function {FunctionNames.Describe(function)} is excluded from Lambda {Name(scanType)} scanning", reason);
             }
 
-            if (!matched && key.HasUnresolved)
-                context.ReportUnresolved(tag, subject, key);
+            if (!matched && key.FirstUnknownStringReason is { } keyReason)
+                context.ReportUnresolved(tag, subject, keyReason);
         }
 
         return uses;
@@ -104,10 +105,10 @@ public static class ExclusionTags
                 var value = tag.ResolveValue();
                 if (value.LiteralTexts.Contains(ValueFor(scanType), StringComparer.Ordinal))
                     return TriState.True;
-                unknown |= value.HasUnresolved;
+                unknown |= value.FirstUnknownStringReason is not null;
             }
             else
-                unknown |= key.HasUnresolved;
+                unknown |= key.FirstUnknownStringReason is not null;
         }
 
         return unknown ? TriState.Unknown : TriState.False;

@@ -109,12 +109,12 @@ public static class LedgerMatching
             var path = NormalizePath(entry.Template!.Text!);
             var logicalId = entry.LogicalId!.Text!;
             var templates = index.Names(project).TemplatesAt(path);
-            if (project.BrokenTemplatePaths.Contains(path) || templates.Any(t => t.Problems.Count > 0))
+            if (project.BrokenTemplatePaths.Contains(path))
                 return LedgerTarget.Undecidable;
             var functions = templates.SelectMany(t => t.Functions).Where(f => f.LogicalId == logicalId).ToList();
             if (functions.Count > 0)
                 return new LedgerTarget(functions, [], null, [], false);
-            if (templates.Any(t => t.ForEachEntries.Count > 0))
+            if (templates.Any(t => t.UnexpandedForEach.Count > 0))
                 return LedgerTarget.Undecidable; // Fn::ForEach may generate it
             var missing = templates.Count == 0
                 ? $"no analyzed template is at target.template '{path}'"
@@ -231,7 +231,7 @@ public static class LedgerMatching
             }
 
             Unseen = [.. project.BrokenTemplatePaths
-                .Concat(project.Templates.Where(t => t.Problems.Count > 0 || t.ForEachEntries.Count > 0).Select(t => t.Path))
+                .Concat(project.Templates.Where(t => t.UnexpandedForEach.Count > 0).Select(t => t.Path))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)];
 
@@ -267,7 +267,7 @@ public static class LedgerMatching
         public List<(LambdaFunction Function, ResolvedValue? Value)> NotStatic { get; } = [];
 
         /// <summary>Root-relative paths of the templates that may define a function but could not be analyzed (files
-        /// with PL0001, templates with a problem or with <c>Fn::ForEach</c>), in ordinal order.</summary>
+        /// that could not be read at all, templates with a <c>Fn::ForEach</c> that could not be expanded), in ordinal order.</summary>
         public IReadOnlyList<string> Unseen { get; }
 
         /// <summary>

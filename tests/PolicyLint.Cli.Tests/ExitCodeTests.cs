@@ -71,6 +71,44 @@ public sealed class ExitCodeTests
         Assert.That(Run(repository.Root, failLevel, "PolicyLint: 0 errors, 0 warnings, 1 info in 1 file\n"), Is.EqualTo(expected));
     }
 
+    [Test]
+    public void TurningARuleOff_ChangesNeitherThePL0001ResultsNorTheExitCode()
+    {
+        // An invalid form in a KmsKeyArn, which only PL2001 reads, and one in an IAM policy, which no rule reads.
+        const string template = """
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders-worker
+                  KmsKeyArn: !GetAtt WorkerKey
+              WorkerRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  Policies: [{PolicyName: !Join [only-one], PolicyDocument: {}}]
+            """;
+        using var enabled = new TemporaryRepository();
+        enabled.Write("template.yaml", template);
+        using var disabled = new TemporaryRepository();
+        disabled.Write("template.yaml", template);
+        disabled.Write(".policylint.yaml", "rules:\n  PL2001:\n    severity: none\n");
+
+        var withRule = CliRunner.Run(enabled.Root, "--today", CliRunner.Today, "--format", "gnu", enabled.Root);
+        var withoutRule = CliRunner.Run(disabled.Root, "--today", CliRunner.Today, "--format", "gnu", disabled.Root);
+
+        static string[] Pl0001(CliRun run) => [.. run.Stdout.Split('\n').Where(l => l.EndsWith("[PL0001]", StringComparison.Ordinal))];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Pl0001(withRule), Is.EqualTo(new[]
+            {
+                "template.yaml:6:18: error: Invalid Fn::GetAtt: Fn::GetAtt string form needs 'LogicalId.Attribute'; this string has no attribute [PL0001]",
+                "template.yaml:10:31: error: Invalid Fn::Join: Fn::Join takes [delimiter, [values]] [PL0001]",
+            }));
+            Assert.That(Pl0001(withoutRule), Is.EqualTo(Pl0001(withRule)));
+            Assert.That(withoutRule.ExitCode, Is.EqualTo(withRule.ExitCode).And.EqualTo(ExitCodes.Failure));
+        });
+    }
+
     [TestCase(null)]
     [TestCase("error")]
     [TestCase("warning")]

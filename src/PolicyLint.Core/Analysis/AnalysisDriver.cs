@@ -15,8 +15,10 @@ public sealed record AnalysisOutcome(IReadOnlyList<Diagnostic> Diagnostics, IRea
 
 /// <summary>
 /// Runs analyzers over a <see cref="ProjectModel"/>, the way Roslyn's driver runs <c>DiagnosticAnalyzer</c>s: per
-/// template actions in parallel, then ledger and project actions; then engine post-processing (C4: a template with
-/// PL0001 yields nothing else), severity configuration, de-duplication and ordering. Output is deterministic.
+/// template actions in parallel, then ledger and project actions; then severity configuration, de-duplication,
+/// suppressions and ordering. Output is deterministic. Every PL0001 comes from loading and binding (C4, C16), before
+/// any analyzer runs, so which ones exist never depends on which rules are enabled; the model analyzers read is
+/// immutable.
 /// </summary>
 public sealed class AnalysisDriver
 {
@@ -72,19 +74,17 @@ public sealed class AnalysisDriver
         foreach (var context in contexts)
         {
             foreach (var action in context.LedgerActions)
-                RunAcrossTemplates(context.Analyzer, project, notifications, sink, (p, s) => action(new LedgerAnalysisContext(context.Analyzer, p, options, s, cancellationToken)));
+                RunGuarded(context.Analyzer, null, notifications, () => action(new LedgerAnalysisContext(context.Analyzer, project, options, sink, cancellationToken)));
             foreach (var action in context.ProjectActions)
-                RunAcrossTemplates(context.Analyzer, project, notifications, sink, (p, s) => action(new ProjectAnalysisContext(context.Analyzer, p, options, s, cancellationToken)));
+                RunGuarded(context.Analyzer, null, notifications, () => action(new ProjectAnalysisContext(context.Analyzer, project, options, sink, cancellationToken)));
         }
 
         foreach (var template in project.Templates)
         {
-            foreach (var entry in template.ForEachEntries)
+            foreach (var loop in template.UnexpandedForEach)
             {
-                sink.Add(new Diagnostic(EngineDiagnostics.Unresolved, DiagnosticTarget.At(entry.Key.Location, $"Resources.{entry.KeyText}"),
-                    EngineDiagnostics.Unresolved.FormatMessage(
-                        $"what '{entry.KeyText}' generates",
-                        "Fn::ForEach (AWS::LanguageExtensions) is not expanded, so the resources it generates are not analyzed")));
+                sink.Add(new Diagnostic(EngineDiagnostics.Unresolved, DiagnosticTarget.At(loop.Entry.Key.Location, $"Resources.{loop.Entry.KeyText}"),
+                    EngineDiagnostics.Unresolved.FormatMessage($"what '{loop.Entry.KeyText}' generates", loop.Reason)));
             }
         }
 
@@ -114,51 +114,11 @@ public sealed class AnalysisDriver
         }
     }
 
-    /// <summary>
-    /// Runs a ledger or project action, which may read any template. When reading one through aliases exceeds the
-    /// limit, that template gets PL0001 (C16) and the action runs again without it, so that one alias bomb neither
-    /// fails the analyzer nor hides its results elsewhere; an attempt's results are kept only when it completes.
-    /// </summary>
-    private static void RunAcrossTemplates(DiagnosticAnalyzer analyzer, ProjectModel project, ConcurrentBag<ToolNotification> notifications,
-        ConcurrentBag<Diagnostic> sink, Action<ProjectModel, ConcurrentBag<Diagnostic>> action)
-    {
-        var current = project;
-        while (true)
-        {
-            var attempt = new ConcurrentBag<Diagnostic>();
-            try
-            {
-                action(current, attempt);
-                foreach (var diagnostic in attempt)
-                    sink.Add(diagnostic);
-                return;
-            }
-            catch (ParseLimitExceededException ex) when (current.Templates.FirstOrDefault(t => t.Path == ex.Location.Path) is { } template)
-            {
-                template.ReportInvalidForm(ex.Location, ex.Message);
-                current = current.WithoutFile(template.Path);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                notifications.Add(new ToolNotification("error", $"Analyzer {analyzer} failed: {ex.GetType().Name}: {ex.Message}", null, IsToolFailure: true));
-                return;
-            }
-        }
-    }
-
     private static void RunGuarded(DiagnosticAnalyzer analyzer, TemplateModel? template, ConcurrentBag<ToolNotification> notifications, Action action)
     {
         try
         {
             action();
-        }
-        catch (ParseLimitExceededException ex) when (template is not null)
-        {
-            template.ReportInvalidForm(ex.Location, ex.Message);
         }
         catch (OperationCanceledException)
         {
@@ -175,17 +135,6 @@ public sealed class AnalysisDriver
     {
         var all = diagnostics.ToList();
 
-        // Invalid intrinsic forms found while reading values (C4): PL0001, and the file yields nothing else.
-        var brokenFiles = new HashSet<string>(project.BrokenTemplatePaths, StringComparer.Ordinal);
-        foreach (var template in project.Templates)
-        {
-            foreach (var problem in template.Problems)
-            {
-                all.Add(new Diagnostic(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(problem.Location), EngineDiagnostics.InvalidInput.FormatMessage(problem.Message)));
-                brokenFiles.Add(template.Path);
-            }
-        }
-
         // The sink's order depends on thread timing: order everything fully before de-duplicating, so that the copy
         // kept of two results with the same ID, place and message is always the same one.
         all.Sort(CompareFully);
@@ -193,8 +142,6 @@ public sealed class AnalysisDriver
         Diagnostic? previous = null; // sorted, so copies of one result are neighbours
         foreach (var diagnostic in all)
         {
-            if (diagnostic.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(diagnostic.Location.Path))
-                continue;
             var isCopy = previous is not null && diagnostic.Id == previous.Id && diagnostic.Location.Path == previous.Location.Path
                 && diagnostic.Location.Span == previous.Location.Span && diagnostic.Message == previous.Message;
             previous = diagnostic;
@@ -206,9 +153,8 @@ public sealed class AnalysisDriver
             result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value));
         }
 
-        // In-source suppressions (C14) apply after severities; PL0003 in a file with PL0001 is dropped like the rest.
+        // In-source suppressions (C14) apply after severities.
         result = SuppressionEvaluator.Apply(project, result, catalog, options);
-        result.RemoveAll(d => d.Id != EngineDiagnostics.InvalidInput.Id && brokenFiles.Contains(d.Location.Path));
         result.Sort(Diagnostic.Compare);
         return result;
     }

@@ -15,7 +15,7 @@ public sealed class ProjectModel
     /// <param name="root">Absolute root directory.</param>
     /// <param name="templates">Templates in path order, then document order.</param>
     /// <param name="ledger">The ledger (an empty one when the default file is missing).</param>
-    /// <param name="brokenTemplatePaths">Root-relative paths of template files with PL0001.</param>
+    /// <param name="brokenTemplatePaths">Root-relative paths of template files that could not be analyzed at all.</param>
     public ProjectModel(string root, IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlySet<string> brokenTemplatePaths)
     {
         Root = root;
@@ -37,15 +37,10 @@ public sealed class ProjectModel
     /// <summary>The ledger.</summary>
     public ExclusionLedger Ledger { get; }
 
-    /// <summary>Root-relative paths of files that look like templates but have PL0001: what they define is unknown.</summary>
+    /// <summary>Root-relative paths of files that look like templates but could not be analyzed at all (a syntax error, a
+    /// limit, not UTF-8, too large): what they define is unknown. A file whose PL0001 is a repeated key or an invalid
+    /// intrinsic form is analyzed, and is not here (C4).</summary>
     public IReadOnlySet<string> BrokenTemplatePaths { get; }
-
-    /// <summary>This project without the templates of file <paramref name="path"/>, which is then counted as broken.</summary>
-    public ProjectModel WithoutFile(string path) => new(
-        Root,
-        [.. Templates.Where(t => !string.Equals(t.Path, path, StringComparison.Ordinal))],
-        Ledger,
-        new HashSet<string>(BrokenTemplatePaths.Append(path), StringComparer.Ordinal));
 }
 
 /// <summary>

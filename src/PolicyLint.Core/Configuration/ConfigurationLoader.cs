@@ -119,6 +119,7 @@ public static class ConfigurationLoader
     private static EffectiveConfiguration ReadYaml(SourceText source, ConfigurationRequest request, EffectiveConfiguration config, SeveritySettings severities, List<ConfigurationProblem> problems)
     {
         var tree = YamlSyntaxParser.Parse(source);
+        tree.CheckWholeFileAliasExpansion(); // the whole file is read (C16)
         foreach (var problem in tree.Problems)
             problems.Add(new ConfigurationProblem(problem.Location, problem.Message));
         if (tree.Problems.Count > 0)
@@ -143,88 +144,81 @@ public static class ConfigurationLoader
         var parameters = config.Parameters.ToBuilder();
         var ruleOptions = config.RuleOptions.ToBuilder();
 
-        try
+        foreach (var entry in root.Entries)
         {
-            foreach (var entry in root.Entries)
+            var key = entry.KeyText;
+            switch (key)
             {
-                var key = entry.KeyText;
-                switch (key)
-                {
-                    case "ledger":
-                        if (Scalar(entry, problems) is { } ledger)
-                        {
-                            if (NormalizeRelative(ledger) is not { } relative)
-                                problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not '{ledger}'"));
-                            else if (request.Files.Kind(relative) != FileEntryKind.File)
-                                problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger '{relative}' does not exist"));
-                            else
-                                config = config with { LedgerPath = relative };
-                        }
+                case "ledger":
+                    if (Scalar(entry, problems) is { } ledger)
+                    {
+                        if (NormalizeRelative(ledger) is not { } relative)
+                            problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not '{ledger}'"));
+                        else if (request.Files.Kind(relative) != FileEntryKind.File)
+                            problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger '{relative}' does not exist"));
+                        else
+                            config = config with { LedgerPath = relative };
+                    }
 
-                        break;
-                    case "include":
-                        config = config with { Include = [.. config.Include, .. Globs(entry, problems)] };
-                        break;
-                    case "exclude":
-                        config = config with { Exclude = [.. config.Exclude, .. Globs(entry, problems)] };
-                        break;
-                    case "stack_name":
-                        if (Scalar(entry, problems) is { } stackName)
-                        {
-                            if (stackName.Length == 0)
-                                problems.Add(new ConfigurationProblem(entry.Value.Location, "'stack_name' must not be empty"));
-                            else
-                                config = config with { StackName = stackName };
-                        }
+                    break;
+                case "include":
+                    config = config with { Include = [.. config.Include, .. Globs(entry, problems)] };
+                    break;
+                case "exclude":
+                    config = config with { Exclude = [.. config.Exclude, .. Globs(entry, problems)] };
+                    break;
+                case "stack_name":
+                    if (Scalar(entry, problems) is { } stackName)
+                    {
+                        if (stackName.Length == 0)
+                            problems.Add(new ConfigurationProblem(entry.Value.Location, "'stack_name' must not be empty"));
+                        else
+                            config = config with { StackName = stackName };
+                    }
 
-                        break;
-                    case "limits":
-                        if (Mapping(entry, problems) is { } limits)
-                            config = config with { Limits = ReadLimits(limits, problems) };
-                        break;
-                    case "config_env":
-                        if (Scalar(entry, problems) is { } environment)
-                        {
-                            if (environment.Length == 0)
-                                problems.Add(new ConfigurationProblem(entry.Value.Location, "'config_env' must not be empty"));
-                            else
-                                config = config with { ConfigEnv = environment };
-                        }
+                    break;
+                case "limits":
+                    if (Mapping(entry, problems) is { } limits)
+                        config = config with { Limits = ReadLimits(limits, problems) };
+                    break;
+                case "config_env":
+                    if (Scalar(entry, problems) is { } environment)
+                    {
+                        if (environment.Length == 0)
+                            problems.Add(new ConfigurationProblem(entry.Value.Location, "'config_env' must not be empty"));
+                        else
+                            config = config with { ConfigEnv = environment };
+                    }
 
-                        break;
-                    case "parameters":
-                        if (Mapping(entry, problems) is { } parameterMap)
+                    break;
+                case "parameters":
+                    if (Mapping(entry, problems) is { } parameterMap)
+                    {
+                        foreach (var parameter in parameterMap.Entries)
                         {
-                            foreach (var parameter in parameterMap.Entries)
-                            {
-                                if (parameter.KeyText is not { Length: > 0 } name)
-                                    problems.Add(new ConfigurationProblem(parameter.Key.Location, "A parameter name must be a non-empty string"));
-                                else if (Scalar(parameter, problems) is { } value)
-                                    parameters[name] = value;
-                            }
+                            if (parameter.KeyText is not { Length: > 0 } name)
+                                problems.Add(new ConfigurationProblem(parameter.Key.Location, "A parameter name must be a non-empty string"));
+                            else if (Scalar(parameter, problems) is { } value)
+                                parameters[name] = value;
                         }
+                    }
 
-                        break;
-                    case "rules":
-                        if (Mapping(entry, problems) is { } rules)
-                            ReadRules(rules, descriptors, optionsByKey, severities, ruleOptions, problems);
-                        break;
-                    case "category":
-                        if (Mapping(entry, problems) is { } categories)
-                            ReadCategories(categories, severities, problems);
-                        break;
-                    case "today":
-                        problems.Add(new ConfigurationProblem(entry.Key.Location, "'today' cannot be configured: dates are compared with --today or the current UTC date"));
-                        break;
-                    default:
-                        problems.Add(new ConfigurationProblem(entry.Key.Location, $"Unknown configuration key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})"));
-                        break;
-                }
+                    break;
+                case "rules":
+                    if (Mapping(entry, problems) is { } rules)
+                        ReadRules(rules, descriptors, optionsByKey, severities, ruleOptions, problems);
+                    break;
+                case "category":
+                    if (Mapping(entry, problems) is { } categories)
+                        ReadCategories(categories, severities, problems);
+                    break;
+                case "today":
+                    problems.Add(new ConfigurationProblem(entry.Key.Location, "'today' cannot be configured: dates are compared with --today or the current UTC date"));
+                    break;
+                default:
+                    problems.Add(new ConfigurationProblem(entry.Key.Location, $"Unknown configuration key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})"));
+                    break;
             }
-        }
-        catch (ParseLimitExceededException ex)
-        {
-            problems.Add(new ConfigurationProblem(ex.Location, ex.Message));
         }
 
         return config with { Parameters = parameters.ToImmutable(), RuleOptions = ruleOptions.ToImmutable() };

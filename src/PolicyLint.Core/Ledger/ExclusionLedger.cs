@@ -61,18 +61,10 @@ public sealed class ExclusionLedger
     public static ExclusionLedger Parse(SourceText source, ParseLimits? limits = null)
     {
         var tree = YamlSyntaxParser.Parse(source, limits);
+        tree.CheckWholeFileAliasExpansion(); // the whole ledger is read (C16)
         var ledger = new ExclusionLedger(source, tree, exists: true);
-        if (ledger.IsBroken)
-            return ledger;
-        try
-        {
+        if (!ledger.IsBroken)
             ledger.Read();
-        }
-        catch (ParseLimitExceededException ex)
-        {
-            tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, ex.Location, ex.Message));
-        }
-
         return ledger;
     }
 

@@ -55,6 +55,22 @@ public readonly struct IntrinsicFunction
     /// <summary>Whether <paramref name="node"/> is an intrinsic function call.</summary>
     public static bool Is(SyntaxNode? node) => TryGet(node, out _);
 
+    /// <summary>
+    /// Whether <paramref name="node"/> (aliases followed) is a pre-processor's directive that another tool replaces
+    /// before deployment: a node with a YAML tag that is not CloudFormation's (<c>!Rain::Embed file.sh</c>), or its JSON
+    /// form, a one-entry mapping whose key is a <c>Vendor::Name</c> that is not an intrinsic function
+    /// (<c>{"Rain::Embed": "file.sh"}</c>). Its value is unknown; it is not an invalid form.
+    /// </summary>
+    public static bool IsPreprocessorDirective(SyntaxNode? node) => node?.Resolve() switch
+    {
+        { Tag: { } tag } when !ShortFormTags.IsStandardYamlTag(tag) => true,
+        MappingNode { Count: 1 } mapping => mapping.Entries[0].KeyText is { } key && !IsFunctionName(key)
+            && !key.StartsWith("AWS::", StringComparison.Ordinal) && key.IndexOf("::", StringComparison.Ordinal) > 0,
+        _ => false,
+    };
+
+    private static bool IsMacroCall(SyntaxNode node) => node is MappingNode m && m.Find("Name") is not null;
+
     /// <summary>Whether <paramref name="node"/> is <c>Ref: AWS::NoValue</c>.</summary>
     public static bool IsNoValue(SyntaxNode? node) =>
         TryGet(node, out var f) && f.Name == "Ref" && f.Argument is ScalarNode { Value: "AWS::NoValue" };
@@ -66,6 +82,8 @@ public readonly struct IntrinsicFunction
     public string? ValidateForm()
     {
         var arg = Argument;
+        if (IsPreprocessorDirective(arg))
+            return null; // replaced before deployment: its value is unknown, not invalid
         var seq = arg as SequenceNode;
         switch (Name)
         {
@@ -79,7 +97,8 @@ public readonly struct IntrinsicFunction
                     return dot > 0 && dot < s.Value.Length - 1 ? null : "Fn::GetAtt string form needs 'LogicalId.Attribute'; this string has no attribute";
                 }
 
-                return seq is { Count: 2 } && seq[0] is ScalarNode && (seq[1] is ScalarNode || Is(seq[1]))
+                // An intrinsic logical ID (!Sub "Bucket${Name}") is valid under AWS::LanguageExtensions (Fn::ForEach).
+                return seq is { Count: 2 } && (seq[0] is ScalarNode || Is(seq[0])) && (seq[1] is ScalarNode || Is(seq[1]))
                     ? null
                     : "Fn::GetAtt takes [LogicalId, Attribute] or 'LogicalId.Attribute'";
             case "Fn::Sub":
@@ -120,7 +139,10 @@ public readonly struct IntrinsicFunction
             case "Fn::Cidr":
                 return seq is { Count: 3 } ? null : "Fn::Cidr takes [ipBlock, count, cidrBits]";
             case "Fn::Transform":
-                return arg is MappingNode m && m.Find("Name") is not null ? null : "Fn::Transform takes {Name: macro, Parameters: {…}}";
+                // AWS's own macro examples (aws-cloudformation-templates MacrosExamples) also write a list of such calls.
+                return IsMacroCall(arg) || (seq is { Count: > 0 } && seq.Items.All(i => IsMacroCall(i.Resolve())))
+                    ? null
+                    : "Fn::Transform takes {Name: macro, Parameters: {…}}";
             case "Fn::ToJsonString":
                 return null;
             case "Fn::Length":

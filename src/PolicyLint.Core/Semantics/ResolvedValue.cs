@@ -173,6 +173,21 @@ public sealed class ResolvedValue
     /// <summary>The first reason the value is not fully known, or null.</summary>
     public string? FirstUnresolvedReason => UnresolvedParts.FirstOrDefault()?.Reason;
 
+    /// <summary>
+    /// Why the value may be a string that cannot be known offline: the first unresolved part (as
+    /// <see cref="FirstUnresolvedReason"/>), else the first alternative that is not a literal or <see cref="NoValue"/>
+    /// (an imported value, a resource's attribute or reference, a list, a structure); null when every alternative is a
+    /// literal or <see cref="NoValue"/>. A clause, e.g. "it is the value imported from export 'x', known only at deploy
+    /// time".
+    /// </summary>
+    public string? FirstUnknownStringReason =>
+        FirstUnresolvedReason ?? Alternatives.FirstOrDefault(a => a is not LiteralValue and not NoValue) switch
+        {
+            null => null,
+            ImportedValue or ResourceReferenceValue => $"it is {Alternatives.First(a => a is ImportedValue or ResourceReferenceValue).Describe()}, known only at deploy time",
+            var other => $"it is {other.Describe()}, not a string",
+        };
+
     /// <summary>All literal strings among the alternatives.</summary>
     public IEnumerable<string> LiteralTexts => Alternatives.OfType<LiteralValue>().Select(l => l.Text);
 

@@ -48,7 +48,7 @@ public sealed record ResolutionSettings
 /// Resolves template expressions offline: <c>Ref</c> (parameters with defaults and overrides, pseudo parameters,
 /// resources), <c>Fn::Sub</c> (both forms), <c>Fn::Join</c>, <c>Fn::If</c> (conditions evaluated three-valued),
 /// <c>Fn::FindInMap</c>, <c>Fn::Select</c>, <c>Fn::Split</c>, <c>Fn::GetAtt</c>, <c>Fn::ImportValue</c>,
-/// <c>Fn::Base64</c>. An invalid intrinsic form it reads is reported to the template (PL0001, C4).
+/// <c>Fn::Base64</c>. An invalid intrinsic form is unknown (the binder reported it as PL0001, C4).
 /// </summary>
 /// <remarks>Thread-safe. Sources: AWS CloudFormation User Guide, "Intrinsic function reference",
 /// "Pseudo parameters reference", "Parameters" (SSM parameter types).</remarks>
@@ -68,8 +68,7 @@ public sealed class ValueResolver
         _everyBranch = everyBranch;
     }
 
-    /// <summary>Resolves <paramref name="node"/> to the values it may take.</summary>
-    /// <exception cref="ParseLimitExceededException">Reading through aliases exceeds the limit.</exception>
+    /// <summary>Resolves <paramref name="node"/> to the values it may take. Never throws on bad input.</summary>
     public ResolvedValue Resolve(SyntaxNode node) => Resolve(node, 0);
 
     /// <summary>Evaluates the named condition of the template: unknown when it depends on an unknown value,
@@ -112,11 +111,10 @@ public sealed class ValueResolver
 
     private ResolvedValue ResolveFunction(IntrinsicFunction function, int depth)
     {
-        if (function.ValidateForm() is { } error)
-        {
-            _template.ReportInvalidForm(function.ArgumentLocation, $"Invalid {function.Name}: {error}");
+        if (IntrinsicFunction.IsPreprocessorDirective(function.Argument))
+            return ResolvedValue.Unresolved($"the argument of {function.Name} is a pre-processor's directive, replaced before deployment", function.Node);
+        if (function.ValidateForm() is not null)
             return ResolvedValue.Unresolved($"{function.Name} has an invalid form", function.Node);
-        }
 
         var arg = function.Argument;
         var items = arg as SequenceNode;
@@ -244,7 +242,8 @@ public sealed class ValueResolver
         else
         {
             var items = (SequenceNode)function.Argument;
-            logicalId = ((ScalarNode)items[0]).Value;
+            if (!Resolve(items.Items[0], depth + 1).TryGetString(out logicalId))
+                return ResolvedValue.Unresolved("the logical ID of Fn::GetAtt cannot be known offline", function.Node);
             var attributeValue = Resolve(items.Items[1], depth + 1);
             attribute = attributeValue.TryGetString(out var a) ? a : null;
         }
@@ -462,11 +461,8 @@ public sealed class ValueResolver
             return node.Resolve() is ScalarNode { Value: "true" or "True" } ? TriState.True
                 : node.Resolve() is ScalarNode { Value: "false" or "False" } ? TriState.False
                 : TriState.Unknown;
-        if (function.ValidateForm() is { } error)
-        {
-            _template.ReportInvalidForm(function.ArgumentLocation, $"Invalid {function.Name}: {error}");
+        if (function.ValidateForm() is not null)
             return TriState.Unknown;
-        }
 
         var items = function.Argument as SequenceNode;
         switch (function.Name)

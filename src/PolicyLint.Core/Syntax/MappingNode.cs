@@ -21,8 +21,7 @@ public sealed class MappingEntry
     /// <summary>The value as written; may be an <see cref="AliasNode"/>.</summary>
     public SyntaxNode RawValue { get; }
 
-    /// <summary>The value with aliases followed (charged to the alias budget).</summary>
-    /// <exception cref="ParseLimitExceededException">The alias-expansion limit is exceeded.</exception>
+    /// <summary>The value with aliases followed.</summary>
     public SyntaxNode Value => RawValue.Resolve();
 
     /// <summary>
@@ -58,14 +57,17 @@ public sealed class MappingNode : SyntaxNode
         IsFlow = isFlow;
         IsShortFormIntrinsic = isShortFormIntrinsic;
         var size = 1;
+        long cost = 0;
         foreach (var entry in entries)
         {
             size += entry.Key.SubtreeSize + entry.RawValue.SubtreeSize;
+            cost = AddSaturating(cost, AddSaturating(entry.Key.ExpansionCost, entry.RawValue.ExpansionCost));
             if (entry.KeyText == MergeKeyText && entry.Key is ScalarNode { IsUnquoted: true })
                 HasMergeKeys = true;
         }
 
         SubtreeSize = size;
+        ExpansionCost = cost;
     }
 
     /// <inheritdoc />
@@ -88,10 +90,10 @@ public sealed class MappingNode : SyntaxNode
     public int Count => Entries.Count;
 
     /// <summary>
-    /// The entry for <paramref name="key"/>: the mapping's own (first occurrence), else the first found through
-    /// its merge keys (then <see cref="MappingEntry.MergeKey"/> is set); null when absent.
+    /// The entry for <paramref name="key"/>: the mapping's own (the last occurrence of a repeated key, whose value
+    /// CloudFormation and PyYAML use; the repeat itself is PL0001, C4), else the first found through its merge keys
+    /// (then <see cref="MappingEntry.MergeKey"/> is set); null when absent.
     /// </summary>
-    /// <exception cref="ParseLimitExceededException">Following a merge alias exceeds the alias-expansion limit.</exception>
     public MappingEntry? Find(string key)
     {
         if (TryFindOwn(key) is { } own)
@@ -111,8 +113,8 @@ public sealed class MappingNode : SyntaxNode
     public SyntaxNode? GetValue(string key) => Find(key)?.Value;
 
     /// <summary>
-    /// The entries in effect: own entries in written order (merge keys and repeated keys left out), then merged
-    /// entries whose key the mapping does not define, in merge order.
+    /// The entries in effect: own entries in written order (merge keys left out; of a repeated key, only its last
+    /// occurrence), then merged entries whose key the mapping does not define, in merge order.
     /// </summary>
     public IEnumerable<MappingEntry> EffectiveEntries()
     {
@@ -121,8 +123,10 @@ public sealed class MappingNode : SyntaxNode
         {
             if (IsMergeEntry(entry))
                 continue;
-            if (entry.KeyText is { } text && !seen!.Add(text))
+            if (IsSuperseded(entry))
                 continue;
+            if (entry.KeyText is { } text)
+                seen!.Add(text);
             yield return entry;
         }
 
@@ -139,6 +143,15 @@ public sealed class MappingNode : SyntaxNode
         }
     }
 
+    /// <summary>The entries as written, merge keys included, without the occurrences of a repeated key that a later
+    /// one replaces: every entry whose value is read.</summary>
+    public IEnumerable<MappingEntry> EntriesInEffect() => Entries.Where(e => !IsSuperseded(e));
+
+    /// <summary>Whether <paramref name="entry"/>, one of <see cref="Entries"/>, is an occurrence of a repeated key that a
+    /// later one replaces (merge keys each merge, and are never replaced).</summary>
+    internal bool IsSuperseded(MappingEntry entry) =>
+        entry.KeyText is { } text && !IsMergeEntry(entry) && !ReferenceEquals(TryFindOwn(text), entry);
+
     /// <summary>Whether <paramref name="entry"/> is a YAML merge key (<c>&lt;&lt;</c>, unquoted).</summary>
     public static bool IsMergeEntry(MappingEntry entry) =>
         entry.Key is ScalarNode { Value: MergeKeyText, IsUnquoted: true };
@@ -147,10 +160,10 @@ public sealed class MappingNode : SyntaxNode
     {
         if (Entries.Count <= 8)
         {
-            foreach (var entry in Entries)
+            for (var i = Entries.Count - 1; i >= 0; i--)
             {
-                if (string.Equals(entry.KeyText, key, StringComparison.Ordinal))
-                    return entry;
+                if (string.Equals(Entries[i].KeyText, key, StringComparison.Ordinal) && !IsMergeEntry(Entries[i]))
+                    return Entries[i];
             }
 
             return null;
@@ -161,8 +174,8 @@ public sealed class MappingNode : SyntaxNode
             var index = new Dictionary<string, MappingEntry>(Entries.Count, StringComparer.Ordinal);
             foreach (var entry in Entries)
             {
-                if (entry.KeyText is { } text)
-                    index.TryAdd(text, entry);
+                if (entry.KeyText is { } text && !IsMergeEntry(entry))
+                    index[text] = entry; // a repeated key: the last occurrence wins
             }
 
             _index = index;

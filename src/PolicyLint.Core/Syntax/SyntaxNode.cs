@@ -79,18 +79,25 @@ public abstract class SyntaxNode
     /// <summary>Number of nodes in this subtree, aliases counted as one node each.</summary>
     public int SubtreeSize { get; private protected set; } = 1;
 
+    /// <summary>
+    /// What reading this whole subtree costs through YAML aliases (C16): for each alias written in it, the
+    /// <see cref="SubtreeSize"/> of the node it names plus that node's own <see cref="ExpansionCost"/>; 0 without
+    /// aliases. Saturates at <see cref="long.MaxValue"/> (an alias bomb is astronomically large, never negative).
+    /// </summary>
+    public long ExpansionCost { get; private protected set; }
+
     /// <summary>Where the node starts and ends.</summary>
     public Location Location => new(Tree.Source, Span);
 
     /// <summary>The empty location at the node's first character.</summary>
     public Location StartLocation => new(Tree.Source, TextSpan.Empty(Span.Start));
 
-    /// <summary>
-    /// The node itself, or for an alias the node its anchor names. Following an alias is charged to the
-    /// tree's alias budget (<see cref="SyntaxTree.AliasExpansionCount"/>).
-    /// </summary>
-    /// <exception cref="ParseLimitExceededException">The tree's alias-expansion limit is exceeded (C16).</exception>
+    /// <summary>The node itself, or for an alias the node its anchor names. Never throws and costs nothing: the alias
+    /// budget is checked once, when a file is bound (<see cref="AliasBudget"/>).</summary>
     public virtual SyntaxNode Resolve() => this;
+
+    /// <summary><paramref name="a"/> + <paramref name="b"/> for non-negative counts, saturating at <see cref="long.MaxValue"/>.</summary>
+    internal static long AddSaturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     /// <summary>The node as a scalar after following aliases, or null.</summary>
     public ScalarNode? AsScalar() => Resolve() as ScalarNode;
@@ -120,6 +127,14 @@ public sealed class ScalarNode : SyntaxNode
 
     /// <summary>How the scalar was written.</summary>
     public ScalarStyle Style { get; }
+
+    /// <summary>Whether the value was generated (an <c>Fn::ForEach</c> identifier replaced in it): it is located where
+    /// it was written, but its text is not the file's, so <see cref="TryGetSourceSpan"/> gives up on it.</summary>
+    public bool IsGenerated { get; private init; }
+
+    /// <summary>A generated copy with <paramref name="value"/>, located at <paramref name="span"/> (default: here).</summary>
+    internal ScalarNode WithGeneratedValue(string value, TextSpan? span = null) =>
+        new(Tree, span ?? Span, value, Style == ScalarStyle.Synthetic ? ScalarStyle.Plain : Style, Tag) { IsGenerated = true };
 
     /// <summary>Whether the scalar was written unquoted (YAML plain, JSON number/literal), so YAML may type it.</summary>
     public bool IsUnquoted => Style is ScalarStyle.Plain or ScalarStyle.JsonNumber or ScalarStyle.JsonLiteral;
@@ -152,17 +167,19 @@ public sealed class ScalarNode : SyntaxNode
     public bool TryGetSourceSpan(int start, int length, out TextSpan span)
     {
         span = default;
-        return length > 0 && start >= 0 && start + length <= Value.Length && GetSourceMap() is { } map && map.TryGetSpan(start, length, out span);
+        return !IsGenerated && length > 0 && start >= 0 && start + length <= Value.Length && GetSourceMap() is { } map && map.TryGetSpan(start, length, out span);
     }
 
     /// <summary>
     /// The source position of every character of <see cref="Value"/>, under the conditions of
-    /// <see cref="TryGetSourceSpan"/> (null when they do not hold). Building it costs one pass over the value (counted
-    /// in <see cref="SyntaxTree.SourceMapCharacters"/>); locating many ranges of one scalar through one map is linear,
-    /// where calling <see cref="TryGetSourceSpan"/> for each would be quadratic.
+    /// <see cref="TryGetSourceSpan"/> (null when they do not hold, and for a generated scalar). Building it costs one pass
+    /// over the value (counted in <see cref="SyntaxTree.SourceMapCharacters"/>); locating many ranges of one scalar
+    /// through one map is linear, where calling <see cref="TryGetSourceSpan"/> for each would be quadratic.
     /// </summary>
     public ScalarSourceMap? GetSourceMap()
     {
+        if (IsGenerated)
+            return null;
         Tree.ChargeSourceMap(Value.Length);
         return Map() is { } map ? new ScalarSourceMap(map) : null;
     }
@@ -298,6 +315,7 @@ public sealed class AliasNode : SyntaxNode
     {
         Name = name;
         Target = target;
+        ExpansionCost = AddSaturating(target.SubtreeSize, target.ExpansionCost);
     }
 
     /// <inheritdoc />
@@ -310,11 +328,7 @@ public sealed class AliasNode : SyntaxNode
     public SyntaxNode Target { get; }
 
     /// <inheritdoc />
-    public override SyntaxNode Resolve()
-    {
-        Tree.ChargeAliasExpansion(this, Target.SubtreeSize);
-        return Target;
-    }
+    public override SyntaxNode Resolve() => Target;
 }
 
 /// <summary>A sequence (YAML sequence, JSON array).</summary>
@@ -326,9 +340,15 @@ public sealed class SequenceNode : SyntaxNode
         Items = items;
         IsFlow = isFlow;
         var size = 1;
+        long cost = 0;
         foreach (var item in items)
+        {
             size += item.SubtreeSize;
+            cost = AddSaturating(cost, item.ExpansionCost);
+        }
+
         SubtreeSize = size;
+        ExpansionCost = cost;
     }
 
     /// <inheritdoc />

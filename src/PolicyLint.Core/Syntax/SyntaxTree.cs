@@ -52,35 +52,15 @@ public sealed record SyntaxProblem(SyntaxProblemKind Kind, Location Location, st
 /// (or the ledger) gets PL0001 at 1:1, another is skipped with a note.</param>
 /// <param name="MaxDepth">Deepest nesting of mappings and sequences in one file (default 1,000 levels); PL0001 at the
 /// node that crosses it.</param>
-/// <param name="MaxAliasExpansion">Most nodes the analysis may read through YAML aliases in one file (default
-/// 100,000); each time an alias is followed, the size of the subtree it names is charged. PL0001 at the alias.</param>
+/// <param name="MaxAliasExpansion">Most nodes read through YAML aliases in one file (default 100,000), counted where
+/// the file is read (<see cref="AliasBudget"/>); each time an alias is followed, the size of the subtree it names is
+/// charged. PL0001 at the alias that crosses it.</param>
 /// <param name="MaxFiles">Most files read under the root (default 100,000), in path order; PL0001 at 1:1 of the first
 /// file left out.</param>
 public sealed record ParseLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxDepth = 1000, long MaxAliasExpansion = 100_000, int MaxFiles = 100_000)
 {
     /// <summary>The documented defaults.</summary>
     public static ParseLimits Default { get; } = new();
-}
-
-/// <summary>Thrown when reading through aliases exceeds <see cref="ParseLimits.MaxAliasExpansion"/>; the
-/// driver reports it as PL0001 at <see cref="Location"/> and drops the template's other results.</summary>
-public sealed class ParseLimitExceededException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ParseLimitExceededException(Location location, string message)
-        : base(message) => Location = location;
-
-    /// <summary>Creates the exception (for serializers; not used by PolicyLint).</summary>
-    public ParseLimitExceededException() : base("Parse limit exceeded") => Location = null!;
-
-    /// <summary>Creates the exception (for serializers; not used by PolicyLint).</summary>
-    public ParseLimitExceededException(string message) : base(message) => Location = null!;
-
-    /// <summary>Creates the exception (for serializers; not used by PolicyLint).</summary>
-    public ParseLimitExceededException(string message, Exception inner) : base(message, inner) => Location = null!;
-
-    /// <summary>The alias whose expansion crossed the limit.</summary>
-    public Location Location { get; }
 }
 
 /// <summary>
@@ -91,9 +71,7 @@ public sealed class SyntaxTree
 {
     private readonly List<SyntaxNode?> _documents = [];
     private readonly List<SyntaxProblem> _problems = [];
-    private long _aliasExpansion;
     private long _sourceMapCharacters;
-    private AliasNode? _aliasLimitCrossedAt;
 
     internal SyntaxTree(SourceText source, SourceFormat format, ParseLimits limits)
     {
@@ -120,9 +98,6 @@ public sealed class SyntaxTree
     /// <summary>The problem that stopped the parse, or null.</summary>
     public SyntaxProblem? FatalError => _problems.Count > 0 && _problems[^1].IsFatal ? _problems[^1] : null;
 
-    /// <summary>Nodes read through aliases so far (the amount charged against <see cref="ParseLimits.MaxAliasExpansion"/>).</summary>
-    public long AliasExpansionCount => Interlocked.Read(ref _aliasExpansion);
-
     /// <summary>Characters of scalar values mapped to source positions so far (<see cref="ScalarNode.GetSourceMap"/>):
     /// the work of locating text inside scalars, which callers keep linear by building one map per scalar.</summary>
     public long SourceMapCharacters => Interlocked.Read(ref _sourceMapCharacters);
@@ -143,17 +118,24 @@ public sealed class SyntaxTree
     // A duplicate key is found before its mapping node exists; the parser names the mapping when it is built.
     internal void SetProblemParent(int index, MappingNode parent) => _problems[index] = _problems[index] with { Parent = parent };
 
-    internal void ChargeAliasExpansion(AliasNode alias, int nodes)
+    /// <summary>
+    /// Charges reading every document of the file in full against the alias budget (the ledger, configuration and
+    /// samconfig readers read the whole file); when it exceeds the limit, adds the <see cref="SyntaxProblemKind.LimitExceeded"/>
+    /// problem at the alias that crossed it. Templates are charged by their binder instead, for the places a
+    /// deployment evaluates only (C16).
+    /// </summary>
+    internal void CheckWholeFileAliasExpansion()
     {
-        var total = Interlocked.Add(ref _aliasExpansion, nodes);
-        if (total > Limits.MaxAliasExpansion)
+        if (FatalError is not null)
+            return;
+        var budget = new AliasBudget(Limits);
+        foreach (var document in _documents)
         {
-            // Every later read names the alias that crossed the limit first: one PL0001 per file, whichever rule reads.
-            Interlocked.CompareExchange(ref _aliasLimitCrossedAt, alias, null);
-            var crossed = _aliasLimitCrossedAt;
-            throw new ParseLimitExceededException(
-                crossed.Location,
-                FormattableString.Invariant($"YAML alias '*{crossed.Name}' expands beyond the limit of {Limits.MaxAliasExpansion:N0} nodes read through aliases (possible alias bomb)"));
+            if (document is not null && !budget.ChargeAll(document))
+            {
+                AddProblem(budget.Problem!);
+                return;
+            }
         }
     }
 }

@@ -19,11 +19,19 @@ namespace PolicyLint.Core.Syntax;
 public static class YamlSyntaxParser
 {
     /// <summary>Parses <paramref name="source"/>. Never throws on bad input: problems are in <see cref="SyntaxTree.Problems"/>.</summary>
+    /// <remarks>YamlDotNet rejects a literal block scalar whose leading empty lines hold spaces even when YAML 1.2
+    /// allows them (aaubry/YamlDotNet#523, #535; see <see cref="BlockScalarLeadingSpaces"/>): the scanner is then run
+    /// again on a copy of the text with those spaces removed, and its positions are mapped back, so every node keeps
+    /// its place in the file and every value is the one the YAML specification gives.</remarks>
     public static SyntaxTree Parse(SourceText source, ParseLimits? limits = null)
     {
-        var tree = new SyntaxTree(source, SourceFormat.Yaml, limits ?? ParseLimits.Default);
-        new Builder(tree).Run();
-        return tree;
+        var workaround = new BlockScalarLeadingSpaces(source.Text);
+        while (true)
+        {
+            var tree = new SyntaxTree(source, SourceFormat.Yaml, limits ?? ParseLimits.Default);
+            if (!new Builder(tree, workaround).Run())
+                return tree;
+        }
     }
 
     private sealed class Frame
@@ -40,7 +48,7 @@ public static class YamlSyntaxParser
         public List<int>? DuplicateKeyProblems { get; set; }
     }
 
-    private sealed class Builder(SyntaxTree tree)
+    private sealed class Builder(SyntaxTree tree, BlockScalarLeadingSpaces workaround)
     {
         private readonly SourceText _source = tree.Source;
         private readonly Stack<Frame> _stack = new();
@@ -48,17 +56,23 @@ public static class YamlSyntaxParser
         private SyntaxNode? _documentRoot;
         private bool _documentHasRoot;
 
-        public void Run()
+        /// <summary>Builds the tree; true when the text must be scanned again with one more block scalar's leading
+        /// spaces removed (the tree is then incomplete and is thrown away).</summary>
+        public bool Run()
         {
-            var scanner = new Scanner(new StringReader(_source.Text));
+            var scanner = new Scanner(new StringReader(workaround.ScannedText));
             var parser = new Parser(scanner);
             try
             {
                 while (parser.MoveNext())
                 {
                     if (!Handle(parser.Current!))
-                        return;
+                        return false;
                 }
+            }
+            catch (SemanticErrorException ex) when (workaround.TryRemove(ex, Index(ex.Start), Index(ex.End)))
+            {
+                return true;
             }
             catch (YamlException ex)
             {
@@ -68,9 +82,13 @@ public static class YamlSyntaxParser
             {
                 // YamlDotNet should only throw YamlException (it throws InvalidOperationException on some unclosed flow
                 // collections); anything else is still bad input, never a crash: locate it where the scanner stopped.
-                tree.AddProblem(TranslateUnexpected(ex, scanner.CurrentPosition.Offset()));
+                tree.AddProblem(TranslateUnexpected(ex, Index(scanner.CurrentPosition)));
             }
+
+            return false;
         }
+
+        private int Index(Mark mark) => workaround.ToSourceIndex((int)Math.Min(mark.Index, int.MaxValue));
 
         private bool Handle(ParsingEvent e)
         {
@@ -88,7 +106,7 @@ public static class YamlSyntaxParser
                     return Add(BuildScalar(scalar), scalar.Anchor);
                 case AnchorAlias alias:
                 {
-                    var span = new TextSpan(alias.Start.Offset(), alias.End.Offset());
+                    var span = new TextSpan(Index(alias.Start), Index(alias.End));
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
                         tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.SyntaxError, new Location(_source, new TextSpan(span.Start, span.Start + 1)),
@@ -114,7 +132,7 @@ public static class YamlSyntaxParser
         {
             if (_stack.Count + 1 > tree.Limits.MaxDepth)
             {
-                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(_source, new TextSpan(start.Start.Offset(), start.Start.Offset() + 1)),
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(_source, new TextSpan(Index(start.Start), Index(start.Start) + 1)),
                     FormattableString.Invariant($"Nesting is deeper than the limit of {tree.Limits.MaxDepth:N0} levels")));
                 return false;
             }
@@ -133,14 +151,14 @@ public static class YamlSyntaxParser
         private bool Pop(ParsingEvent end)
         {
             var frame = _stack.Pop();
-            var startIndex = frame.Start.Start.Offset();
+            var startIndex = Index(frame.Start.Start);
             var valueStart = frame.Tag is null && frame.Anchor is null ? startIndex : SkipProperties(startIndex, int.MaxValue);
             int endIndex;
             if (frame.IsFlow)
             {
                 // YamlDotNet marks the end of a flow collection at its closing bracket, not past it.
-                var close = end.Start.Offset();
-                endIndex = close < _source.Text.Length && _source.Text[close] is ']' or '}' ? close + 1 : end.End.Offset();
+                var close = Index(end.Start);
+                endIndex = close < _source.Text.Length && _source.Text[close] is ']' or '}' ? close + 1 : Index(end.End);
             }
             else
             {
@@ -167,9 +185,9 @@ public static class YamlSyntaxParser
 
         private ScalarNode BuildScalarValue(Scalar scalar, out int startIndex, out string? tag)
         {
-            startIndex = scalar.Start.Offset();
+            startIndex = Index(scalar.Start);
             tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
-            var valueStart = tag is null && scalar.Anchor.IsEmpty ? startIndex : SkipProperties(startIndex, scalar.End.Offset());
+            var valueStart = tag is null && scalar.Anchor.IsEmpty ? startIndex : SkipProperties(startIndex, Index(scalar.End));
             var style = scalar.Style switch
             {
                 YamlScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
@@ -182,7 +200,7 @@ public static class YamlSyntaxParser
             // An empty value after a tag at the end of the file (`!` then a line break) starts past the last line: keep
             // every node on lines the file has (C2).
             valueStart = Math.Min(valueStart, Math.Max(startIndex, _source.EndOfContent));
-            var end = Math.Max(valueStart, Math.Min(scalar.End.Offset(), Math.Max(valueStart, _source.EndOfContent)));
+            var end = Math.Max(valueStart, Math.Min(Index(scalar.End), Math.Max(valueStart, _source.EndOfContent)));
             return new ScalarNode(tree, new TextSpan(valueStart, end), scalar.Value, style, keptTag);
         }
 
@@ -338,8 +356,8 @@ public static class YamlSyntaxParser
 
         private SyntaxProblem TranslateError(YamlException ex)
         {
-            var offset = Math.Clamp(ex.Start.Offset(), 0, _source.Text.Length);
-            var atEnd = offset >= _source.EndOfContent && ex.Start.Offset() >= _source.Text.Length;
+            var offset = Math.Clamp(Index(ex.Start), 0, _source.Text.Length);
+            var atEnd = offset >= _source.EndOfContent && Index(ex.Start) >= _source.Text.Length;
             var raw = ex.Message;
             string message;
 
@@ -394,7 +412,7 @@ public static class YamlSyntaxParser
 
         private string Position(Frame frame)
         {
-            var start = frame.Tag is null && frame.Anchor is null ? frame.Start.Start.Offset() : SkipProperties(frame.Start.Start.Offset(), int.MaxValue);
+            var start = frame.Tag is null && frame.Anchor is null ? Index(frame.Start.Start) : SkipProperties(Index(frame.Start.Start), int.MaxValue);
             return _source.GetPosition(start).ToString();
         }
 
@@ -416,8 +434,6 @@ public static class YamlSyntaxParser
             return null;
         }
     }
-
-    private static int Offset(this Mark mark) => (int)Math.Min(mark.Index, int.MaxValue);
 
     /// <summary>Lower-cases the first letter and removes the final period of a library message.</summary>
     internal static string Sentence(string message)

@@ -85,7 +85,8 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
 /// <summary>What loading one file gave.</summary>
 /// <param name="Path">The root-relative path.</param>
 /// <param name="IsTemplateFile">Whether the file counts as a template file (a broken one that looks like a template included).</param>
-/// <param name="Templates">Its templates (one per template document), empty when it has PL0001.</param>
+/// <param name="Templates">Its templates (one per template document); empty when the file cannot be read, has a syntax
+/// error or exceeds a limit. A repeated key or an invalid intrinsic form does not empty it (C4).</param>
 /// <param name="Diagnostics">PL0001 results of the file.</param>
 /// <param name="Notification">A problem with reading the file, or null.</param>
 public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification)
@@ -135,13 +136,10 @@ public static partial class ProjectLoader
                 fileCount++;
             if (result.WasParsed)
                 parsed++;
-            if (result.Diagnostics.Count > 0)
-            {
-                diagnostics.AddRange(result.Diagnostics);
-                broken.Add(result.Path);
-            }
-            else
-                templates.AddRange(result.Templates);
+            diagnostics.AddRange(result.Diagnostics);
+            templates.AddRange(result.Templates);
+            if (result.IsTemplateFile && result.Templates.Count == 0 && result.Diagnostics.Count > 0)
+                broken.Add(result.Path); // a syntax error or a limit: nothing in the file is analyzed (C4)
         }
 
         if (tooMany is not null)
@@ -405,17 +403,14 @@ public static partial class ProjectLoader
 
         var templates = new List<TemplateModel>();
         var diagnostics = new List<Diagnostic>();
-        try
+        var aliasBudget = new AliasBudget(tree.Limits); // one per file, whatever its documents (C16)
+        for (var i = 0; i < tree.Documents.Count; i++)
         {
-            for (var i = 0; i < tree.Documents.Count; i++)
-            {
-                if (TemplateModel.Bind(tree, i, request.Resolution) is { } template)
-                    templates.Add(template);
-            }
-        }
-        catch (ParseLimitExceededException ex)
-        {
-            return new FileResult(path, true, [], [Pl0001(ex.Location, ex.Message)], null);
+            if (TemplateModel.Bind(tree, i, request.Resolution, aliasBudget) is not { } template)
+                continue;
+            if (template.LimitExceeded is { } limit)
+                return new FileResult(path, true, [], [Pl0001(limit.Location, limit.Message)], null);
+            templates.Add(template);
         }
 
         if (templates.Count == 0)

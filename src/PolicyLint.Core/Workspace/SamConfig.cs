@@ -562,6 +562,7 @@ public sealed partial class SamConfig
     {
         // SAM CLI's YAML reader rejects repeated keys, so every problem makes the file unusable.
         var tree = YamlSyntaxParser.Parse(source, limits);
+        tree.CheckWholeFileAliasExpansion(); // the whole file is read (C16)
         if (tree.Problems.Count > 0)
         {
             problems.AddRange(tree.Problems);

@@ -108,27 +108,35 @@ public sealed class AnalysisDriverTests
     }
 
     [Test]
-    public void InvalidIntrinsicForm_ReadByAnAnalyzer_LeavesOnlyPl0001ForThatTemplate()
+    public void InvalidIntrinsicForm_IsPl0001WhenBound_WhateverTheAnalyzers_AndTheRestOfTheTemplateIsAnalyzed()
     {
         using var repository = new TemporaryRepository();
         repository.Write("bad.yaml", "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      KmsKeyArn: !Sub [a]\n  Queue: {Type: AWS::SQS::Queue}\n");
         repository.Write("good.yaml", "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/k\n");
 
         var run = Run(repository, [new ReadingAnalyzer(), new FunctionAnalyzer(), new RepeatingAnalyzer()]);
+        var withoutAnalyzers = Run(repository, []);
 
         Assert.That(Lines(run), Is.EqualTo(new[]
         {
+            "bad.yaml(2,3) Warning PL1901: Function 'Fn'",
+            "bad.yaml(5,7) Note PL0002: Cannot decide whether KmsKeyArn is set: Fn::Sub has an invalid form",
             "bad.yaml(5,18) Error PL0001: Invalid Fn::Sub: Fn::Sub takes a string or [string, {variable: value}]",
+            "bad.yaml(6,3) Error PL1902: Resource 'Queue'",
             "good.yaml(2,3) Warning PL1901: Function 'Fn'",
             "good.yaml(5,7) Warning PL2901: Function 'Fn' sets KmsKeyArn to 'arn:aws:kms:eu-west-1:111122223333:key/k'",
+        }));
+        Assert.That(Lines(withoutAnalyzers), Is.EqualTo(new[]
+        {
+            "bad.yaml(5,18) Error PL0001: Invalid Fn::Sub: Fn::Sub takes a string or [string, {variable: value}]",
         }));
     }
 
     [Test]
-    public void AliasBomb_ReadByAnAnalyzer_IsPl0001AtTheAlias_NotACrash()
+    public void AliasBomb_InAPropertyAnAnalyzerWalks_IsPl0001AtBindTime_AndNoAnalyzerMeetsIt()
     {
         using var repository = new TemporaryRepository();
-        repository.Write("bomb.yaml", File.ReadAllText(CasePath("037-alias-amplification-and-deep-nesting/template.yaml")).Replace("  Lol:", "  Walk:", StringComparison.Ordinal));
+        repository.Write("bomb.yaml", BombInProperties());
 
         var run = Run(repository, [new ReadingAnalyzer(), new FunctionAnalyzer()]);
 
@@ -136,18 +144,18 @@ public sealed class AnalysisDriverTests
         {
             Assert.That(Lines(run), Is.EqualTo(new[]
             {
-                "bomb.yaml(6,54) Error PL0001: YAML alias '*l0' expands beyond the limit of 100,000 nodes read through aliases (possible alias bomb)",
+                "bomb.yaml(19,13) Error PL0001: YAML alias '*l9' expands beyond the limit of 100,000 nodes read through aliases (possible alias bomb)",
             }));
             Assert.That(run.Notifications, Is.Empty);
-            Assert.That(run.Project.Templates.Single().Tree.AliasExpansionCount, Is.EqualTo(100_010));
+            Assert.That(run.Project.Templates, Is.Empty, "no analyzer is given the over-budget template");
         });
     }
 
     [Test]
-    public void AliasBomb_ReadByAProjectAction_IsPl0001_AndTheActionStillReportsTheOtherTemplates()
+    public void AliasBomb_InAPropertyAProjectActionWalks_IsPl0001_AndTheActionStillReportsTheOtherTemplates()
     {
         using var repository = new TemporaryRepository();
-        repository.Write("bomb.yaml", File.ReadAllText(CasePath("037-alias-amplification-and-deep-nesting/template.yaml")).Replace("  Lol:", "  Walk:", StringComparison.Ordinal));
+        repository.Write("bomb.yaml", BombInProperties());
         repository.Write("calm.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
 
         var run = Run(repository, [new ProjectWalkingAnalyzer()]);
@@ -156,7 +164,7 @@ public sealed class AnalysisDriverTests
         {
             Assert.That(Lines(run), Is.EqualTo(new[]
             {
-                "bomb.yaml(6,54) Error PL0001: YAML alias '*l0' expands beyond the limit of 100,000 nodes read through aliases (possible alias bomb)",
+                "bomb.yaml(19,13) Error PL0001: YAML alias '*l9' expands beyond the limit of 100,000 nodes read through aliases (possible alias bomb)",
                 "calm.yaml(1,1) Note PL2902: Walked 'calm.yaml'",
             }));
             Assert.That(run.Notifications, Is.Empty, "the analyzer must not fail");
@@ -164,7 +172,7 @@ public sealed class AnalysisDriverTests
     }
 
     [Test]
-    public void AliasBomb_ThatNoAnalyzerReads_IsNotPl0001()
+    public void AliasBomb_UnderMetadata_IsNotPl0001()
     {
         using var repository = new TemporaryRepository();
         repository.CopyFrom(CasePath("037-alias-amplification-and-deep-nesting"));
@@ -179,9 +187,14 @@ public sealed class AnalysisDriverTests
                 "template.yaml(16,3) Warning PL1901: Function 'BlobFunction'",
                 "template.yaml(23,7) Warning PL2901: Function 'BlobFunction' sets KmsKeyArn to 'arn:aws:kms:eu-west-1:111122223333:key/8f9a0b1c-2d3e-4f50-8162-738495a6b7c8'",
             }));
-            Assert.That(run.Project.Templates.Sum(t => t.Tree.AliasExpansionCount), Is.Zero);
+            Assert.That(run.Project.Templates.Select(t => t.LimitExceeded), Is.All.Null);
         });
     }
+
+    // The case's billion-laughs anchors stay under Metadata; BlobFunction's Properties read the top one as 'Walk'.
+    private static string BombInProperties() =>
+        File.ReadAllText(CasePath("037-alias-amplification-and-deep-nesting/template.yaml"))
+            .Replace("    Properties:\n", "    Properties:\n      Walk: *l9\n", StringComparison.Ordinal);
 
     [Test]
     public void SeverityOverrides_ChangeOrTurnOffARule()
@@ -246,24 +259,31 @@ public sealed class AnalysisDriverTests
     }
 
     [Test]
-    public void ForEach_IsPl0002AtItsKey()
+    public void ForEach_WhoseCollectionIsNotStatic_IsPl0002AtItsKey_AndAStaticOneIsExpanded()
     {
         using var repository = new TemporaryRepository();
         repository.Write("t.yaml", """
             Transform: AWS::LanguageExtensions
+            Parameters:
+              Names: {Type: CommaDelimitedList}
             Resources:
-              Queue: {Type: AWS::SQS::Queue}
               Fn::ForEach::Topics:
                 - Name
-                - [A, B]
+                - !Ref Names
                 - Topic${Name}: {Type: AWS::SNS::Topic}
+              Fn::ForEach::Functions:
+                - Name
+                - [A, B]
+                - Fn${Name}: {Type: AWS::Lambda::Function}
             """);
 
-        var run = Run(repository, []);
+        var run = Run(repository, [new FunctionAnalyzer()]);
 
         Assert.That(Lines(run), Is.EqualTo(new[]
         {
-            "t.yaml(4,3) Note PL0002: Cannot decide what 'Fn::ForEach::Topics' generates: Fn::ForEach (AWS::LanguageExtensions) is not expanded, so the resources it generates are not analyzed",
+            "t.yaml(5,3) Note PL0002: Cannot decide what 'Fn::ForEach::Topics' generates: its collection cannot be known offline: parameter 'Names' has no default",
+            "t.yaml(12,7) Warning PL1901: Function 'FnA'",
+            "t.yaml(12,7) Warning PL1901: Function 'FnB'",
         }));
     }
 

@@ -85,8 +85,11 @@ internal sealed class ReadingAnalyzer : DiagnosticAnalyzer
         });
         context.RegisterTemplateAction(c =>
         {
-            if (c.Template.Metadata?.GetValue("Walk") is { } walk)
-                Walk(walk);
+            foreach (var resource in c.Template.Resources)
+            {
+                if (resource.Properties?.GetValue("Walk") is { } walk)
+                    Walk(walk);
+            }
         });
     }
 
@@ -134,8 +137,12 @@ internal sealed class ProjectWalkingAnalyzer : DiagnosticAnalyzer
     {
         foreach (var template in c.Project.Templates)
         {
-            if (template.Metadata?.GetValue("Walk") is { } walk)
-                Walk(walk);
+            foreach (var resource in template.Resources)
+            {
+                if (resource.Properties?.GetValue("Walk") is { } walk)
+                    Walk(walk);
+            }
+
             c.ReportDiagnostic(Rule, template.ResourcesTarget, template.Path);
         }
     });

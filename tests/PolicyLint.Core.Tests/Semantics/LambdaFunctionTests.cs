@@ -135,15 +135,17 @@ public sealed class LambdaFunctionTests
     }
 
     [Test]
-    public void Globals_NeedTheSamTransform()
+    public void Globals_WithoutTheSamTransformLine_AreMergedAllTheSame_WhenTheTemplateDeclaresServerlessResources()
     {
         var model = Template(SamTemplate.Replace("Transform: AWS::Serverless-2016-10-31\n", string.Empty, StringComparison.Ordinal));
+        var sam = Template(SamTemplate);
 
         Assert.Multiple(() =>
         {
-            Assert.That(model.IsSam, Is.False);
-            Assert.That(model.Globals, Is.Null);
-            Assert.That(Function(model, "Inherits").Tags, Is.Empty);
+            Assert.That(model.Transforms, Is.Empty);
+            Assert.That(model.IsSam, Is.True);
+            Assert.That(model.Globals, Is.Not.Null);
+            Assert.That(Function(model, "Inherits").Tags.Select(t => t.KeyText), Is.EqualTo(Function(sam, "Inherits").Tags.Select(t => t.KeyText)));
         });
     }
 

@@ -80,10 +80,10 @@ public sealed class TemplateModelTests
             Assert.That(model.Parameters["Stage"].IsList, Is.False);
             Assert.That(model.Conditions.Keys, Is.EqualTo(new[] { "IsProd" }));
             Assert.That(model.Mappings, Is.Not.Null);
-            Assert.That(model.Resources.Select(r => r.LogicalId), Is.EqualTo(new[] { "Queue", "Fn", "Plain" }));
+            Assert.That(model.Resources.Select(r => r.LogicalId), Is.EqualTo(new[] { "Queue", "Fn", "Plain", "TopicA", "TopicB" }), "Fn::ForEach expanded in place");
             Assert.That(model.Functions.Select(f => f.LogicalId), Is.EqualTo(new[] { "Fn", "Plain" }));
             Assert.That(model.Functions.Select(f => f.IsServerless), Is.EqualTo(new[] { true, false }));
-            Assert.That(model.ForEachEntries.Select(e => e.KeyText), Is.EqualTo(new[] { "Fn::ForEach::Topics" }));
+            Assert.That(model.UnexpandedForEach, Is.Empty);
             Assert.That(queue.Condition, Is.EqualTo("IsProd"));
             Assert.That(queue.CdkPath, Is.EqualTo("Stack/Queue/Resource"));
             Assert.That(queue.LogicalLocation.FullyQualifiedName, Is.EqualTo("template.yaml#Resources/Queue"));
@@ -124,7 +124,7 @@ public sealed class TemplateModelTests
     }
 
     [Test]
-    public void Bind_RepeatedResourceKey_KeepsTheFirst()
+    public void Bind_RepeatedResourceKey_KeepsTheLast_AsCloudFormationDoes()
     {
         var tree = Yaml("Resources:\n  A: {Type: AWS::SQS::Queue}\n  A: {Type: AWS::SNS::Topic}\n");
         var model = TemplateModel.Bind(tree, 0, ResolutionSettings.Default)!;
@@ -132,7 +132,8 @@ public sealed class TemplateModelTests
         Assert.Multiple(() =>
         {
             Assert.That(tree.Problems.Single().Message, Is.EqualTo("Duplicate key 'A' (first defined at line 2)"));
-            Assert.That(model.Resources.Single().Type, Is.EqualTo("AWS::SQS::Queue"));
+            Assert.That(model.Resources.Single().Type, Is.EqualTo("AWS::SNS::Topic"));
+            Assert.That(Range(model.Resources.Single().Entry.Key), Is.EqualTo("3:3-3:4"), "the definition in effect");
             Assert.That(model.Problems, Is.Empty, "the parser already reported the repeat");
         });
     }

@@ -328,24 +328,30 @@ public sealed class ValueResolverTests
     [TestCase("!FindInMap [Env, prod]", "1:7-1:17", "Invalid Fn::FindInMap: Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey] and an optional {DefaultValue: …}")]
     [TestCase("!Base64 [a]", "1:7-1:14", "Invalid Fn::Base64: Fn::Base64 takes one value")]
     [TestCase("{Fn::Foo: x}", "1:17-1:18", "Invalid Fn::Foo: 'Fn::Foo' is not an intrinsic function")]
-    public void InvalidForms_AreReportedOnceAtTheArgument(string expression, string range, string message)
+    public void InvalidForms_AreReportedOnceAtTheArgument_WhenBound(string expression, string range, string message)
     {
-        var model = Model(expression);
-        var node = model.Root.GetValue("Test")!;
+        // In an output, whose value a deployment evaluates: "    Value: " is 5 characters wider than "Test: ".
+        var model = Template(Declarations + "Outputs:\n  Test:\n    Value: " + expression + "\n");
+        var boundProblems = model.Problems.ToList();
+        var node = ((MappingNode)((MappingNode)model.Root.GetValue("Outputs")!).GetValue("Test")!).GetValue("Value")!;
 
         var first = model.Resolver.Resolve(node);
         model.Resolver.Resolve(node);
 
         Assert.Multiple(() =>
         {
-            Assert.That(Show(first), Does.StartWith("?("));
-            Assert.That(model.Problems.Select(p => $"{Range(p.Location).Replace($"{p.Location.Start.Line}:", "1:", StringComparison.Ordinal)} {p.Message}"), Is.EqualTo(new[] { $"{range} {message}" }));
-            Assert.That(model.Problems.Single().Location.Start.Line, Is.EqualTo(Declarations.Count(c => c == '\n') + 1));
+            Assert.That(Show(first), Does.StartWith("?("), "a value that depends on an invalid form is unknown");
+            Assert.That(boundProblems.Select(p => $"{Shift(Range(p.Location).Replace($"{p.Location.Start.Line}:", "1:", StringComparison.Ordinal), -5)} {p.Message}"), Is.EqualTo(new[] { $"{range} {message}" }));
+            Assert.That(model.Problems, Is.EqualTo(boundProblems), "resolving adds nothing: the model is immutable");
+            Assert.That(model.Problems.Single().Location.Start.Line, Is.EqualTo(Declarations.Count(c => c == '\n') + 3));
         });
     }
 
+    private static string Shift(string range, int columns) =>
+        string.Join("-", range.Split('-').Select(p => $"{p.Split(':')[0]}:{int.Parse(p.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture) + columns}"));
+
     [Test]
-    public void InvalidForms_InAConditionAreReportedWhenTheConditionIsEvaluated()
+    public void InvalidForms_InAConditionAreReportedWhenBound()
     {
         var model = Template("""
             Conditions:
@@ -356,24 +362,60 @@ public sealed class ValueResolverTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(model.Problems, Is.Empty, "nothing read yet");
-            Assert.That(model.Resolver.EvaluateCondition("Bad"), Is.EqualTo(TriState.Unknown));
             Assert.That(model.Problems.Select(p => $"{Range(p.Location)} {p.Message}"), Is.EqualTo(new[] { "2:8-2:15 Invalid Fn::Equals: Fn::Equals takes [value, value]" }));
+            Assert.That(model.Resolver.EvaluateCondition("Bad"), Is.EqualTo(TriState.Unknown));
+            Assert.That(model.Problems, Has.Count.EqualTo(1));
         });
     }
 
     [Test]
-    public void InvalidForms_ThatNothingReads_AreNotProblems()
+    public void InvalidForms_InEveryPlaceADeploymentEvaluates_AreProblems_ButNotUnderMetadata()
     {
         var model = Template("""
+            Metadata:
+              Notes: !Sub [a]
+            Conditions:
+              Nested: !And [!Condition Other, !Not [a, b]]
+              Other: !Equals [x, x]
             Resources:
               Role:
                 Type: AWS::IAM::Role
+                Metadata:
+                  Tooling: !GetAtt NoAttribute
                 Properties:
                   Policies: [{PolicyDocument: !Sub [a]}]
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Condition: {StringEquals: {"aws:SourceAccount": "111122223333"}}
+                      - Condition: {Bool: {"aws:SecureTransport": "true"}}
+            Outputs:
+              RoleArn:
+                Value: !GetAtt [Role]
+            """);
+
+        Assert.That(model.Problems.Select(p => $"{Range(p.Location)} {p.Message}"), Is.EquivalentTo(new[]
+        {
+            "4:35-4:39 Invalid Fn::Not: Fn::Not takes [condition]",
+            "12:35-12:39 Invalid Fn::Sub: Fn::Sub takes a string or [string, {variable: value}]",
+            "20:12-20:19 Invalid Fn::GetAtt: Fn::GetAtt takes [LogicalId, Attribute] or 'LogicalId.Attribute'",
+        }), "a one-key Condition mapping in a property is an IAM condition, not a function");
+    }
+
+    [Test]
+    public void PreprocessorDirectives_AreUnknownValues_NotInvalidForms()
+    {
+        var model = Template("""
+            Resources:
+              Server:
+                Type: AWS::EC2::Instance
+                Properties:
+                  UserData: {Fn::Base64: {Fn::Sub: {"Rain::Embed": server.sh}}}
+                  Other: !Sub {"Rain::Embed": other.sh}
             """);
 
         Assert.That(model.Problems, Is.Empty);
+        Assert.That(Show(model.Resolver.Resolve(model.Resources[0].Properties!.GetValue("Other")!)), Does.StartWith("?("));
     }
 
     [Test]

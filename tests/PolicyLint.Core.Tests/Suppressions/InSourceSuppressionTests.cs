@@ -290,7 +290,7 @@ public sealed class InSourceSuppressionTests
     }
 
     [Test]
-    public void DoesNotReport_SuppressionsOfATemplateWithPL0001()
+    public void DoesNotRead_TheSuppressionsOfADefinitionThatARepeatedLogicalIdReplaces()
     {
         using var repository = new TemporaryRepository();
         repository.Write("template.yaml", """
@@ -303,11 +303,16 @@ public sealed class InSourceSuppressionTests
                       - id: PL9999
               Queue:
                 Type: AWS::SNS::Topic
+                Metadata:
+                  policylint:
+                    suppress:
+                      - id: PL9998
             """);
 
         var results = ConfiguredRun.Run(repository.Root);
 
-        Assert.That(results.Select(r => r[..r.IndexOf(':', StringComparison.Ordinal)]), Is.EqualTo(new[] { "template.yaml(8,3)" }));
-        Assert.That(results[0], Does.Contain(" error PL0001: "));
+        Assert.That(results.Count(r => r.Contains(" error PL0001: ", StringComparison.Ordinal) && r.StartsWith("template.yaml(8,3)", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(results.Where(r => r.Contains("PL0003", StringComparison.Ordinal)).Select(r => r[..r.IndexOf(':', StringComparison.Ordinal)]), Is.EqualTo(new[] { "template.yaml(13,13)" }),
+            "the repeat deploys: its suppression is read (and PL9998 is unknown); the replaced definition's is not");
     }
 }

@@ -143,7 +143,7 @@ public sealed class YamlSyntaxParserTests
     }
 
     [Test]
-    public void Alias_IsAReferenceNotACopy_AndIsChargedWhenFollowed()
+    public void Alias_IsAReferenceNotACopy_AndKnowsWhatReadingThroughItCosts()
     {
         var tree = Yaml("""
             base: &b {x: 1, y: [2, 3]}
@@ -160,15 +160,10 @@ public sealed class YamlSyntaxParserTests
             Assert.That(Range(alias), Is.EqualTo("2:6-2:8"));
             Assert.That(alias.Target, Is.SameAs(root.Find("base")!.RawValue));
             Assert.That(alias.Target.SubtreeSize, Is.EqualTo(7), "mapping, 2 keys, scalar 1, sequence and its 2 items");
-            Assert.That(tree.AliasExpansionCount, Is.Zero, "nothing read through the alias yet");
-        });
-
-        var value = root.GetValue("use");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(value, Is.SameAs(alias.Target));
-            Assert.That(tree.AliasExpansionCount, Is.EqualTo(7));
+            Assert.That(alias.ExpansionCost, Is.EqualTo(7), "following it reads the 7 nodes it names");
+            Assert.That(alias.Target.ExpansionCost, Is.Zero, "no alias inside what it names");
+            Assert.That(root.ExpansionCost, Is.EqualTo(7));
+            Assert.That(root.GetValue("use"), Is.SameAs(alias.Target));
         });
     }
 
@@ -282,7 +277,8 @@ public sealed class YamlSyntaxParserTests
             Assert.That(tree.Problems[0].Parent, Is.SameAs(tree.Documents[0]));
             Assert.That(tree.FatalError, Is.Null);
             Assert.That(tree.Documents, Has.Count.EqualTo(1), "the document is still read");
-            Assert.That(((MappingNode)tree.Documents[0]!).Find("a")!.Value.AsScalar()!.Value, Is.EqualTo("1"), "lookups find the first occurrence");
+            Assert.That(((MappingNode)tree.Documents[0]!).Find("a")!.Value.AsScalar()!.Value, Is.EqualTo("4"), "lookups find the last occurrence, the value CloudFormation and PyYAML use");
+            Assert.That(((MappingNode)tree.Documents[0]!).EffectiveEntries().Select(e => $"{e.KeyText}={e.Value.AsScalar()?.Value}"), Is.EqualTo(new[] { "b=2", "c=", "a=4" }));
         });
     }
 
@@ -602,7 +598,7 @@ public sealed class YamlSyntaxParserTests
     }
 
     [Test]
-    public void AliasBomb_ParsesWithoutExpanding()
+    public void AliasBomb_ParsesWithoutExpanding_AndKnowsWhatAFullReadWouldCost()
     {
         var tree = YamlSyntaxParser.Parse(CaseSource("037-alias-amplification-and-deep-nesting/template.yaml", "template.yaml"));
         var l9 = LolLevel(tree, 9);
@@ -610,42 +606,31 @@ public sealed class YamlSyntaxParserTests
         Assert.Multiple(() =>
         {
             Assert.That(tree.Problems, Is.Empty);
-            Assert.That(tree.AliasExpansionCount, Is.Zero);
             Assert.That(l9.Items, Has.All.TypeOf<AliasNode>());
             Assert.That(l9.SubtreeSize, Is.EqualTo(10), "aliases count as one node each");
             Assert.That(tree.Documents[0]!.SubtreeSize, Is.LessThan(300));
+            // Level k: nine aliases to level k-1, each costing its 10 nodes plus its own cost: c(k) = 9 × (10 + c(k-1)).
+            Assert.That(LolLevel(tree, 1).ExpansionCost, Is.EqualTo(90));
+            Assert.That(l9.ExpansionCost, Is.EqualTo(4_358_480_490));
         });
     }
 
     [Test]
-    public void AliasBomb_ReadThroughAliases_ThrowsOnceTheCountPassesTheLimit()
-    {
-        var source = CaseSource("037-alias-amplification-and-deep-nesting/template.yaml", "template.yaml");
-        var tree = YamlSyntaxParser.Parse(source, new ParseLimits(MaxAliasExpansion: 100));
-        var l9 = LolLevel(tree, 9);
-
-        var ex = Assert.Throws<ParseLimitExceededException>(() => Walk(l9))!;
-
-        Assert.Multiple(() =>
-        {
-            // Depth first: 9 aliases down to l0 (9 × 10 nodes), then l1's second *l0 (100), then its third (110 > 100).
-            Assert.That(tree.AliasExpansionCount, Is.EqualTo(110));
-            Assert.That(Range(ex.Location), Is.EqualTo("6:24-6:27"));
-            Assert.That(ex.Message, Is.EqualTo("YAML alias '*l0' expands beyond the limit of 100 nodes read through aliases (possible alias bomb)"));
-        });
-    }
-
-    [Test]
-    public void AliasBomb_DefaultLimit_StopsAfterOneHundredThousandNodes()
+    public void AliasBudget_ChargesEachAliasWithWhatItNames_AndNamesTheFirstOneOverTheLimit()
     {
         var tree = YamlSyntaxParser.Parse(CaseSource("037-alias-amplification-and-deep-nesting/template.yaml", "template.yaml"));
+        var budget = new AliasBudget(new ParseLimits(MaxAliasExpansion: 100));
 
-        var ex = Assert.Throws<ParseLimitExceededException>(() => Walk(LolLevel(tree, 9)))!;
+        var withinLimit = budget.ChargeAll(LolLevel(tree, 1));
+        var l2 = budget.ChargeAll(LolLevel(tree, 2));
 
         Assert.Multiple(() =>
         {
-            Assert.That(tree.AliasExpansionCount, Is.EqualTo(100_010));
-            Assert.That(ex.Message, Does.EndWith("beyond the limit of 100,000 nodes read through aliases (possible alias bomb)"));
+            Assert.That(withinLimit, Is.True, "l1's nine aliases to l0 read 90 nodes");
+            Assert.That(l2, Is.False, "l2's first alias to l1 reads 100 more");
+            Assert.That(Range(budget.CrossedAt!), Is.EqualTo("7:14-7:17"));
+            Assert.That(budget.Problem!.Message, Is.EqualTo("YAML alias '*l1' expands beyond the limit of 100 nodes read through aliases (possible alias bomb)"));
+            Assert.That(budget.Charge((AliasNode)LolLevel(tree, 1).Items[0]), Is.False, "once exceeded, every later charge fails");
         });
     }
 

@@ -139,8 +139,9 @@ public sealed class ProjectLoaderTests
                 "6:7-6:14 Duplicate key 'Handler' (first defined at line 5)",
                 "7:3-7:5 Duplicate logical ID 'Fn' (first defined at line 2)",
             }));
-            Assert.That(result.Project.Templates, Is.Empty, "a template with PL0001 yields nothing else");
-            Assert.That(result.Project.BrokenTemplatePaths, Is.EquivalentTo(new[] { "template.yaml" }));
+            Assert.That(result.Project.Templates.Single().Resources.Select(r => $"{r.LogicalId} {r.Type}"), Is.EqualTo(new[] { "Fn AWS::SQS::Queue" }),
+                "a repeated key does not blind the template: it is analyzed with the last definition, as CloudFormation deploys it (C4)");
+            Assert.That(result.Project.BrokenTemplatePaths, Is.Empty);
         });
     }
 
@@ -179,7 +180,7 @@ public sealed class ProjectLoaderTests
             {
                 "PL0001 5:3-5:8 Duplicate logical ID 'Queue': declared as a parameter (line 2) and as a resource",
             }));
-            Assert.That(result.Project.Templates, Is.Empty);
+            Assert.That(result.Project.Templates.Single().Resources.Single().LogicalId, Is.EqualTo("Queue"), "the template is still analyzed");
         });
     }
 
@@ -393,7 +394,7 @@ public sealed class ProjectLoaderTests
         {
             Assert.That(result.Diagnostics, Is.Empty);
             Assert.That(result.Project.Templates.Select(t => t.Path), Is.EqualTo(new[] { "deep.json", "template.yaml" }));
-            Assert.That(result.Project.Templates[1].Tree.AliasExpansionCount, Is.Zero);
+            Assert.That(result.Project.Templates[1].LimitExceeded, Is.Null);
         });
     }
 

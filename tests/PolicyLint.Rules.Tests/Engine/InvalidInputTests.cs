@@ -5,14 +5,16 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests.Engine;
 
-/// <summary>PL0001 as the rules meet it (C4, C18): a broken file gets PL0001 and nothing else; other files are still
-/// analyzed.</summary>
+/// <summary>PL0001 as the rules meet it (C4, C16, C18): a file with a syntax error or over a limit gets PL0001 and
+/// nothing else; a repeated key or an invalid intrinsic form is its own PL0001 and the rest of the template is analyzed
+/// (the last value of a repeated key; a value that depends on an invalid form is unknown, PL0002 where a rule needs
+/// it); other files are always analyzed.</summary>
 public sealed class InvalidInputTests
 {
     private const string EmptyLedger = "version: 1\nexclusions: []\n";
 
     [Test]
-    public void Reports_GetAttStringWithoutAttribute_AtTheString_AndNothingElseFromThatFile()
+    public void Reports_GetAttStringWithoutAttribute_AtTheString_AndAnalyzesTheRestOfThatFile()
     {
         var diagnostics = RuleTest.ForAll()
             .WithTemplate("""
@@ -24,8 +26,8 @@ public sealed class InvalidInputTests
                       "Type": "AWS::Lambda::Function",
                       "Properties": {
                         "FunctionName": "quotes-worker",
-                        "Tags": [{ "Key": "InspectorExclusion", "Value": "LambdaStandardScanning" }],
-                        "KmsKeyArn": { "Fn::GetAtt": {|#0:"WorkerKey"|} }
+                        "Tags": [{ {|PL1001:"Key"|}: "InspectorExclusion", "Value": "LambdaStandardScanning" }],
+                        {|#1:"KmsKeyArn"|}: { "Fn::GetAtt": {|#0:"WorkerKey"|} }
                       }
                     }
                   }
@@ -45,24 +47,50 @@ public sealed class InvalidInputTests
                 """, "api/template.yaml")
             .WithLedger("{|PL4001:|}" + EmptyLedger)
             .Expect(0, "PL0001", "Invalid Fn::GetAtt: Fn::GetAtt string form needs 'LogicalId.Attribute'; this string has no attribute")
+            .Expect(1, "PL0002", "Cannot decide whether function 'WorkerFunction' (deployed as 'quotes-worker') uses a customer managed key (KmsKeyArn): Fn::GetAtt has an invalid form")
             .Verify();
         Assert.That(diagnostics.Single(d => d.Id == "PL0001").Severity, Is.EqualTo(DiagnosticSeverity.Error));
     }
 
     [Test]
+    public void DoesNotReport_LiteralBlockScalarWhoseFirstLineHoldsOnlySpaces_AndReadsTheRestAtItsPlace() => RuleTest.ForAll()
+        .WithTemplate("""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Exporter:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: ledger-exporter
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code:
+                    ZipFile: |
+
+                      import boto3
+                      def handler(event, context):
+                          return boto3.client("s3").list_buckets()
+                  Tags:
+                    - {|PL1001:Key|}: InspectorExclusion
+                      Value: LambdaStandardScanning
+            """.Replace("ZipFile: |\n\n", "ZipFile: |\n          \n", StringComparison.Ordinal))
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Verify();
+
+    [Test]
     public void Reports_ShortFormGetAttWithoutAttribute_AtTheTag() => RuleTest.ForAll()
         .WithTemplate("""
-            Resources:
+            {|PL4001:Resources|}:
               WorkerKey:
                 Type: AWS::KMS::Key
               Worker:
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: quotes-worker
-                  Tags: { InspectorExclusion: LambdaStandardScanning }
-                  KmsKeyArn: {|#0:!GetAtt|} WorkerKey
+                  Tags: { {|PL1001:InspectorExclusion|}: LambdaStandardScanning }
+                  {|#1:KmsKeyArn|}: {|#0:!GetAtt|} WorkerKey
             """)
         .Expect(0, "PL0001", "Invalid Fn::GetAtt: Fn::GetAtt string form needs 'LogicalId.Attribute'; this string has no attribute")
+        .Expect(1, "PL0002", "Cannot decide whether function 'Worker' (deployed as 'quotes-worker') uses a customer managed key (KmsKeyArn): Fn::GetAtt has an invalid form")
         .Verify();
 
     [Test]
@@ -94,30 +122,33 @@ public sealed class InvalidInputTests
               SubTooLong:
                 Type: AWS::Lambda::Function
                 Properties:
-                  KmsKeyArn: {|#0:!Sub|} [a, b, c]
+                  {|#4:KmsKeyArn|}: {|#0:!Sub|} [a, b, c]
               IfTooShort:
                 Type: AWS::Lambda::Function
                 Properties:
-                  KmsKeyArn:
+                  {|#5:KmsKeyArn|}:
                     Fn::If: {|#1:[HasKey, alias/orders]|}
               NotAFunction:
                 Type: AWS::Lambda::Function
                 Properties:
-                  KmsKeyArn:
+                  {|#6:KmsKeyArn|}:
                     Fn::Lookup: {|#2:orders-key|}
               BadCondition:
                 Type: AWS::Lambda::Function
                 Properties:
-                  KmsKeyArn: !If [Broken, alias/orders, ""]
+                  {|PL2001:KmsKeyArn|}: !If [Broken, alias/orders, ""]
             """)
         .Expect(0, "PL0001", "Invalid Fn::Sub: Fn::Sub takes a string or [string, {variable: value}]")
         .Expect(1, "PL0001", "Invalid Fn::If: Fn::If takes [condition name, value if true, value if false]")
         .Expect(2, "PL0001", "Invalid Fn::Lookup: 'Fn::Lookup' is not an intrinsic function")
         .Expect(3, "PL0001", "Invalid Fn::Equals: Fn::Equals takes [value, value]")
+        .Expect(4, "PL0002", "Cannot decide whether function 'SubTooLong' uses a customer managed key (KmsKeyArn): Fn::Sub has an invalid form")
+        .Expect(5, "PL0002", "Cannot decide whether function 'IfTooShort' uses a customer managed key (KmsKeyArn): Fn::If has an invalid form")
+        .Expect(6, "PL0002", "Cannot decide whether function 'NotAFunction' uses a customer managed key (KmsKeyArn): Fn::Lookup has an invalid form")
         .Verify();
 
     [Test]
-    public void Reports_InvalidFormOfAnExclusionTagValue_AndNoTagResult_ButTheProjectStillHasAFunction() => RuleTest.ForAll()
+    public void Reports_InvalidFormOfAnExclusionTagValue_AndPL0002ForTheTag() => RuleTest.ForAll()
         .WithTemplate("""
             Resources:
               Worker:
@@ -125,39 +156,45 @@ public sealed class InvalidInputTests
                 Properties:
                   FunctionName: orders-worker
                   Tags:
-                    InspectorExclusion:
+                    {|#1:InspectorExclusion|}:
                       Fn::Join: {|#0:LambdaStandardScanning|}
             """)
         .WithLedger("{|PL4001:|}" + EmptyLedger)
         .Expect(0, "PL0001", "Invalid Fn::Join: Fn::Join takes [delimiter, [values]]")
+        .Expect(1, "PL0002", "Cannot decide whether function 'Worker' (deployed as 'orders-worker') is excluded from Lambda standard scanning: Fn::Join has an invalid form")
         .Verify();
 
     [Test]
-    public void DoesNotReport_InvalidFormThatNoRuleReads() => RuleTest.ForAll()
+    public void Reports_InvalidFormThatNoRuleReads_ButNotUnderMetadata() => RuleTest.ForAll()
         .WithTemplate("""
             Resources:
               Role:
                 Type: AWS::IAM::Role
+                Metadata:
+                  Generator: !Sub [a, b, c]
                 Properties:
                   Policies:
-                    - PolicyName: !Sub [a, b, c]
+                    - PolicyName: {|#0:!Sub|} [a, b, c]
                       PolicyDocument:
                         Statement:
                           - Effect: Allow
-                            Resource: { "Fn::GetAtt": Bucket }
+                            Resource: { "Fn::GetAtt": {|#1:Bucket|} }
               Worker:
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: orders-worker
                   Environment:
                     Variables:
-                      TABLE: !Join [only-one]
+                      TABLE: {|#2:!Join|} [only-one]
             """)
         .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Expect(0, "PL0001", "Invalid Fn::Sub: Fn::Sub takes a string or [string, {variable: value}]")
+        .Expect(1, "PL0001", "Invalid Fn::GetAtt: Fn::GetAtt string form needs 'LogicalId.Attribute'; this string has no attribute")
+        .Expect(2, "PL0001", "Invalid Fn::Join: Fn::Join takes [delimiter, [values]]")
         .Verify();
 
     [Test]
-    public void Reports_DuplicateLogicalId_AtTheRepeat_AndNothingElseFromThatFile() => RuleTest.ForAll()
+    public void Reports_DuplicateLogicalId_AtTheRepeat_AndAnalyzesTheLastDefinition() => RuleTest.ForAll()
         .WithTemplate("""
             Resources:
               Worker:
@@ -168,10 +205,48 @@ public sealed class InvalidInputTests
               {|#0:Worker|}:
                 Type: AWS::Serverless::Function
                 Properties:
-                  KmsKeyArn: alias/orders
+                  {|PL2001:KmsKeyArn|}: alias/orders
             """)
-        .WithLedger(EmptyLedger)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
         .Expect(0, "PL0001", "Duplicate logical ID 'Worker' (first defined at line 2)")
+        .Verify();
+
+    [Test]
+    public void Reports_ExclusionTag_InATemplateWithRepeatedKeysAndAnInvalidForm_SoItIsNeverMissed() => RuleTest.ForAll()
+        .WithTemplate("""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Transform: AWS::Serverless-2016-10-31
+            Description: Orders API (a serverless pattern)
+            Mappings:
+              StageMap:
+                prod: { LogLevel: INFO }
+                {|#0:prod|}: { LogLevel: WARN }
+            Resources:
+              OrdersFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-api
+                  Handler: app.handler
+                  Runtime: python3.12
+                  CodeUri: src/
+                  Environment:
+                    Variables:
+                      LOG_LEVEL: !FindInMap [StageMap, prod, LogLevel]
+                      TABLE: {|#2:!GetAtt|} OrdersTable
+                  Tags:
+                    {|PL1001:InspectorExclusion|}: LambdaStandardScanning
+              OrdersTable:
+                Type: AWS::Serverless::SimpleTable
+            Outputs:
+              OrdersApi:
+                Description: The orders function
+                {|#1:Description|}: The orders function ARN
+                Value: !GetAtt OrdersFunction.Arn
+            """)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Expect(0, "PL0001", "Duplicate key 'prod' (first defined at line 6)")
+        .Expect(1, "PL0001", "Duplicate key 'Description' (first defined at line 26)")
+        .Expect(2, "PL0001", "Invalid Fn::GetAtt: Fn::GetAtt string form needs 'LogicalId.Attribute'; this string has no attribute")
         .Verify();
 
     [Test]
@@ -184,14 +259,14 @@ public sealed class InvalidInputTests
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: orders-worker
-                  Tags: { InspectorExclusion: LambdaStandardScanning }
+                  Tags: { {|PL1001:InspectorExclusion|}: LambdaStandardScanning }
             """)
-        .WithLedger(EmptyLedger)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
         .Expect(0, "PL0001", "Duplicate logical ID 'Worker': declared as a parameter (line 2) and as a resource")
         .Verify();
 
     [Test]
-    public void Reports_EachRepeatedKey_NamingTheFirstLine() => RuleTest.ForAll()
+    public void Reports_EachRepeatedKey_NamingTheFirstLine_AndReadsItsLastValue() => RuleTest.ForAll()
         .WithTemplate("""
             Resources:
               Worker:
@@ -204,7 +279,7 @@ public sealed class InvalidInputTests
                     {|#1:InspectorExclusion|}: none
                   {|#2:KmsKeyArn|}: alias/aws/lambda
             """)
-        .WithLedger(EmptyLedger)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
         .Expect(0, "PL0001", "Duplicate key 'KmsKeyArn' (first defined at line 5)")
         .Expect(1, "PL0001", "Duplicate key 'InspectorExclusion' (first defined at line 8)")
         .Expect(2, "PL0001", "Duplicate key 'KmsKeyArn' (first defined at line 5)")
@@ -220,7 +295,7 @@ public sealed class InvalidInputTests
               }
             }
             """, "template.json")
-        .WithLedger(EmptyLedger)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
         .Expect(0, "PL0001", "Duplicate logical ID 'Worker' (first defined at line 3)")
         .Verify();
 
@@ -373,16 +448,31 @@ public sealed class InvalidInputTests
         .Verify();
 
     [Test]
-    public void Reports_OnlyInvalidInput_WhenTheOnlyFunctionIsInABrokenTemplate() => RuleTest.ForAll()
+    public void Reports_OnlyInvalidInput_WhenTheOnlyFunctionIsInATemplateWithASyntaxError() => RuleTest.ForAll()
         .WithTemplate("""
             Resources:
               Worker:
                 Type: AWS::Lambda::Function
                 Properties:
                   KmsKeyArn: alias/orders
-                  {|PL0001:KmsKeyArn|}: alias/billing
+                  Tags: [{|PL0001:}|}
             """)
         .WithLedger(EmptyLedger)
+        .Verify();
+
+    [Test]
+    public void Reports_TheLastValueOfARepeatedKey_AsCloudFormationDeploysIt() => RuleTest.ForAll()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  KmsKeyArn: alias/orders
+                  {|#0:KmsKeyArn|}: alias/billing
+            """)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Expect(0, "PL0001", "Duplicate key 'KmsKeyArn' (first defined at line 5)")
+        .Expect(0, "PL2001", "Function 'Worker' sets a customer managed KMS key (KmsKeyArn is 'alias/billing'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 
     [Test]

@@ -193,6 +193,67 @@ public sealed class UnresolvedValueTests
         .Expect(0, "PL0002", "Cannot decide whether function 'Worker' is excluded from Lambda code scanning: parameter 'Exclusion' has no default")
         .Verify();
 
+    [TestCase("!ImportValue shared-exclusion-value", "it is the value imported from export 'shared-exclusion-value', known only at deploy time")]
+    [TestCase("{ \"Fn::ImportValue\": !Sub \"${Env}-exclusion\" }", "it is an imported value, known only at deploy time")]
+    [TestCase("!GetAtt ExclusionSetting.Value", "it is attribute Value of AWS::SSM::Parameter 'ExclusionSetting', known only at deploy time")]
+    [TestCase("!Ref ExclusionSetting", "it is a reference to AWS::SSM::Parameter 'ExclusionSetting', known only at deploy time")]
+    [TestCase("!Ref Env", "parameter 'Env' has no default")]
+    [TestCase("!Select [1, !Split [',', !Ref Env]]", "Fn::Select from Fn::Split of parameter 'Env' has no default")]
+    [TestCase("!Sub '${Env}Scanning'", "parameter 'Env' has no default")]
+    [TestCase("[LambdaStandardScanning]", "it is a list of 1, not a string")]
+    public void Reports_ExclusionTagValueNotKnownOffline_InBothTagShapes(string value, string reason)
+    {
+        var message = $"Cannot decide whether function 'Worker' (deployed as 'orders-worker') is excluded from Lambda standard scanning: {reason}";
+        var declarations = """
+            Parameters:
+              Env: { Type: String }
+            Resources:
+              ExclusionSetting:
+                Type: AWS::SSM::Parameter
+                Properties: { Type: String, Value: LambdaStandardScanning }
+            """;
+        RuleTest.ForAll()
+            .WithTemplate(declarations + $$"""
+
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-worker
+                  Tags:
+                    {|#0:InspectorExclusion|}: {{value}}
+            """, "map/template.yaml")
+            .WithTemplate(declarations + $$"""
+
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders-worker
+                  Tags:
+                    - {|#1:Key|}: InspectorExclusion
+                      Value: {{value}}
+            """, "list/template.yaml")
+            .WithLedger("{|PL4001:|}" + EmptyLedger)
+            .Expect(0, "PL0002", message)
+            .Expect(1, "PL0002", message)
+            .Verify();
+    }
+
+    [Test]
+    public void Reports_ExclusionTagKeyImported_AtTheKey() => RuleTest.ForAll()
+        .WithTemplate("""
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders-worker
+                  Tags:
+                    - {|#0:Key|}: !ImportValue shared-exclusion-key
+                      Value: LambdaStandardScanning
+            """)
+        .WithLedger("{|PL4001:|}" + EmptyLedger)
+        .Expect(0, "PL0002", "Cannot decide whether function 'Worker' (deployed as 'orders-worker') carries an Inspector exclusion tag: it is the value imported from export 'shared-exclusion-key', known only at deploy time")
+        .Verify();
+
     [Test]
     public void Reports_TagKeyWithoutDefault_AtTheKeyKey() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
         .WithTemplate("""
@@ -260,20 +321,39 @@ public sealed class UnresolvedValueTests
         .Verify();
 
     [Test]
-    public void Reports_ForEachThatIsNotExpanded() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+    public void Reports_ForEachWhoseCollectionIsNotStatic() => RuleTest.For<CustomerManagedKeyAnalyzer>()
         .WithTemplate("""
             Transform: AWS::LanguageExtensions
+            Parameters:
+              Names: { Type: CommaDelimitedList }
             Resources:
               Queue:
                 Type: AWS::SQS::Queue
               {|#0:Fn::ForEach::Workers|}:
                 - Name
-                - [Orders, Billing]
+                - !Ref Names
                 - "${Name}Worker":
                     Type: AWS::Lambda::Function
                     Properties:
                       KmsKeyArn: alias/orders
             """)
-        .Expect(0, "PL0002", "Cannot decide what 'Fn::ForEach::Workers' generates: Fn::ForEach (AWS::LanguageExtensions) is not expanded, so the resources it generates are not analyzed")
+        .Expect(0, "PL0002", "Cannot decide what 'Fn::ForEach::Workers' generates: its collection cannot be known offline: parameter 'Names' has no default")
+        .Verify();
+
+    [Test]
+    public void Reports_FunctionsAStaticForEachGenerates_InTheLoopsTemplate_WithoutPL0002() => RuleTest.For<CustomerManagedKeyAnalyzer>()
+        .WithTemplate("""
+            Transform: AWS::LanguageExtensions
+            Resources:
+              Fn::ForEach::Workers:
+                - Name
+                - [Orders, Billing]
+                - "${Name}Worker":
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      {|#0:KmsKeyArn|}: alias/orders
+            """)
+        .Expect(0, "PL2001", "Function 'BillingWorker' sets a customer managed KMS key (KmsKeyArn is 'alias/orders'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
+        .Expect(0, "PL2001", "Function 'OrdersWorker' sets a customer managed KMS key (KmsKeyArn is 'alias/orders'), which encrypts its environment variables and SnapStart snapshots, not its deployment package; Amazon Inspector documents that it does not scan Lambda functions encrypted with customer managed keys without naming the property, so whether this key alone stops scanning is unverified")
         .Verify();
 }

@@ -231,8 +231,9 @@ public sealed class MismatchedLedgerTagAnalyzerTests
               Worker:
                 Type: AWS::Serverless::Function
                 Properties:
-                  Tags: { InspectorCodeExclusion: LambdaCodeScanning }
-                  {|PL0001:Tags|}: { InspectorCodeExclusion: LambdaCodeScanning }
+                  Tags: { InspectorCodeExclusion: LambdaCodeScanning
+              {|PL0001:O|}ther:
+                Type: AWS::SQS::Queue
             """)
         .WithLedger(Ledger(
             Entry("template: template.yaml, logical_id: Worker", "standard", ""),

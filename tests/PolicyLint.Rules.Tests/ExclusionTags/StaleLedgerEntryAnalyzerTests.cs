@@ -162,14 +162,18 @@ public sealed class StaleLedgerEntryAnalyzerTests
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: orders-retired
-                  {|PL0001:FunctionName|}: orders-retired
+                  Tags: { team: orders
+              {|PL0001:O|}ther:
+                Type: AWS::SQS::Queue
             """, "services/broken/template.yaml")
         .WithTemplate("""
             Transform: AWS::LanguageExtensions
+            Parameters:
+              Names: { Type: CommaDelimitedList }
             Resources:
               {|PL0002:Fn::ForEach::Workers|}:
                 - Name
-                - [a, b]
+                - !Ref Names
                 - "${Name}Worker":
                     Type: AWS::Lambda::Function
               Api:
@@ -472,6 +476,24 @@ public sealed class StaleLedgerEntryAnalyzerTests
         .Verify();
 
     [Test]
+    public void DoesNotReport_TemplateTargetNamingAFunctionThatAForEachGenerates() => RuleTest.For<StaleLedgerEntryAnalyzer>()
+        .WithTemplate("""
+            Transform: AWS::LanguageExtensions
+            Resources:
+              Fn::ForEach::Workers:
+                - Name
+                - [orders, billing]
+                - "${Name}Worker":
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Tags: [{ Key: InspectorExclusion, Value: LambdaStandardScanning }]
+            """, "services/generated/template.yaml")
+        .WithLedger(Ledger(
+            Entry("template: services/generated/template.yaml, logical_id: ordersWorker"),
+            Entry("template: services/generated/template.yaml, logical_id: billingWorker")))
+        .Verify();
+
+    [Test]
     public void DoesNotReport_TemplateTargetThatCannotBeAnalyzed() => RuleTest.For<StaleLedgerEntryAnalyzer>()
         .WithTemplate("""
             Resources:
@@ -479,14 +501,18 @@ public sealed class StaleLedgerEntryAnalyzerTests
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: orders-worker
-                  {|PL0001:FunctionName|}: orders-worker
+                  Tags: { team: orders
+              {|PL0001:O|}ther:
+                Type: AWS::SQS::Queue
             """, "services/broken/template.yaml")
         .WithTemplate("""
             Transform: AWS::LanguageExtensions
+            Parameters:
+              Names: { Type: CommaDelimitedList }
             Resources:
               {|PL0002:Fn::ForEach::Workers|}:
                 - Name
-                - [a, b]
+                - !Ref Names
                 - "${Name}Worker":
                     Type: AWS::Lambda::Function
               Api:

@@ -435,6 +435,41 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
         .Verify();
 
     [Test]
+    public void Reports_TagInheritedFromGlobals_InASamTemplateWithoutItsTransformLine() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Globals:
+              Function:
+                Runtime: python3.12
+                Tags:
+                  {|#1:InspectorExclusion|}: LambdaStandardScanning
+            Resources:
+              {|#0:Worker|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: orders-worker
+                  Handler: app.handler
+                  CodeUri: src/
+            """)
+        .Expect(0, "PL1001", "Function 'Worker' (deployed as 'orders-worker') has exclusion tag 'InspectorExclusion' (from Globals.Function.Tags) but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .ExpectRelated(0, 1, "Tag 'InspectorExclusion' set for every function in Globals.Function.Tags")
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_GlobalsOfATemplateWithoutServerlessResources() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Globals:
+              Function:
+                Tags: { InspectorExclusion: LambdaStandardScanning }
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders-worker
+            """)
+        .Verify();
+
+    [Test]
     public void Reports_TagInheritedFromGlobals_AtLogicalId() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
         .WithTemplate("""
             Transform: AWS::Serverless-2016-10-31

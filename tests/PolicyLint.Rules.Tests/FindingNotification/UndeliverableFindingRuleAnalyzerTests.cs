@@ -526,7 +526,9 @@ public sealed class UndeliverableFindingRuleAnalyzerTests
                 Type: AWS::SNS::TopicPolicy
                 Properties:
                   Topics: [arn:aws:sns:eu-west-1:111122223333:inspector-findings]
-                  {|PL0001:Topics|}: []
+                  PolicyDocument: { Statement: []
+              {|PL0001:O|}ther:
+                Type: AWS::SQS::Queue
             """, "policies.yaml")
         .Verify();
 

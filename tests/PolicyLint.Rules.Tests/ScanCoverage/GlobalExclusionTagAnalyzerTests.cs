@@ -271,11 +271,11 @@ public sealed class GlobalExclusionTagAnalyzerTests
         .Verify();
 
     [Test]
-    public void DoesNotReport_GlobalsWithoutTheSamTransform() => RuleTest.For<GlobalExclusionTagAnalyzer>()
+    public void Reports_GlobalsOfASamTemplateWithoutItsTransformLine() => RuleTest.For<GlobalExclusionTagAnalyzer>()
         .WithTemplate("""
             Globals:
               Function:
-                Tags: { InspectorExclusion: LambdaStandardScanning }
+                Tags: { [|InspectorExclusion|]: LambdaStandardScanning }
             Resources:
               Worker: { Type: AWS::Serverless::Function }
             """)
