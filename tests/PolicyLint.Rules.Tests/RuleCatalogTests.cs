@@ -14,7 +14,7 @@ using PolicyLint.Testing;
 namespace PolicyLint.Rules.Tests;
 
 /// <summary>
-/// The rule catalog against its descriptors, pages, index and tests (STYLE §6, "Catalog tests"): whatever is missing
+/// The rule catalog against its descriptors, pages, index and tests (docs/style.md#catalog-tests): whatever is missing
 /// or stale is named here. Accept an intended change to the generated index with <c>POLICYLINT_UPDATE_GOLDEN=1</c>.
 /// </summary>
 public sealed partial class RuleCatalogTests

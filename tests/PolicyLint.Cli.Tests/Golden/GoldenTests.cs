@@ -5,7 +5,7 @@ using GoldenFile = PolicyLint.Testing.Golden;
 namespace PolicyLint.Cli.Tests.Golden;
 
 /// <summary>
-/// STYLE §6 golden tests: each sample under <c>samples/</c>, run in process from the repository root with a fixed
+/// Golden tests (docs/style.md#golden-tests): each sample under <c>samples/</c>, run in process from the repository root with a fixed
 /// <c>--today</c>, compared byte for byte with <c>Golden/&lt;sample&gt;/expected.{txt,sarif,json,gnu,github,md}</c>. Only the tool
 /// version is normalised. Accept intended changes with <c>POLICYLINT_UPDATE_GOLDEN=1 dotnet test</c>.
 /// </summary>
