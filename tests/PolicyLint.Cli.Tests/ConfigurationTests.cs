@@ -147,22 +147,22 @@ public sealed class ConfigurationTests
     [Test]
     public void ConfiguredSeverities_ChangeTextSarifAndExitCode()
     {
-        using var repository = Repository((".policylint.yaml", "rules:\n  PL1005: { severity: error }\n  PL4001: { severity: none }\n"));
+        using var repository = Repository((".policylint.yaml", "rules:\n  PL1005: { severity: warning }\n  PL4001: { severity: none }\n"));
 
         var text = Lint(repository);
         var sarifRun = Lint(repository, "--format", "sarif");
 
         Assert.That(text.Stdout, Is.EqualTo(
             UndecidedEntries +
-            NamedNoStaticName("error") + "\n" +
-            StagedNoStaticName("error") + "\n" +
-            "PolicyLint: 2 errors, 0 warnings, 2 info in 2 files\n"));
-        Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Failure));
+            NamedNoStaticName("warning") + "\n" +
+            StagedNoStaticName("warning") + "\n" +
+            "PolicyLint: 0 errors, 2 warnings, 2 info in 2 files\n"));
+        Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Success));
         using var sarif = sarifRun.Sarif();
-        Assert.That(CliRunner.Results(sarif).Select(r => r.GetProperty("level").GetString()), Is.EqualTo(new[] { "note", "note", "error", "error" }));
+        Assert.That(CliRunner.Results(sarif).Select(r => r.GetProperty("level").GetString()), Is.EqualTo(new[] { "note", "note", "warning", "warning" }));
         Assert.That(Overrides(sarif), Is.EqualTo(new[]
         {
-            $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"error\"}}",
+            $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"warning\"}}",
             $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"enabled\":false,\"level\":\"none\"}}",
         }));
     }
@@ -171,30 +171,30 @@ public sealed class ConfigurationTests
     public void Precedence_PolicyLintYaml_ThenGlobalConfig_ThenEditorConfig()
     {
         using var repository = Repository(
-            (".globalconfig", "dotnet_diagnostic.PL1005.severity = error\ndotnet_diagnostic.PL4001.severity = suggestion\n"),
+            (".globalconfig", "dotnet_diagnostic.PL1005.severity = warning\ndotnet_diagnostic.PL4001.severity = suggestion\n"),
             (".editorconfig", "[*]\ndotnet_diagnostic.PL1005.severity = suggestion\ndotnet_diagnostic.PL4001.severity = error\n"));
 
         var withoutYaml = Lint(repository, "--format", "sarif");
-        repository.Write(".policylint.yaml", "rules: { PL1005: { severity: warning } }\n");
+        repository.Write(".policylint.yaml", "rules: { PL1005: { severity: error } }\n");
         var withYaml = Lint(repository, "--format", "sarif");
 
         using (var sarif = withoutYaml.Sarif())
         {
-            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 error", "PL1005 error" }));
+            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 warning", "PL1005 warning" }));
             Assert.That(Overrides(sarif), Is.EqualTo(new[]
             {
-                $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"error\"}}",
+                $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"warning\"}}",
                 $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"level\":\"note\"}}",
             }));
-            Assert.That(withoutYaml.ExitCode, Is.EqualTo(ExitCodes.Failure));
+            Assert.That(withoutYaml.ExitCode, Is.EqualTo(ExitCodes.Success));
         }
 
         using (var sarif = withYaml.Sarif())
         {
-            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 warning", "PL1005 warning" }));
+            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 error", "PL1005 error" }));
             Assert.That(Overrides(sarif), Is.EqualTo(new[] { $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"level\":\"note\"}}" }),
                 "a rule configured to its default level is not an override");
-            Assert.That(withYaml.ExitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(withYaml.ExitCode, Is.EqualTo(ExitCodes.Failure));
         }
     }
 
@@ -256,8 +256,8 @@ public sealed class ConfigurationTests
         var with = Lint(repository, "--stack-name", "orders", "--parameter", "Name=orders-named");
 
         Assert.That(without.Stdout, Is.EqualTo(
-            $"{FindingRule}\n{UndecidedEntries}{NamedNoStaticName("warning")}\n{StagedNoStaticName("warning")}\n" +
-            "PolicyLint: 0 errors, 3 warnings, 2 info in 2 files\n"));
+            $"{FindingRule}\n{UndecidedEntries}{NamedNoStaticName("error")}\n{StagedNoStaticName("error")}\n" +
+            "PolicyLint: 2 errors, 1 warning, 2 info in 2 files\n"));
         Assert.That(with.Stdout, Is.EqualTo($"{FindingRule}\nPolicyLint: 0 errors, 1 warning, 0 info in 2 files\n"));
     }
 
