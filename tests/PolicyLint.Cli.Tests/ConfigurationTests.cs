@@ -131,6 +131,26 @@ public sealed class ConfigurationTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
     }
 
+    /// <summary>PL3004.placeholder_pattern is matched in linear time: a pattern that needs backtracking (a lookbehind,
+    /// a backreference) is refused like a malformed one, as PL0004 at the value, and nothing is analyzed.</summary>
+    [TestCase("'(?<=x)TODO'", "the pattern uses a construct that linear-time matching does not support (")]
+    [TestCase(@"'(\w+)\1'", "the pattern uses a construct that linear-time matching does not support (")]
+    [TestCase("'(TODO'", "not a valid regular expression (")]
+    [TestCase("''", "expected a regular expression, not an empty value (it would match every value)")]
+    public void InvalidPlaceholderPattern_IsPL0004AtTheValue_ExitTwo(string yaml, string why)
+    {
+        using var repository = Repository((".policylint.yaml", $"rules:\n  PL3004:\n    placeholder_pattern: {yaml}\n"));
+
+        var run = Lint(repository);
+        var status = CliRunner.Run(repository.Root, "ledger", "status", "--today", CliRunner.Today);
+
+        var lines = run.Stdout.Split('\n');
+        Assert.That(lines[0], Does.StartWith($".policylint.yaml(3,26): error PL0004: PL3004.placeholder_pattern '{yaml[1..^1]}': {why}"));
+        Assert.That(lines[1], Is.EqualTo("PolicyLint: 1 error, 0 warnings, 0 info in 1 file"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(status.ExitCode, Is.EqualTo(ExitCodes.UsageError), "ledger status refuses the same configuration");
+    }
+
     [Test]
     public void InvalidGlobalConfig_ASeverityForPL0001_IsPL0004()
     {

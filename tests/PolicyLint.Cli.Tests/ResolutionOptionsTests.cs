@@ -86,8 +86,14 @@ public sealed class ResolutionOptionsTests
         Assert.That(add.Stdout, Is.EqualTo(Added(expected)));
         Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(repository.Read("security/inspector-exclusions.yaml"), Does.Contain($"\n      function_name: {expected}\n"));
-        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[] { "PL4001 security/inspector-exclusions.yaml 1:1", $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9" }),
-            "the lint run, given the same options, finds the entry for this function (PL1001 only for the other one)");
+        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[]
+            {
+                "PL4001 security/inspector-exclusions.yaml 1:1",
+                "PL3004 security/inspector-exclusions.yaml 9:7", "PL3004 security/inspector-exclusions.yaml 10:7",
+                "PL3004 security/inspector-exclusions.yaml 12:7", "PL3004 security/inspector-exclusions.yaml 13:7",
+                $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9",
+            }),
+            "the lint run, given the same options, finds the entry for this function (PL1001 only for the other one); its four placeholders are PL3004 until replaced");
     }
 
     [Test]
