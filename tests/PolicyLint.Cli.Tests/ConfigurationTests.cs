@@ -80,7 +80,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository, failLevel is null ? [] : ["--fail-level", failLevel]);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            ".policylint.yaml(3,15): error PL0004: Severity 'fatal' is not one of none, note, warning, error, default\n" +
+            ".policylint.yaml(3,15): error PL0004: Severity 'fata…' (5 characters) is not one of none, note, warning, error, default\n" +
             ".policylint.yaml(4,1): error PL0004: 'today' cannot be configured: dates are compared with --today or the current UTC date\n" +
             "PolicyLint: 2 errors, 0 warnings, 0 info in 1 file\n"));
         Assert.That(run.Stderr, Is.EqualTo("policylint: error: the configuration is invalid (2 PL0004 results); nothing was analyzed\n"));
@@ -316,7 +316,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            ".policylint.yaml(1,9): error PL0004: The ledger 'audit/ledger.yaml' does not exist\n" +
+            ".policylint.yaml(1,9): error PL0004: The ledger 'audi…' (17 characters) does not exist\n" +
             "PolicyLint: 1 error, 0 warnings, 0 info in 1 file\n"));
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
     }

@@ -405,7 +405,7 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                 owner: { team: orders, approved_by: appsec }
                 dates: { applied_at: 2026-01-01, expires_at: 2027-01-01 }
             """)
-        .Expect(0, "PL3004", "Ledger entry 'orders-worker': scan_type 'Standard' is neither 'standard' nor 'code'")
+        .Expect(0, "PL3004", "Ledger entry 'orders-worker': scan_type 'Stan…' (8 characters) is neither 'standard' nor 'code'")
         .Verify();
 
     [Test]
@@ -424,8 +424,8 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                 owner: { team: platform, approved_by: appsec }
                 dates: { applied_at: 2026-06-01, expires_at: 2026-12-01 }
             """)
-        .Expect(0, "PL3004", "Ledger entry 'orders-worker': target.type 'function' is not supported (ledger version 1 records 'lambda' functions)")
-        .Expect(1, "PL3004", "Suppression rule record 'noisy-cve': target.type 'lambda' is not supported (expected 'inspector_filter')")
+        .Expect(0, "PL3004", "Ledger entry 'orders-worker': target.type 'func…' (8 characters) is not supported (ledger version 1 records 'lambda' functions)")
+        .Expect(1, "PL3004", "Suppression rule record 'noisy-cve': target.type 'lamb…' (6 characters) is not supported (expected 'inspector_filter')")
         .Verify();
 
     [Test]
@@ -533,9 +533,9 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                   {|#1:expires_at|}: 2027-01-31T00:00:00Z
                   {|#2:next_review_at|}: 15/01/2027
             """)
-        .Expect(0, "PL3004", "Ledger entry 'archive-mid': dates.applied_at '2026-02-30' is not a date of the form YYYY-MM-DD")
-        .Expect(1, "PL3004", "Ledger entry 'archive-mid': dates.expires_at '2027-01-31T00:00:00Z' is not a date of the form YYYY-MM-DD")
-        .Expect(2, "PL3004", "Ledger entry 'archive-mid': dates.next_review_at '15/01/2027' is not a date of the form YYYY-MM-DD")
+        .Expect(0, "PL3004", "Ledger entry 'archive-mid': dates.applied_at '2026…' (10 characters) is not a date of the form YYYY-MM-DD")
+        .Expect(1, "PL3004", "Ledger entry 'archive-mid': dates.expires_at '2027…' (20 characters) is not a date of the form YYYY-MM-DD")
+        .Expect(2, "PL3004", "Ledger entry 'archive-mid': dates.next_review_at '15/0…' (10 characters) is not a date of the form YYYY-MM-DD")
         .Verify();
 
     [Test]
