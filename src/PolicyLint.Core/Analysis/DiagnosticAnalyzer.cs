@@ -123,9 +123,15 @@ public static class RuleOptions
         {
             return (null, $"the pattern uses a construct that linear-time matching does not support ({ex.Message.TrimEnd('.')}); write it without lookarounds, backreferences or atomic groups");
         }
-        catch (ArgumentException ex)
+        catch (RegexParseException ex)
         {
-            return (null, $"not a valid regular expression ({ex.Message.TrimEnd('.')})");
+            // The exception's Message quotes the whole pattern; a configuration message quotes no value (README,
+            // "Values in error messages"), so name the error kind and its offset only.
+            return (null, $"not a valid regular expression ({ex.Error} at offset {ex.Offset})");
+        }
+        catch (ArgumentException)
+        {
+            return (null, "not a valid regular expression");
         }
     }
 }
