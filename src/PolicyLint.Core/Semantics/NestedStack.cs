@@ -63,11 +63,16 @@ public sealed partial class NestedStack
 
     private readonly Lazy<(IReadOnlyList<PropagatedTag> Tags, IReadOnlyList<UnreadableTags> Unreadable)> _ownTags;
 
+    // Resolved on first use, not while the template is bound: the location may refer to resources declared after it.
+    private readonly Lazy<(string? Path, string? Problem)> _child;
+    private bool _linked;
+    private string? _linkProblem;
+
     internal NestedStack(Resource resource)
     {
         Resource = resource;
         LocationEntry = resource.FindProperty(LocationProperty);
-        (ChildPath, ChildProblem) = FindChild();
+        _child = new(FindChild, LazyThreadSafetyMode.ExecutionAndPublication);
         _ownTags = new(ReadOwnTags, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -88,7 +93,7 @@ public sealed partial class NestedStack
 
     /// <summary>The root-relative path (with <c>/</c>) the child template is at when its location is a local relative
     /// path inside the root; null otherwise.</summary>
-    public string? ChildPath { get; }
+    public string? ChildPath => _child.Value.Path;
 
     /// <summary>The templates of <see cref="ChildPath"/> among the project's (one per template document); empty when
     /// the child is not analyzed. Set when the project model is built.</summary>
@@ -96,7 +101,7 @@ public sealed partial class NestedStack
 
     /// <summary>Why the child template is not analyzed, as a clause (<c>its TemplateURL 's3://…' is not a path in the
     /// repository</c>); null when <see cref="Children"/> holds it.</summary>
-    public string? ChildProblem { get; private set; }
+    public string? ChildProblem => _linked ? _linkProblem : _child.Value.Problem;
 
     /// <summary>The stack's own <c>Tags</c> (a map or a list of <c>Key</c>/<c>Value</c>; both branches of
     /// <c>Fn::If</c>), in written order.</summary>
@@ -140,19 +145,21 @@ public sealed partial class NestedStack
         {
             foreach (var stack in template.NestedStacks)
             {
-                if (stack.ChildPath is not { } path)
+                var (path, problem) = stack._child.Value;
+                stack._linked = true;
+                stack._linkProblem = problem;
+                stack.Children = [];
+                if (path is null)
                     continue;
                 if (byPath.TryGetValue(path, out var children))
                 {
                     stack.Children = children;
-                    stack.ChildProblem = null;
                     foreach (var child in children)
                         parents[child].Add(stack);
                 }
                 else
                 {
-                    stack.Children = [];
-                    stack.ChildProblem = brokenTemplatePaths.Contains(path)
+                    stack._linkProblem = brokenTemplatePaths.Contains(path)
                         ? $"its template '{path}' could not be analyzed (PL0001)"
                         : $"its template '{path}' is not among the analyzed templates (missing, excluded, or not a template)";
                 }

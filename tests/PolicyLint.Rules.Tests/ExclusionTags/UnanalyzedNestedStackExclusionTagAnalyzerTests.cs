@@ -126,4 +126,19 @@ public sealed class UnanalyzedNestedStackExclusionTagAnalyzerTests
         .Expect(0, "PL1006", "Nested stack 'Scanner' has exclusion tag 'InspectorExclusion', which CloudFormation propagates to the functions of its child stack and so excludes them from Lambda standard scanning, but its TemplateURL depends on what is known only at deploy time: AWS::AccountId is not known offline (configure an account ID), so no ledger entry can be checked for those functions")
         .Expect(1, "PL0002")
         .Verify();
+
+    [Test]
+    public void Pl1006_TemplateUrlReferringToABucketDeclaredAfterTheStack() => RuleTest.For<UnanalyzedNestedStackExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Scanner:
+                Type: AWS::CloudFormation::Stack
+                Properties:
+                  TemplateURL: !Sub https://${Artifacts}.s3.amazonaws.com/scanner.yaml
+                  Tags: [{ {|#0:Key|}: InspectorExclusion, Value: LambdaStandardScanning }]
+              Artifacts:
+                Type: AWS::S3::Bucket
+            """)
+        .Expect(0, "PL1006")
+        .Verify();
 }
