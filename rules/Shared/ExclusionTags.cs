@@ -26,10 +26,30 @@ public static class ExclusionTags
     public static string Origin(TagEntry tag) => tag.Origin switch
     {
         TagOrigin.Globals => " (from Globals.Function.Tags)",
+        TagOrigin.NestedStack when tag.Propagated is { } propagated => $" ({Origin(propagated)})",
         TagOrigin.Stack when tag.OriginLocation is { } location => $" (a stack tag from {location.Path})",
         TagOrigin.Stack => " (a stack tag)",
         _ => string.Empty,
     };
+
+    /// <summary>
+    /// Where a tag that a nested stack passes to its child comes from, as a clause: <c>a stack tag from nested stack
+    /// 'Orders' in template.yaml</c>; <c>a stack tag from nested stack 'Platform' in template.yaml, through 'Orders' in
+    /// stacks/platform.yaml</c> for a grandparent's tag; <c>a stack tag from samconfig.toml, through nested stack
+    /// 'Orders' in template.yaml</c> for the parent stack's samconfig tag.
+    /// </summary>
+    public static string Origin(PropagatedTag tag)
+    {
+        var through = tag.WrittenOn is null ? tag.Route : tag.Route[..^1];
+        var text = tag.WrittenOn is { } stack ? $"a stack tag from {stack.Describe()}" : $"a stack tag from {tag.Location.Path}";
+        for (var i = through.Length - 1; i >= 0; i--)
+        {
+            var separator = i == through.Length - 1 ? ", through " : ", then ";
+            text += separator + (i == through.Length - 1 && tag.WrittenOn is null ? through[i].Describe() : $"'{through[i].LogicalId}' in {through[i].Resource.Template.Path}");
+        }
+
+        return text;
+    }
 
     /// <summary>Standard scanning exclusion key.</summary>
     public const string StandardKey = "InspectorExclusion";
@@ -96,7 +116,7 @@ public static class ExclusionTags
     /// </summary>
     public static TriState Carries(LambdaFunction function, ScanType scanType)
     {
-        var unknown = function.UnreadableTags.Count > 0;
+        var unknown = function.UnreadableTags.Count > 0 || function.HasUnreadableInheritedTags;
         foreach (var tag in function.Tags)
         {
             var key = tag.ResolveKey();

@@ -228,7 +228,7 @@ public sealed partial class RuleCatalogTests
                 Assert.That(example.Heading, Does.Match("^(Non-compliant|Compliant)($|[:,] )"), "example headings start with 'Non-compliant' or 'Compliant'");
                 Assert.That(example.Blocks, Is.Not.Empty, $"'{example.Heading}' has no fenced block");
                 Assert.That(example.Blocks.Select(b => PageExample.FileFor(b.Info)), Is.All.Not.Null,
-                    $"'{example.Heading}': info strings must be 'yaml template', 'json template', 'yaml ledger' or 'yaml config' (found: {string.Join(", ", example.Blocks.Select(b => $"'{b.Info}'"))})");
+                    $"'{example.Heading}': info strings must be 'yaml template', 'yaml template PATH', 'json template', 'yaml ledger', 'yaml config' or 'toml samconfig' (found: {string.Join(", ", example.Blocks.Select(b => $"'{b.Info}'"))})");
                 Assert.That(example.Blocks.Select(b => PageExample.FileFor(b.Info)), Is.Unique, $"'{example.Heading}': one block per file");
             }
         });

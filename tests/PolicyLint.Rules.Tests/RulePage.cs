@@ -14,9 +14,11 @@ public sealed record FencedBlock(string Info, string Text, int Line);
 /// </summary>
 public sealed record PageExample(string Id, string Heading, bool IsCompliant, IReadOnlyList<FencedBlock> Blocks, string Name)
 {
-    /// <summary>The repository file each info string stands for (docs/style.md#rule-page).</summary>
+    /// <summary>The repository file each info string stands for (docs/style.md#rule-page); <c>yaml template PATH</c> is a template at
+    /// the root-relative PATH (a nested stack's child template next to <c>template.yaml</c>).</summary>
     public static string? FileFor(string info) => info switch
     {
+        _ when info.StartsWith("yaml template ", StringComparison.Ordinal) && info.Length > "yaml template ".Length => info["yaml template ".Length..],
         "yaml template" => "template.yaml",
         "json template" => "template.json",
         "yaml ledger" => Core.Workspace.LoadRequest.DefaultLedgerPath,

@@ -11,7 +11,9 @@ namespace PolicyLint.Core.Analysis;
 /// </summary>
 public sealed class ProjectModel
 {
-    /// <summary>Creates a project model.</summary>
+    /// <summary>Creates a project model and links its nested stacks to their child templates
+    /// (<see cref="NestedStack"/>), so that a template's functions carry the stack-level tags of the stacks that nest
+    /// it.</summary>
     /// <param name="root">Absolute root directory.</param>
     /// <param name="templates">Templates in path order, then document order.</param>
     /// <param name="ledger">The ledger (an empty one when the default file is missing).</param>
@@ -23,6 +25,7 @@ public sealed class ProjectModel
         Ledger = ledger;
         BrokenTemplatePaths = brokenTemplatePaths;
         Functions = [.. templates.SelectMany(t => t.Functions)];
+        NestedStack.Link(templates, brokenTemplatePaths);
     }
 
     /// <summary>Absolute path of the root directory.</summary>

@@ -15,6 +15,11 @@ public enum TagOrigin
 
     /// <summary>Stack-level tags (<c>sam deploy --tags</c>, samconfig <c>tags</c>) that CloudFormation propagates.</summary>
     Stack,
+
+    /// <summary>Stack-level tags of a nested stack resource (<c>AWS::CloudFormation::Stack</c>,
+    /// <c>AWS::Serverless::Application</c>) in another template whose child this template is, which CloudFormation
+    /// propagates to the child stack's resources (<see cref="TagEntry.Propagated"/> says which).</summary>
+    NestedStack,
 }
 
 /// <summary>
@@ -23,8 +28,9 @@ public enum TagOrigin
 /// </summary>
 public sealed class TagEntry : IReportable
 {
-    internal TagEntry(LambdaFunction function, TagOrigin origin, SyntaxNode keyNode, SyntaxNode? valueNode, Location editLocation, bool isConditional, Location? originLocation = null)
+    internal TagEntry(LambdaFunction function, TagOrigin origin, SyntaxNode keyNode, SyntaxNode? valueNode, Location editLocation, bool isConditional, Location? originLocation = null, PropagatedTag? propagated = null)
     {
+        Propagated = propagated;
         Function = function;
         Origin = origin;
         KeyNode = keyNode;
@@ -53,19 +59,28 @@ public sealed class TagEntry : IReportable
     /// merge key that brought it in, or the function's logical ID for an inherited tag.</summary>
     public Location EditLocation { get; }
 
-    /// <summary>For an inherited tag, where it is written: the Globals key, or the samconfig <c>tags</c> item.</summary>
+    /// <summary>For an inherited tag, where it is written: the Globals key, the samconfig <c>tags</c> item, or the key in
+    /// a nested stack resource's <c>Tags</c>.</summary>
     public Location? OriginLocation { get; }
+
+    /// <summary>For a tag from a nested stack (<see cref="TagOrigin.NestedStack"/>), the tag as the parent passes it,
+    /// with the stacks it comes through; else null.</summary>
+    public PropagatedTag? Propagated { get; }
+
+    /// <summary>The template whose parameters and conditions the key and value resolve with: the parent's for a tag
+    /// from a nested stack, else the function's.</summary>
+    private TemplateModel Scope => Propagated?.Scope ?? Function.Resource.Template;
 
     /// <summary>The key's literal text when written as a plain string, else null.</summary>
     public string? KeyText => KeyNode is ScalarNode s ? s.Value : null;
 
     /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8).</summary>
-    public ResolvedValue ResolveKey() => Function.Resource.Template.EveryBranchResolver.Resolve(KeyNode);
+    public ResolvedValue ResolveKey() => Scope.EveryBranchResolver.Resolve(KeyNode);
 
     /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8); a missing
     /// value is <see cref="NoValue"/>.</summary>
     public ResolvedValue ResolveValue() =>
-        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Function.Resource.Template.EveryBranchResolver.Resolve(ValueNode);
+        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Scope.EveryBranchResolver.Resolve(ValueNode);
 
     /// <inheritdoc />
     public DiagnosticTarget Target
@@ -78,6 +93,9 @@ public sealed class TagEntry : IReportable
             {
                 TagOrigin.Globals when OriginLocation is not null => target.WithRelated(OriginLocation, $"Tag '{key}' set for every function in Globals.Function.Tags"),
                 TagOrigin.Stack when OriginLocation is not null => target.WithRelated(OriginLocation, $"Tag '{key}' set for the whole stack in {OriginLocation.Path}"),
+                TagOrigin.NestedStack when Propagated is { } propagated => target.WithRelated(propagated.Location, propagated.WrittenOn is { } stack
+                    ? $"Tag '{key}' set on {stack.Describe()}, which propagates it to the resources of its child stack"
+                    : $"Tag '{key}' set for the whole stack in {propagated.Location.Path}, which {propagated.Route[^1].Describe()} propagates to its child stack"),
                 _ => target,
             };
         }
@@ -181,7 +199,9 @@ public sealed class LambdaFunction
     public EffectiveProperty? SourceKmsKeyArn => Resource.GetProperty(IsServerless ? "SourceKMSKeyArn" : "Code.SourceKMSKeyArn");
 
     /// <summary>The tags as deployed: Globals tags first (those the function does not override), then its own,
-    /// each in written order; tags in both branches of <c>Fn::If</c> are included (docs/conventions.md#c8).</summary>
+    /// each in written order; tags in both branches of <c>Fn::If</c> are included (docs/conventions.md#c8). Then the stack-level tags of
+    /// keys it does not set: samconfig <c>tags</c>, and those of the nested stacks whose child its template is
+    /// (<see cref="TemplateModel.InheritedStackTags"/>).</summary>
     public IReadOnlyList<TagEntry> Tags => _tags.Value.Tags;
 
     /// <summary>
@@ -198,6 +218,10 @@ public sealed class LambdaFunction
 
     /// <summary>Places where tags cannot be read statically.</summary>
     public IReadOnlyList<UnreadableTags> UnreadableTags => _tags.Value.Unreadable;
+
+    /// <summary>Whether a stack that nests this function's template (or one further up) has <c>Tags</c> that cannot be
+    /// read statically: a tag the function gets may then be unknown. The PL0002 is reported at that stack.</summary>
+    public bool HasUnreadableInheritedTags => Resource.Template.HasUnreadableInheritedTags;
 
     /// <summary>
     /// The deployed function name when static (docs/conventions.md#c9): <c>FunctionName</c> resolving to exactly one string; null otherwise.
@@ -287,14 +311,25 @@ public sealed class LambdaFunction
 
         // Stack-level tags (samconfig tags) reach every taggable resource; a resource's own tag of the same key wins.
         var stackTags = Resource.Template.Settings.StackTags;
+        var functionKeys = tags.Select(t => t.KeyText).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (stackTags.Count > 0)
         {
-            var keys = tags.Select(t => t.KeyText).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var keys = new HashSet<string>(functionKeys, StringComparer.Ordinal);
             foreach (var stackTag in stackTags)
             {
                 if (keys.Add(stackTag.Key.Value))
                     tags.Add(new TagEntry(this, TagOrigin.Stack, stackTag.Key, stackTag.Value, Resource.Entry.Key.Location, isConditional: false, stackTag.Location));
             }
+        }
+
+        // So do the stack-level tags of the nested stack resources whose child this template is, when it is deployed as a
+        // nested stack: each written tag once, whatever the stacks it comes through; the function's own tag of a key wins.
+        var written = tags.Select(t => t.OriginLocation).OfType<Location>().ToHashSet();
+        foreach (var inherited in Resource.Template.InheritedStackTags)
+        {
+            // A samconfig tag that the template's folder gives it directly is not taken again through a parent there.
+            if ((inherited.KeyText is null || !functionKeys.Contains(inherited.KeyText)) && !written.Contains(inherited.Location))
+                tags.Add(new TagEntry(this, TagOrigin.NestedStack, inherited.Key, inherited.Value, Resource.Entry.Key.Location, inherited.IsConditional, inherited.Location, inherited));
         }
 
         return new TagsRead(tags, unreadable);

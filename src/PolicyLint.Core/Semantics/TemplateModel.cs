@@ -34,6 +34,7 @@ public sealed class TemplateModel
     private readonly Dictionary<string, Resource> _resourceIndex = new(StringComparer.Ordinal);
     private readonly List<Resource> _resources = [];
     private readonly List<LambdaFunction> _functions = [];
+    private readonly List<NestedStack> _nestedStacks = [];
 
     private TemplateModel(SyntaxTree tree, int documentIndex, MappingNode root, MappingEntry resourcesEntry, ResolutionSettings settings)
     {
@@ -106,6 +107,23 @@ public sealed class TemplateModel
 
     /// <summary>Lambda functions (<c>AWS::Lambda::Function</c>, <c>AWS::Serverless::Function</c>) in written order.</summary>
     public IReadOnlyList<LambdaFunction> Functions => _functions;
+
+    /// <summary>Nested stacks (<c>AWS::CloudFormation::Stack</c>, <c>AWS::Serverless::Application</c>) in written order.</summary>
+    public IReadOnlyList<NestedStack> NestedStacks => _nestedStacks;
+
+    /// <summary>The nested stacks of the project's templates whose child template this one is (its <c>TemplateURL</c> or
+    /// <c>Location</c> is this file); empty until the project model links the templates, and for a template deployed only
+    /// on its own.</summary>
+    public IReadOnlyList<NestedStack> ParentStacks { get; internal set; } = [];
+
+    /// <summary>The stack-level tags this template's resources get from the stacks that nest it, through any number of
+    /// parents (<see cref="NestedStack.PropagatedTags"/>); each written tag once. Set when the project model links the
+    /// templates.</summary>
+    public IReadOnlyList<PropagatedTag> InheritedStackTags { get; internal set; } = [];
+
+    /// <summary>Whether a stack that nests this template, or one further up, has <c>Tags</c> that cannot be read
+    /// statically, so that a tag this template's resources get may be unknown.</summary>
+    public bool HasUnreadableInheritedTags { get; internal set; }
 
     /// <summary><c>Fn::ForEach::…</c> entries under <c>Resources</c> (AWS::LanguageExtensions) that could not be
     /// expanded (their collection is not static), with the reason; what they generate is unknown (PL0002). The loops that
@@ -260,6 +278,8 @@ public sealed class TemplateModel
             _resourceIndex.Add(logicalId, resource);
             if (LambdaFunction.IsFunctionType(type.Value))
                 _functions.Add(new LambdaFunction(resource));
+            else if (NestedStack.IsNestedStackType(type.Value))
+                _nestedStacks.Add(new NestedStack(resource));
         }
 
         UnexpandedForEach = unexpanded;
