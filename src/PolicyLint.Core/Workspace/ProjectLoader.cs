@@ -162,7 +162,11 @@ public static partial class ProjectLoader
             var configs = SamConfigsFor(request, samConfigSources, environment, environmentDiagnostics, environmentNotifications);
             var signature = string.Join('\n', configs.Select(Signature).Concat(environmentDiagnostics.Select(d => $"{d.Location}|{d.Message}")));
             if (signatures.TryGetValue(signature, out var index))
+            {
+                // The environment's notes (a samconfig without it) are kept: its names are not in the signature.
                 groups[index].Names.Add(environment);
+                groups[index].Notifications.AddRange(environmentNotifications);
+            }
             else
             {
                 signatures[signature] = groups.Count;
