@@ -183,8 +183,9 @@ internal static class LedgerCommand
             return (null, $"{ByTarget} because FunctionName depends on {Words(dependencies)}, which can differ from one stage or stack to another.");
         if (function.StaticName is not { } name)
             return (null, $"{ByTarget} because FunctionName has no static value.");
-        if (functions.FirstOrDefault(f => f.Function.StaticName != name) is { Function: var other, Environments: var environments })
+        if (functions.FindIndex(f => f.Function.StaticName != name) is var differs and >= 0)
         {
+            var (environments, other) = functions[differs];
             return (null, $"{ByTarget} because FunctionName is '{name}'{EnvironmentSuffix(functions[0].Environments)} but " +
                 $"'{other.StaticName ?? "not static"}'{EnvironmentSuffix(environments)}.");
         }
