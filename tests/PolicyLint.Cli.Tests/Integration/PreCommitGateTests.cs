@@ -177,7 +177,7 @@ public sealed partial class PreCommitGateTests
     public void CommitWithNoTemplate_IsRefused_WithExitCode2()
     {
         using var repository = Consumer();
-        repository.Write("docs/notes.md", "The templates live in another repository.\n");
+        repository.Write("NOTES.txt", "The templates live in another repository.\n");
         repository.Write("app/config.yaml", "Resources: none here\n");
         ExternalTool.Git(repository.Root, "add", "-A");
 
