@@ -140,7 +140,7 @@ public sealed partial class PreCommitGateTests
     }
 
     [Test]
-    public void LedgerAddEntry_Unedited_IsRefused_PL3004AtEachPlaceholder()
+    public void LedgerAddEntry_Unedited_IsRefused_PL3004AtEachPlaceholdersKey()
     {
         using var repository = Consumer();
         repository.Write("template.yaml", TaggedTemplate);
@@ -150,7 +150,7 @@ public sealed partial class PreCommitGateTests
         var ledger = repository.Read(Ledger).Split('\n');
         string[] placeholders =
         [
-            .. ledger.Select((line, i) => (Line: i + 1, Column: line.IndexOf(": ", StringComparison.Ordinal) + 3, Text: line))
+            .. ledger.Select((line, i) => (Line: i + 1, Column: line.Length - line.TrimStart(' ').Length + 1, Text: line))
                 .Where(l => Placeholder().IsMatch(l.Text))
                 .Select(l => $"{Ledger}({l.Line},{l.Column}): error PL3004"),
         ];
