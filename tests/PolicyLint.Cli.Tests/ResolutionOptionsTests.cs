@@ -115,8 +115,14 @@ public sealed class ResolutionOptionsTests
         Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(repository.Read("security/inspector-exclusions.yaml"), Does.Contain($"\n      template: template.yaml\n      logical_id: {logicalId}\n"));
         var other = $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9";
-        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[] { "PL4001 security/inspector-exclusions.yaml 1:1", other, other }),
-            "in the default and the prod environment alike, only the other function is unrecorded (one result per environment: its deployed name differs)");
+        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[]
+            {
+                "PL4001 security/inspector-exclusions.yaml 1:1",
+                "PL3004 security/inspector-exclusions.yaml 10:7", "PL3004 security/inspector-exclusions.yaml 11:7",
+                "PL3004 security/inspector-exclusions.yaml 13:7", "PL3004 security/inspector-exclusions.yaml 14:7",
+                other, other,
+            }),
+            "in the default and the prod environment alike, only the other function is unrecorded (one result per environment: its deployed name differs); the entry's four placeholders are PL3004 until replaced");
     }
 
     [Test]
