@@ -123,6 +123,11 @@ internal sealed record ProjectSession(string Root, AnalysisDriver Driver, LoadRe
     /// <summary>Loads and analyzes the whole root.</summary>
     public RunResult Analyze() => AnalysisRunner.Run(Load, Options, Driver);
 
-    /// <summary>Loads the root without analyzing it.</summary>
-    public ProjectModel LoadProject() => ProjectLoader.Load(Load).Project;
+    /// <summary>Loads the root without analyzing it, once per samconfig environment group when
+    /// <see cref="LoadRequest.ConfigEnvironment"/> is <c>*</c> (<see cref="ProjectLoader.LoadEveryEnvironment"/>), else
+    /// once (with no environment names).</summary>
+    public IReadOnlyList<(IReadOnlyList<string> Environments, ProjectModel Project)> LoadProjects() =>
+        Load.ConfigEnvironment == SamConfig.EveryEnvironment
+            ? [.. ProjectLoader.LoadEveryEnvironment(Load).Select(l => (l.Environments, l.Result.Project))]
+            : [([], ProjectLoader.Load(Load).Project)];
 }

@@ -112,7 +112,8 @@ internal static class LedgerCommand
             if (File.Exists(target) && IsReadOnly(target, status))
                 throw new CommandException($"'{ledgerPath}' is read-only; make it writable to add an entry (the file was not changed)");
 
-            var project = session.LoadProject();
+            var projects = session.LoadProjects();
+            var project = projects[0].Project;
             CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, project));
             var file = project.Ledger;
             if (file.IsBroken)
@@ -122,12 +123,19 @@ internal static class LedgerCommand
 
             var path = TemplatePath(session.Root, workingDirectory, parse.GetValue(template)!);
             var id = parse.GetValue(logicalId)!;
-            var function = FindFunction(project.Templates, project.BrokenTemplatePaths, path, id);
+            // Under --config-env '*' the function is looked for, and an entry that records it, in every environment.
+            var functions = projects.Select(p => (p.Environments, Function: FindFunction(p.Project.Templates, p.Project.BrokenTemplatePaths, path, id))).ToList();
+            var function = functions[0].Function;
             var type = parse.GetValue(scanType) == "code" ? ScanType.Code : ScanType.Standard;
-            if (LedgerMatching.EntriesFor(project, function, type) is [var existing, ..])
-                throw new CommandException($"{existing.FirstKeyLocation} already records the {ExclusionTags.Name(type)} scanning exclusion of function '{id}' ({existing.DisplayName})");
+            for (var i = 0; i < projects.Count; i++)
+            {
+                var (environments, each) = functions[i];
+                if (LedgerMatching.EntriesFor(projects[i].Project, each, type) is [var existing, ..])
+                    throw new CommandException($"{existing.FirstKeyLocation} already records the {ExclusionTags.Name(type)} scanning exclusion of function '{id}' ({existing.DisplayName}){EnvironmentSuffix(environments)}");
+            }
 
-            var skeleton = new LedgerSkeleton(function.StaticName, path, id, type, parse.GetValue(ticket), parse.GetValue(owner), day);
+            var (recordedName, because) = Target(functions);
+            var skeleton = new LedgerSkeleton(recordedName, path, id, type, parse.GetValue(ticket), parse.GetValue(owner), day);
             var (text, line) = LedgerAppender.Append(file, skeleton);
             var check = ExclusionLedger.Parse(Core.Text.SourceText.From(file.Source.Path, text));
             if (check.IsBroken || check.Exclusions.Count != file.Exclusions.Count + 1
@@ -149,9 +157,10 @@ internal static class LedgerCommand
                 throw new CommandException($"cannot write '{file.Source.Path}': {ex.Message}");
             }
 
-            var recorded = function.StaticName is { } name ? $"'{name}'" : $"'{id}' in {path}";
+            var recorded = recordedName is { } name ? $"'{name}'" : $"'{id}' in {path}";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{added.FirstKeyLocation}: added the {ExclusionTags.Name(type)} scanning exclusion of {recorded}, expiring on {skeleton.ExpiresAt:yyyy-MM-dd}, next review on {skeleton.NextReviewAt:yyyy-MM-dd}"));
+            stdout.WriteLine(because);
             stdout.WriteLine($"Replace the {LedgerSkeleton.Placeholder} values ({string.Join(", ", skeleton.PlaceholderFields)}) before you commit.");
             if (!function.Tags.Any(t => t.KeyText == ExclusionTags.KeyFor(type)))
                 stderr.WriteLine($"policylint: warning: function '{id}' has no '{ExclusionTags.KeyFor(type)}' tag yet; add '{ExclusionTags.KeyFor(type)}: {ExclusionTags.ValueFor(type)}' to its Tags");
@@ -159,6 +168,41 @@ internal static class LedgerCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// What the entry records and the sentence that says why. <c>function_name</c> only when the deployed name is the
+    /// same wherever the template is deployed: a static name that depends on no parameter or pseudo parameter
+    /// (<see cref="LambdaFunction.NameDependencies"/>) and is the same in every samconfig environment analyzed; else
+    /// the stage-independent <c>template</c> + <c>logical_id</c>, which a name resolved for one stage
+    /// (<c>myapp-api-dev</c>) would not be.
+    /// </summary>
+    private static (string? Name, string Why) Target(List<(IReadOnlyList<string> Environments, LambdaFunction Function)> functions)
+    {
+        var function = functions[0].Function;
+        const string ByTarget = "Recorded by template + logical ID";
+        if (function.FunctionName is null)
+            return (null, $"{ByTarget} because the function has no FunctionName (CloudFormation generates its name).");
+        if (function.NameDependencies() is { Count: > 0 } dependencies)
+            return (null, $"{ByTarget} because FunctionName depends on {Words(dependencies)}, which can differ from one stage or stack to another.");
+        if (function.StaticName is not { } name)
+            return (null, $"{ByTarget} because FunctionName has no static value.");
+        if (functions.FindIndex(f => f.Function.StaticName != name) is var differs and >= 0)
+        {
+            var (environments, other) = functions[differs];
+            return (null, $"{ByTarget} because FunctionName is '{name}'{EnvironmentSuffix(functions[0].Environments)} but " +
+                $"'{other.StaticName ?? "not static"}'{EnvironmentSuffix(environments)}.");
+        }
+
+        return (name, $"Recorded by function_name because FunctionName is the literal '{name}', the same in every stage.");
+    }
+
+    /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
+    private static string Words(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
+    /// <summary><c> in samconfig environment dev, prod</c>, or empty without environment names.</summary>
+    private static string EnvironmentSuffix(IReadOnlyList<string> environments) =>
+        environments.Count == 0 ? string.Empty : $" in samconfig environment{(environments.Count == 1 ? "" : "s")} {string.Join(", ", environments)}";
 
     /// <summary>A <c>--template</c> value as a root-relative path. Like every path option (<c>--ledger</c>,
     /// <c>--config</c>, <c>--root</c>, PATH), it is relative to the current folder, as a shell completes it.</summary>

@@ -16,7 +16,7 @@ internal sealed class ResolutionOptions
     /// <summary><c>--config-env ENV</c>.</summary>
     public Option<string?> ConfigEnv { get; } = new("--config-env")
     {
-        Description = "The samconfig environment to read stack name, parameters and tags from (default: config_env in the configuration, else default).",
+        Description = "The samconfig environment to read stack name, parameters and tags from, or '*' for every environment in one run (default: config_env in the configuration, else default).",
         HelpName = "ENV",
     };
 

@@ -102,6 +102,7 @@ public sealed class LedgerAddTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
         Assert.That(run.Stdout, Is.EqualTo(
             "security/inspector-exclusions.yaml(9,5): added the standard scanning exclusion of 'orders-api', expiring on 2027-02-27, next review on 2026-12-29\n" +
+            "Recorded by function_name because FunctionName is the literal 'orders-api', the same in every stage.\n" +
             "Replace the TODO values (reason.summary, owner.approved_by) before you commit.\n"));
         Assert.That(run.Stderr, Is.Empty);
         Assert.That(repository.Read(LedgerPath), Is.EqualTo(Existing + OrdersEntry));
@@ -179,7 +180,9 @@ public sealed class LedgerAddTests
                   next_review_at: 2026-12-29
 
             """));
-        Assert.That(run.Stdout, Does.EndWith("Replace the TODO values (reason.summary, reason.ticket, owner.team, owner.approved_by) before you commit.\n"));
+        Assert.That(run.Stdout, Does.EndWith(
+            "\nRecorded by template + logical ID because the function has no FunctionName (CloudFormation generates its name).\n" +
+            "Replace the TODO values (reason.summary, reason.ticket, owner.team, owner.approved_by) before you commit.\n"));
         AssertRecordedButPlaceholdersFail(repository, "ReportsFunction");
     }
 

@@ -54,10 +54,18 @@ public sealed class ResolutionOptionsTests
     private static CliRun Add(TemporaryRepository repository, string logicalId, params string[] args) =>
         CliRunner.Run(repository.Root, ["ledger", "add", "--today", CliRunner.Today, "--template", "template.yaml", "--logical-id", logicalId, "--scan-type", "code", .. args]);
 
-    /// <summary>The first line <c>ledger add</c> prints for the first entry of a new ledger.</summary>
-    private static string Added(string name) =>
-        $"security/inspector-exclusions.yaml(3,5): added the code scanning exclusion of '{name}', expiring on 2027-02-27, next review on 2026-12-29\n" +
-        "Replace the TODO values (reason.summary, reason.ticket, owner.team, owner.approved_by) before you commit.\n";
+    /// <summary>A ledger whose one entry records the function deployed as <paramref name="name"/> (its first key at 3:5).</summary>
+    private static string LedgerFor(string name) => $$"""
+        version: 1
+        exclusions:
+          - target: { type: lambda, function_name: {{name}} }
+            scan_type: code
+            tag: { key: InspectorCodeExclusion, value: LambdaCodeScanning }
+            reason: { summary: Generated code reviewed by hand, ticket: SEC-7 }
+            owner: { team: platform, approved_by: security-lead }
+            dates: { applied_at: 2026-11-01, expires_at: 2027-01-30, next_review_at: 2026-12-20 }
+
+        """;
 
     private static readonly object[] AddCases =
     [
@@ -75,46 +83,62 @@ public sealed class ResolutionOptionsTests
     ];
 
     [TestCaseSource(nameof(AddCases))]
-    public void LedgerAdd_RecordsTheNameTheLintRunResolves(string? config, string logicalId, string[] args, string expected)
+    public void LedgerAdd_FindsTheEntryTheLintRunFinds_UnderTheSameOptions(string? config, string logicalId, string[] args, string resolved)
     {
         using var repository = Repository(config);
+        repository.Write("security/inspector-exclusions.yaml", LedgerFor(resolved));
 
         var add = Add(repository, logicalId, args);
         var lint = CliRunner.Run(repository.Root, ["--today", CliRunner.Today, "--format", "sarif", .. args]);
 
+        Assert.That(add.Stdout, Is.Empty);
+        Assert.That(add.Stderr, Is.EqualTo($"policylint: error: security/inspector-exclusions.yaml(3,5) already records the code scanning exclusion of function '{logicalId}' ({resolved})\n"));
+        Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[] { "PL4001 security/inspector-exclusions.yaml 1:1", $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9" }),
+            "the lint run, given the same options, finds the entry for this function (PL1001 only for the other one)");
+    }
+
+    [TestCase("ApiFunction", "parameter Env")]
+    [TestCase("WorkerFunction", "pseudo parameter AWS::StackName")]
+    public void LedgerAdd_ANameThatDependsOnTheStage_IsRecordedByTemplateAndLogicalId_SoEveryStageFindsIt(string logicalId, string dependency)
+    {
+        using var repository = Repository();
+
+        var add = Add(repository, logicalId, "--config-env", "prod");
+        var lint = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--config-env", "*", "--format", "sarif");
+
         Assert.That(add.Stderr, Is.Empty);
-        Assert.That(add.Stdout, Is.EqualTo(Added(expected)));
+        Assert.That(add.Stdout, Is.EqualTo(
+            $"security/inspector-exclusions.yaml(3,5): added the code scanning exclusion of '{logicalId}' in template.yaml, expiring on 2027-02-27, next review on 2026-12-29\n" +
+            $"Recorded by template + logical ID because FunctionName depends on {dependency}, which can differ from one stage or stack to another.\n" +
+            "Replace the TODO values (reason.summary, reason.ticket, owner.team, owner.approved_by) before you commit.\n"));
         Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(repository.Read("security/inspector-exclusions.yaml"), Does.Contain($"\n      function_name: {expected}\n"));
+        Assert.That(repository.Read("security/inspector-exclusions.yaml"), Does.Contain($"\n      template: template.yaml\n      logical_id: {logicalId}\n"));
+        var other = $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9";
         Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[]
             {
                 "PL4001 security/inspector-exclusions.yaml 1:1",
-                "PL3004 security/inspector-exclusions.yaml 9:7", "PL3004 security/inspector-exclusions.yaml 10:7",
-                "PL3004 security/inspector-exclusions.yaml 12:7", "PL3004 security/inspector-exclusions.yaml 13:7",
-                $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9",
+                "PL3004 security/inspector-exclusions.yaml 10:7", "PL3004 security/inspector-exclusions.yaml 11:7",
+                "PL3004 security/inspector-exclusions.yaml 13:7", "PL3004 security/inspector-exclusions.yaml 14:7",
+                other, other,
             }),
-            "the lint run, given the same options, finds the entry for this function (PL1001 only for the other one); its four placeholders are PL3004 until replaced");
+            "in the default and the prod environment alike, only the other function is unrecorded (one result per environment: its deployed name differs); the entry's four placeholders are PL3004 until replaced");
     }
 
     [Test]
     public void LedgerStatus_AcceptsTheOptions()
     {
         using var repository = Repository();
-        Add(repository, "ApiFunction", "--config-env", "prod");
+        repository.Write("security/inspector-exclusions.yaml", LedgerFor("api-prod"));
 
         var run = CliRunner.Run(repository.Root, "ledger", "status", "--today", CliRunner.Today, "--config-env", "prod", "--stack-name", "orders", "--parameter", "Env=prod");
 
         Assert.That(run.Stderr, Is.Empty);
         Assert.That(run.Stdout, Is.EqualTo(
-            "status   function/filter  scan type  owner  ticket  expires     days  review      days  line\n" +
-            "invalid  api-prod         code       TODO   TODO    2027-02-27  90    2026-12-29  30    3\n" +
-            "security/inspector-exclusions.yaml(9,7): error PL3004: Ledger entry 'api-prod': reason.summary is a placeholder ('TODO: why this exclusion is accepted, and until when'), not a record; replace it with why the risk is accepted\n" +
-            "security/inspector-exclusions.yaml(10,7): error PL3004: Ledger entry 'api-prod': reason.ticket is a placeholder ('TODO'), not a record; replace it with the ticket that tracks the exception\n" +
-            "security/inspector-exclusions.yaml(12,7): error PL3004: Ledger entry 'api-prod': owner.team is a placeholder ('TODO'), not a record; replace it with the owning team\n" +
-            "security/inspector-exclusions.yaml(13,7): error PL3004: Ledger entry 'api-prod': owner.approved_by is a placeholder ('TODO: who approved the exclusion'), not a record; replace it with who approved the exception\n" +
-            "Ledger security/inspector-exclusions.yaml on 2026-11-29: 0 expired, 1 invalid, 0 expiring within 14 days, 0 overdue review, 0 ok\n" +
-            "Failed: 4 results at or above the fail level (error): 4 PL3004\n"));
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), "the entry records the function, but its placeholders are no approval");
+            "status  function/filter  scan type  owner     ticket  expires     days  review      days  line\n" +
+            "ok      api-prod         code       platform  SEC-7   2027-01-30  62    2026-12-20  21    3\n" +
+            "Ledger security/inspector-exclusions.yaml on 2026-11-29: 0 expired, 0 invalid, 0 expiring within 14 days, 0 overdue review, 1 ok\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
     }
 
     private static IEnumerable<TestCaseData> Commands()

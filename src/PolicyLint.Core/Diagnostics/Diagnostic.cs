@@ -110,14 +110,19 @@ public sealed class Diagnostic
     /// <summary>Whether an in-source suppression applies.</summary>
     public bool IsSuppressed => Suppression is not null;
 
+    /// <summary>The samconfig environments whose analysis found this result, in the run's environment order, when the
+    /// run analyzed every environment (<c>--config-env '*'</c>); empty otherwise (SARIF result property
+    /// <c>configEnvironments</c>).</summary>
+    public IReadOnlyList<string> ConfigEnvironments { get; init; } = [];
+
     /// <summary>A copy with another severity.</summary>
-    public Diagnostic WithSeverity(DiagnosticSeverity severity) => new(Descriptor, Target, Message, severity, Suppression);
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) => new(Descriptor, Target, Message, severity, Suppression) { ConfigEnvironments = ConfigEnvironments };
 
     /// <summary>A copy with a suppression applied.</summary>
-    public Diagnostic WithSuppression(SuppressionInfo suppression) => new(Descriptor, Target, Message, Severity, suppression);
+    public Diagnostic WithSuppression(SuppressionInfo suppression) => new(Descriptor, Target, Message, Severity, suppression) { ConfigEnvironments = ConfigEnvironments };
 
     /// <summary>A copy with another message.</summary>
-    public Diagnostic WithMessage(string message) => new(Descriptor, Target, message, Severity, Suppression);
+    public Diagnostic WithMessage(string message) => new(Descriptor, Target, message, Severity, Suppression) { ConfigEnvironments = ConfigEnvironments };
 
     /// <summary>The order every report uses: path (ordinal), line, column, ID, then message (docs/conventions.md#c19).</summary>
     public static int Compare(Diagnostic? x, Diagnostic? y)

@@ -206,6 +206,17 @@ public sealed class SarifResult
 
     /// <summary>In-source suppressions; every result has the array once suppressions are tracked (§3.27.23).</summary>
     public List<SarifSuppression>? Suppressions { get; set; }
+
+    /// <summary>The result's property bag (§3.27.31, §3.8), or null.</summary>
+    public SarifResultProperties? Properties { get; set; }
+}
+
+/// <summary>A result's property bag.</summary>
+public sealed class SarifResultProperties
+{
+    /// <summary>The samconfig environments whose analysis found the result, when the run analyzed every environment
+    /// (<c>--config-env '*'</c>).</summary>
+    public List<string>? ConfigEnvironments { get; set; }
 }
 
 /// <summary>A suppression (§3.35).</summary>

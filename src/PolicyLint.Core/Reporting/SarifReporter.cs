@@ -307,6 +307,9 @@ public static class SarifReporter
                     }]
                     : []
                 : null,
+            Properties = diagnostic.ConfigEnvironments.Count > 0
+                ? new SarifResultProperties { ConfigEnvironments = [.. diagnostic.ConfigEnvironments] }
+                : null,
         };
     }
 

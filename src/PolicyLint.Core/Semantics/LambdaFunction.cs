@@ -228,6 +228,104 @@ public sealed class LambdaFunction
     /// </summary>
     public string? StaticName => FunctionName is { } name && Resource.Template.Resolver.Resolve(name.Value).TryGetString(out var text) && text.Length > 0 ? text : null;
 
+    /// <summary>
+    /// What the deployed name depends on that can change from one deployment of the template to another: each template
+    /// parameter (<c>parameter Stage</c>) and pseudo parameter (<c>pseudo parameter AWS::StackName</c>) that
+    /// <c>FunctionName</c> refers to, through <c>Ref</c>, <c>Fn::Sub</c> variables, or the conditions of an
+    /// <c>Fn::If</c>, in written order, each once. Empty when there is no <c>FunctionName</c> or it depends on none
+    /// (a literal). <c>AWS::NoValue</c> is not a dependency. A samconfig environment sets a name only through
+    /// parameters (<c>parameter_overrides</c>) and <c>AWS::StackName</c>/<c>AWS::Region</c> (<c>stack_name</c>,
+    /// <c>region</c>), so a name with no dependency is the same in every environment.
+    /// </summary>
+    /// <remarks>Sources: AWS CloudFormation User Guide, "Pseudo parameters reference"
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html) and "Fn::Sub"
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html).</remarks>
+    public IReadOnlyList<string> NameDependencies()
+    {
+        var found = new List<string>();
+        if (FunctionName is { } name)
+            CollectDependencies(name.Value, found, new HashSet<string>(StringComparer.Ordinal), 0);
+        return found;
+    }
+
+    private void CollectDependencies(SyntaxNode node, List<string> found, HashSet<string> conditions, int depth)
+    {
+        node = node.Resolve();
+        if (depth > 64)
+            return;
+        var template = Resource.Template;
+        switch (node)
+        {
+            case MappingNode mapping when IntrinsicFunction.TryGet(mapping, out var function):
+                switch (function.Name)
+                {
+                    case "Ref" when function.Argument is ScalarNode reference:
+                        AddReference(reference.Value, found);
+                        return;
+                    case "Condition" when function.Argument is ScalarNode condition:
+                        AddCondition(condition.Value, found, conditions, depth);
+                        return;
+                    case "Fn::If" when function.Argument is SequenceNode { Count: > 0 } items && items[0] is ScalarNode condition:
+                        AddCondition(condition.Value, found, conditions, depth);
+                        break;
+                    case "Fn::Sub":
+                    {
+                        var format = function.Argument as ScalarNode ?? (function.Argument as SequenceNode is { Count: > 0 } list ? list[0] as ScalarNode : null);
+                        var variables = function.Argument is SequenceNode { Count: > 1 } withVariables ? withVariables[1].Resolve() as MappingNode : null;
+                        foreach (var variable in SubVariables(format?.Value ?? string.Empty))
+                        {
+                            if (variables?.Find(variable) is null && (variable.StartsWith("AWS::", StringComparison.Ordinal) || !variable.Contains('.', StringComparison.Ordinal)))
+                                AddReference(variable, found);
+                        }
+
+                        if (variables is not null)
+                            CollectDependencies(variables, found, conditions, depth + 1);
+                        return;
+                    }
+                }
+
+                CollectDependencies(function.Argument, found, conditions, depth + 1);
+                return;
+            case MappingNode mapping:
+                foreach (var entry in mapping.Entries)
+                    CollectDependencies(entry.Value, found, conditions, depth + 1);
+                return;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                    CollectDependencies(item, found, conditions, depth + 1);
+                return;
+        }
+
+        void AddReference(string reference, List<string> list)
+        {
+            var what = reference.StartsWith("AWS::", StringComparison.Ordinal)
+                ? reference == "AWS::NoValue" ? null : $"pseudo parameter {reference}"
+                : template.Parameters.ContainsKey(reference) ? $"parameter {reference}" : null;
+            if (what is not null && !list.Contains(what, StringComparer.Ordinal))
+                list.Add(what);
+        }
+    }
+
+    private void AddCondition(string condition, List<string> found, HashSet<string> conditions, int depth)
+    {
+        if (conditions.Add(condition) && Resource.Template.Conditions.TryGetValue(condition, out var entry))
+            CollectDependencies(entry.Value, found, conditions, depth + 1);
+    }
+
+    /// <summary>The variable names of an <c>Fn::Sub</c> format string: each <c>${name}</c>, trimmed; <c>${!…}</c> is
+    /// literal text.</summary>
+    private static IEnumerable<string> SubVariables(string format)
+    {
+        for (var open = format.IndexOf("${", StringComparison.Ordinal); open >= 0; open = format.IndexOf("${", open + 2, StringComparison.Ordinal))
+        {
+            var close = format.IndexOf('}', open + 2);
+            if (close < 0)
+                yield break;
+            if (format[open + 2] != '!')
+                yield return format[(open + 2)..close].Trim();
+        }
+    }
+
     private List<EnvironmentVariable> ReadEnvironment()
     {
         var own = new List<EnvironmentVariable>();

@@ -34,7 +34,9 @@ public sealed record LoadRequest
     /// <summary>How template values resolve; command-line and configuration values, which win over samconfig's.</summary>
     public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
 
-    /// <summary>The samconfig environment to read (<c>--config-env</c>, <c>config_env</c>; default <c>default</c>, docs/conventions.md#c21).</summary>
+    /// <summary>The samconfig environment to read (<c>--config-env</c>, <c>config_env</c>; default <c>default</c>, docs/conventions.md#c21);
+    /// <see cref="SamConfig.EveryEnvironment"/> (<c>*</c>) for every environment, one load each
+    /// (<see cref="ProjectLoader.LoadEveryEnvironment"/>, <see cref="Analysis.AnalysisRunner"/>).</summary>
     public string ConfigEnvironment { get; init; } = SamConfig.DefaultEnvironment;
 
     /// <summary>Parse limits (docs/conventions.md#c16).</summary>
@@ -95,14 +97,43 @@ public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<
     public bool WasParsed { get; init; }
 }
 
+/// <summary>One load of <see cref="ProjectLoader.LoadEveryEnvironment"/>: the samconfig environments that configure
+/// every template alike, and the project they give.</summary>
+/// <param name="Environments">The environment names, in the run's order; empty when no samconfig defines one.</param>
+/// <param name="Result">The loaded project.</param>
+public sealed record EnvironmentLoad(IReadOnlyList<string> Environments, LoadResult Result);
+
 /// <summary>
 /// Discovers, reads, parses and binds every file of a root (docs/conventions.md#c3, docs/conventions.md#c4, docs/conventions.md#c18), in parallel, with deterministic output.
 /// Bad input never throws: it becomes PL0001 or a notification, and the other files are still loaded.
 /// </summary>
 public static partial class ProjectLoader
 {
-    /// <summary>Loads the project under <see cref="LoadRequest.Root"/>.</summary>
+    /// <summary>Loads the project under <see cref="LoadRequest.Root"/> for one samconfig environment.</summary>
+    /// <exception cref="ArgumentException"><see cref="LoadRequest.ConfigEnvironment"/> is
+    /// <see cref="SamConfig.EveryEnvironment"/>: use <see cref="LoadEveryEnvironment"/>.</exception>
     public static LoadResult Load(LoadRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.ConfigEnvironment == SamConfig.EveryEnvironment)
+            throw new ArgumentException($"Load reads one samconfig environment; use {nameof(LoadEveryEnvironment)} for '{SamConfig.EveryEnvironment}'", nameof(request));
+        return LoadEnvironments(request, every: false, cancellationToken)[0].Result;
+    }
+
+    /// <summary>
+    /// Loads the project once per samconfig environment (<c>--config-env '*'</c>): every environment any samconfig file
+    /// under the root defines, in the order the files (path order) write them. Environments that configure every
+    /// template alike (the same stack name, region, parameter overrides, tags and problems in every samconfig file) are
+    /// loaded once, as one <see cref="EnvironmentLoad"/>; a file is read once and each template bound once per distinct
+    /// setting its own samconfig gives it, so a template no samconfig configures is bound once whatever the number of
+    /// environments. With no samconfig environment at all, the one load has no environment names.
+    /// </summary>
+    /// <param name="request">What to load; its <see cref="LoadRequest.ConfigEnvironment"/> is not used.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>At least one load, in environment order.</returns>
+    public static IReadOnlyList<EnvironmentLoad> LoadEveryEnvironment(LoadRequest request, CancellationToken cancellationToken = default) =>
+        LoadEnvironments(request, every: true, cancellationToken);
+
+    private static List<EnvironmentLoad> LoadEnvironments(LoadRequest request, bool every, CancellationToken cancellationToken)
     {
         var notifications = new List<ToolNotification>();
         var source = request.Files;
@@ -114,52 +145,128 @@ public static partial class ProjectLoader
 
         // samconfig files are read first: they decide how the templates of their folder resolve (docs/conventions.md#c21).
         var diagnostics = new List<Diagnostic>();
+        var samConfigSources = ReadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
         // A samconfig file is never a template, whether it is read or not.
-        var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
         files.RemoveAll(IsSamConfig);
         var candidates = files.ToHashSet(StringComparer.Ordinal);
 
+        // The environments to load, grouped by what they configure: environments that configure everything alike are
+        // one load.
+        var groups = new List<(List<string> Names, List<SamConfig> Configs, List<Diagnostic> Diagnostics, List<ToolNotification> Notifications)>();
+        var signatures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var environments = every ? EnvironmentsOf(samConfigSources, request.Limits) : [request.ConfigEnvironment];
+        foreach (var environment in environments.Count == 0 ? [SamConfig.DefaultEnvironment] : environments)
+        {
+            var environmentDiagnostics = new List<Diagnostic>();
+            var environmentNotifications = new List<ToolNotification>();
+            var configs = SamConfigsFor(request, samConfigSources, environment, environmentDiagnostics, environmentNotifications);
+            var signature = string.Join('\n', configs.Select(Signature).Concat(environmentDiagnostics.Select(d => $"{d.Location}|{d.Message}")));
+            if (signatures.TryGetValue(signature, out var index))
+            {
+                // The environment's notes (a samconfig without it) are kept: its names are not in the signature.
+                groups[index].Names.Add(environment);
+                groups[index].Notifications.AddRange(environmentNotifications);
+            }
+            else
+            {
+                signatures[signature] = groups.Count;
+                groups.Add(([environment], configs, environmentDiagnostics, environmentNotifications));
+            }
+        }
+
         var tooMany = TooManyFiles(request, files);
-        var results = new FileResult[files.Count];
-        Parallelism.For(files.Count, request.MaxDegreeOfParallelism, i =>
-            results[i] = LoadFile(request with { Resolution = SettingsFor(request.Resolution, samConfigs, files[i], candidates) }, files[i]), cancellationToken);
-
-        var templates = new List<TemplateModel>();
-        var broken = new HashSet<string>(StringComparer.Ordinal);
-        var fileCount = 0;
-        var parsed = 0;
-        foreach (var result in results)
-        {
-            if (result.Notification is not null)
-                notifications.Add(result.Notification);
-            if (result.IsTemplateFile)
-                fileCount++;
-            if (result.WasParsed)
-                parsed++;
-            diagnostics.AddRange(result.Diagnostics);
-            templates.AddRange(result.Templates);
-            if (result.IsTemplateFile && result.Templates.Count == 0 && result.Diagnostics.Count > 0)
-                broken.Add(result.Path); // a syntax error or a limit: nothing in the file is analyzed (docs/conventions.md#c4)
-        }
-
-        if (tooMany is not null)
-        {
-            diagnostics.Add(tooMany);
-            broken.Add(tooMany.Location.Path);
-        }
-
-        var templateFiles = fileCount + (tooMany is null ? 0 : 1);
         var ledger = LoadLedger(request, diagnostics);
-        if (ledger.Exists)
-            fileCount++;
-        fileCount += samConfigCount;
-        return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount)
+        // One result per file and distinct setting: the samconfig that applies to it, with what it says.
+        var cache = new Dictionary<string, FileResult>[files.Count];
+        for (var i = 0; i < files.Count; i++)
+            cache[i] = new Dictionary<string, FileResult>(StringComparer.Ordinal);
+        var loads = new List<EnvironmentLoad>();
+        foreach (var group in groups)
         {
-            TemplateFileCount = templateFiles,
-            ParsedFileCount = parsed,
-            InputPaths = [.. discovered, request.LedgerPath],
-        };
+            var keys = new string[files.Count];
+            var settings = new ResolutionSettings[files.Count];
+            for (var i = 0; i < files.Count; i++)
+            {
+                var config = SamConfigFor(group.Configs, files[i], candidates);
+                keys[i] = config is null ? string.Empty : Signature(config);
+                settings[i] = SettingsFor(request.Resolution, config);
+            }
+
+            var results = new FileResult[files.Count];
+            var missing = Enumerable.Range(0, files.Count).Where(i => !cache[i].ContainsKey(keys[i])).ToList();
+            var loaded = new FileResult[missing.Count];
+            Parallelism.For(missing.Count, request.MaxDegreeOfParallelism, j =>
+                loaded[j] = LoadFile(request with { Resolution = settings[missing[j]] }, files[missing[j]]), cancellationToken);
+            for (var j = 0; j < missing.Count; j++)
+                cache[missing[j]][keys[missing[j]]] = loaded[j];
+            for (var i = 0; i < files.Count; i++)
+                results[i] = cache[i][keys[i]];
+
+            var groupNotifications = new List<ToolNotification>(notifications);
+            groupNotifications.AddRange(group.Notifications);
+            var groupDiagnostics = new List<Diagnostic>(diagnostics);
+            groupDiagnostics.AddRange(group.Diagnostics);
+            var templates = new List<TemplateModel>();
+            var broken = new HashSet<string>(StringComparer.Ordinal);
+            var fileCount = 0;
+            var parsed = 0;
+            foreach (var result in results)
+            {
+                if (result.Notification is not null)
+                    groupNotifications.Add(result.Notification);
+                if (result.IsTemplateFile)
+                    fileCount++;
+                if (result.WasParsed)
+                    parsed++;
+                groupDiagnostics.AddRange(result.Diagnostics);
+                templates.AddRange(result.Templates);
+                if (result.IsTemplateFile && result.Templates.Count == 0 && result.Diagnostics.Count > 0)
+                    broken.Add(result.Path); // a syntax error or a limit: nothing in the file is analyzed (docs/conventions.md#c4)
+            }
+
+            if (tooMany is not null)
+            {
+                groupDiagnostics.Add(tooMany);
+                broken.Add(tooMany.Location.Path);
+            }
+
+            var templateFiles = fileCount + (tooMany is null ? 0 : 1);
+            if (ledger.Exists)
+                fileCount++;
+            fileCount += samConfigCount;
+            var load = new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), groupDiagnostics, groupNotifications, fileCount)
+            {
+                TemplateFileCount = templateFiles,
+                ParsedFileCount = parsed,
+                InputPaths = [.. discovered, request.LedgerPath],
+            };
+            loads.Add(new EnvironmentLoad(every && environments.Count > 0 ? group.Names : [], load));
+        }
+
+        return loads;
     }
+
+    /// <summary>Every environment the usable samconfig files define, in path order and then written order.</summary>
+    private static List<string> EnvironmentsOf(List<SourceText> sources, ParseLimits limits)
+    {
+        var environments = new List<string>();
+        foreach (var source in sources)
+        {
+            var config = SamConfig.Read(source, SamConfig.DefaultEnvironment, limits);
+            if (config.IsUsable)
+                environments.AddRange(config.Environments.Where(e => !environments.Contains(e, StringComparer.Ordinal)));
+        }
+
+        return environments;
+    }
+
+    /// <summary>What a samconfig file gives a template in its environment: the file, and its stack name, region,
+    /// template file, parameter overrides and tags with where they are written.</summary>
+    private static string Signature(SamConfig config) =>
+        string.Join('\u001f', new[] { config.Source.Path, config.StackName ?? "\u0000", config.Region ?? "\u0000", config.TemplateFile ?? "\u0000" }
+            .Concat(config.ParameterOverrides.Select(p => $"{p.Name}={p.Value}"))
+            .Append("\u001e")
+            .Concat(config.Tags.Select(t => $"{t.Key.Value}={t.Value.Value}@{t.Location.Span.Start}:{t.Key.Location.Span.Start}:{t.Value.Location.Span.Start}")));
 
     /// <summary>Whether text that failed to parse looks like a template (docs/conventions.md#c4): a line starting with
     /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> then optional spaces and <c>:</c>, or
@@ -278,12 +385,12 @@ public static partial class ProjectLoader
     private static bool IsSamConfig(string path) => SamConfig.FileNames.Contains(FileName(path));
 
     /// <summary>Reads the samconfig file of each folder: samconfig.toml before .yaml before .yml, as SAM CLI prefers
-    /// (the others are not read). A file with PL0001 that makes it unusable, or that lacks the environment, is left
-    /// out; <paramref name="read"/> counts every file read.</summary>
-    private static List<SamConfig> LoadSamConfigs(LoadRequest request, List<string> files, List<Diagnostic> diagnostics, List<ToolNotification> notifications, out int read)
+    /// (the others are not read). Returns the decoded files; a file that cannot be read, is over the size limit or is
+    /// not UTF-8 is left out with PL0001 or a notification; <paramref name="read"/> counts every file read.</summary>
+    private static List<SourceText> ReadSamConfigs(LoadRequest request, List<string> files, List<Diagnostic> diagnostics, List<ToolNotification> notifications, out int read)
     {
         read = 0;
-        var configs = new List<SamConfig>();
+        var sources = new List<SourceText>();
         var chosen = files.Where(IsSamConfig)
             .GroupBy(p => p[..(p.Length - FileName(p).Length)], StringComparer.Ordinal)
             .Select(g => g.OrderBy(p => SamConfig.FileNames.IndexOf(FileName(p))).First())
@@ -323,7 +430,20 @@ public static partial class ProjectLoader
                 continue;
             }
 
-            var config = SamConfig.Read(source, request.ConfigEnvironment, request.Limits);
+            sources.Add(source);
+        }
+
+        return sources;
+    }
+
+    /// <summary>The samconfig files that configure <paramref name="environment"/>: a file with PL0001 that makes it
+    /// unusable, or that lacks the environment, is left out.</summary>
+    private static List<SamConfig> SamConfigsFor(LoadRequest request, List<SourceText> sources, string environment, List<Diagnostic> diagnostics, List<ToolNotification> notifications)
+    {
+        var configs = new List<SamConfig>();
+        foreach (var source in sources)
+        {
+            var config = SamConfig.Read(source, environment, request.Limits);
             diagnostics.AddRange(config.Problems.Select(p => Pl0001(p.Location, p.Message)));
             if (!config.IsUsable)
                 continue;
@@ -334,7 +454,7 @@ public static partial class ProjectLoader
                 if (config.Environments.Count > 0)
                 {
                     notifications.Add(new ToolNotification("note",
-                        $"No '{request.ConfigEnvironment}' environment in this samconfig (it has {string.Join(", ", config.Environments.Select(e => $"'{e}'"))}); its stack name, parameter overrides and tags are not used", path));
+                        $"No '{environment}' environment in this samconfig (it has {string.Join(", ", config.Environments.Select(e => $"'{e}'"))}); its stack name, parameter overrides and tags are not used", source.Path));
                 }
 
                 continue;
@@ -346,13 +466,16 @@ public static partial class ProjectLoader
         return configs;
     }
 
-    /// <summary>The settings a template resolves with: the request's (command line, then configuration), over its
-    /// samconfig's, over the template's defaults. A samconfig whose <c>template_file</c> names the template wins over
-    /// the one of the template's folder.</summary>
-    private static ResolutionSettings SettingsFor(ResolutionSettings settings, List<SamConfig> configs, string templatePath, HashSet<string> candidates)
-    {
-        var config = configs.FirstOrDefault(c => c.TemplateFile is not null && candidates.Contains(c.TemplateFile) && c.AppliesTo(templatePath, templateFileIsAnalyzed: true))
+    /// <summary>The samconfig that applies to a template: the one whose <c>template_file</c> names it wins over the one
+    /// of the template's folder; null when none does.</summary>
+    private static SamConfig? SamConfigFor(List<SamConfig> configs, string templatePath, HashSet<string> candidates) =>
+        configs.FirstOrDefault(c => c.TemplateFile is not null && candidates.Contains(c.TemplateFile) && c.AppliesTo(templatePath, templateFileIsAnalyzed: true))
             ?? configs.FirstOrDefault(c => !(c.TemplateFile is not null && candidates.Contains(c.TemplateFile)) && c.AppliesTo(templatePath, templateFileIsAnalyzed: false));
+
+    /// <summary>The settings a template resolves with: the request's (command line, then configuration), over its
+    /// samconfig's (<paramref name="config"/>, or none), over the template's defaults.</summary>
+    private static ResolutionSettings SettingsFor(ResolutionSettings settings, SamConfig? config)
+    {
         if (config is null)
             return settings;
         var parameters = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

@@ -48,6 +48,10 @@ public sealed partial class SamConfig
     /// <summary>The default environment.</summary>
     public const string DefaultEnvironment = "default";
 
+    /// <summary>The environment name that asks for every environment (<c>--config-env '*'</c>): each one the samconfig
+    /// files under the root define is analyzed.</summary>
+    public const string EveryEnvironment = "*";
+
     /// <summary>The command sections read, the later winning key by key.</summary>
     private static readonly string[] Commands = ["global", "deploy"];
 

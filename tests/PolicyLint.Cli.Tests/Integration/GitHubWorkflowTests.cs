@@ -28,12 +28,12 @@ public sealed class GitHubWorkflowTests
         [.. job.GetValue("steps")!.AsSequence()!.Items.Select(i => i.AsMapping()!)];
 
     [Test]
-    public void LintsToSarif_WithoutSuppressedResults_AndWithoutAFixedDate()
+    public void LintsEveryStageToSarif_WithoutSuppressedResults_AndWithoutAFixedDate()
     {
         var steps = Steps(Workflow().GetValue("jobs")!.AsMapping()!.GetValue("policylint")!.AsMapping()!);
 
         var lint = steps.Single(s => Text(s.GetValue("name")) == "PolicyLint");
-        Assert.That(Text(lint.GetValue("run")), Is.EqualTo("policylint --format github --sarif policylint.sarif --omit-suppressed"));
+        Assert.That(Text(lint.GetValue("run")), Is.EqualTo("policylint --config-env '*' --format github --sarif policylint.sarif --omit-suppressed"), "every samconfig environment");
         Assert.That(lint.Find("if"), Is.Null, "the lint step's failure is the job's failure (PolicyLint's exit code)");
         Assert.That(lint.Find("continue-on-error"), Is.Null);
         Assert.That(steps.Select(s => Text(s.GetValue("run")) ?? string.Empty), Has.None.Contain("--today"));

@@ -42,7 +42,7 @@ public sealed partial class PreCommitTests
         Assert.That(lint.ExitCode, Is.EqualTo(ExitCodes.Failure));
         Assert.That(Keys(lint.Stdout), Is.EqualTo(Keys(CliRunner.SampleGolden("inspector-problems").Text)), "the hook's day gives the golden results");
         Assert.That(exitCode, Is.EqualTo(1), output);
-        Assert.That(output, Does.Match(@"\nPolicyLint\.+Failed\n- hook id: policylint\n- exit code: 1\n"));
+        Assert.That(output, Does.Match(@"\nPolicyLint\.+Failed\n- hook id: policylint\n- duration: [\d.]+s\n- exit code: 1\n"));
         Assert.That(output, Does.Contain("\n\n" + lint.Stdout), "the hook prints PolicyLint's text output, every line");
     }
 
@@ -53,9 +53,11 @@ public sealed partial class PreCommitTests
 
         var (exitCode, output) = TryRepo(sample);
 
-        Assert.That(CliRunner.Run(sample.Root).ExitCode, Is.EqualTo(ExitCodes.Success));
+        var lint = CliRunner.Run(sample.Root);
+        Assert.That(lint.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(exitCode, Is.Zero, output);
-        Assert.That(output, Does.Match(@"\nPolicyLint\.+Passed\n"));
+        Assert.That(output, Does.Match(@"\nPolicyLint\.+Passed\n- hook id: policylint\n- duration: [\d.]+s\n\n"));
+        Assert.That(output, Does.Contain("\n\n" + lint.Stdout), "a passing hook prints PolicyLint's output too (verbose), warnings included");
     }
 
     private (int ExitCode, string Output) TryRepo(TemporaryRepository sample)
