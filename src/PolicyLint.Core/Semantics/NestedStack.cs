@@ -28,7 +28,7 @@ public sealed record PropagatedTag(SyntaxNode Key, SyntaxNode? Value, Location L
     /// <summary>The key's text when written as a plain string, else null.</summary>
     public string? KeyText => Key is ScalarNode s ? s.Value : null;
 
-    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (C8).</summary>
+    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8).</summary>
     public ResolvedValue ResolveKey() => Scope.EveryBranchResolver.Resolve(Key);
 
     /// <summary>The value's values, every branch of <c>Fn::If</c> included; a missing value is <see cref="NoValue"/>.</summary>
@@ -281,7 +281,7 @@ public sealed partial class NestedStack
             tags.Add(Tag(keyEntry.Value, map.Find("Value")?.Value, keyEntry.KeyLocation, conditional, tagsEntry));
     }
 
-    // A tag that a merge key brought into the resource is located at that '<<' key, not inside the anchor (C7).
+    // A tag that a merge key brought into the resource is located at that '<<' key, not inside the anchor (docs/conventions.md#c7).
     private PropagatedTag Tag(SyntaxNode key, SyntaxNode? value, Location keyLocation, bool conditional, MappingEntry tagsEntry) =>
         new(key, value, tagsEntry.MergeKey is null ? keyLocation : tagsEntry.KeyLocation, Resource.Template, conditional, this, [this]);
 
