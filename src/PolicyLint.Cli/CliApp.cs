@@ -159,7 +159,7 @@ public static class CliApp
     {
         public override int Invoke(ParseResult parseResult)
         {
-            stdout.WriteLine(ToolInfo.Current.Version);
+            stdout.WriteLine(ToolInfo.DisplayVersion);
             return ExitCodes.Success;
         }
     }

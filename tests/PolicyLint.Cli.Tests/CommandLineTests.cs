@@ -79,7 +79,9 @@ public sealed class CommandLineTests
         var run = CliRunner.Run(RepositoryPaths.Root, "--version");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(run.Stdout.Trim(), Is.EqualTo(ToolInfo.Current.Version));
+        var head = Integration.ExternalTool.Run("git", RepositoryPaths.Root, null, "rev-parse", "HEAD");
+        Assume.That(head.ExitCode, Is.Zero, "not a git work tree: the build has no commit to name");
+        Assert.That(run.Stdout, Is.EqualTo($"{ToolInfo.Current.Version}+{head.Output.Trim()}\n"), "the version and the commit it was built from");
     }
 
     private static IEnumerable<TestCaseData> UsageErrors()
