@@ -90,6 +90,8 @@ public sealed class CommandLineTests
         var problems = CliRunner.Samples("inspector-problems");
         yield return new TestCaseData(new[] { "--bogus", basic }, "unknown option '--bogus'").SetName("UnknownOption");
         yield return new TestCaseData(new[] { "--format", "xml", basic }, "--format: 'xml' is not one of").SetName("BadFormat");
+        yield return new TestCaseData(new[] { "--markdown-link-base", "blob/main", basic }, "--markdown-link-base: 'blob/main' is not an absolute http or https URL").SetName("RelativeMarkdownLinkBase");
+        yield return new TestCaseData(new[] { "--markdown-link-base", "https://github.com/o/r/blob/s/?x=1", basic }, "without a query or fragment").SetName("MarkdownLinkBaseWithQuery");
         yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "--fail-level: 'fatal' is not one of").SetName("BadFailLevel");
         yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a date").SetName("BadToday_NoSuchMonth");
         yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date").SetName("BadToday_WrongForm");
