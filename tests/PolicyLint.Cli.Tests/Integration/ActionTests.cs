@@ -143,7 +143,7 @@ public sealed partial class ActionTests
     public void ConfigEnvAndArgs_ReachTheLint_AndTodayIsNeverPassed()
     {
         using var workspace = Sample("inspector-basic");
-        var run = new CompositeRun(this, workspace.Root, new Dictionary<string, string> { ["config-env"] = "prod", ["args"] = "--fail-level warning --no-such-option" }, cacheHit: true);
+        var run = new CompositeRun(this, workspace.Root, new Dictionary<string, string> { ["config-env"] = "prod", ["args"] = "--parameter Stage=prod --no-such-option" }, cacheHit: true);
 
         run.RunAll();
 
