@@ -10,7 +10,7 @@ namespace PolicyLint.Rules.ExclusionTags;
 
 /// <summary>
 /// PL1003: reports a function tag that looks like an Amazon Inspector exclusion tag but is not one, so Inspector does
-/// not honour it (C8): key or value equal ignoring case, within edit distance 2, or with leading/trailing white space;
+/// not honour it (docs/conventions.md#c8): key or value equal ignoring case, within edit distance 2, or with leading/trailing white space;
 /// a boolean or number value; the other scan type's value; key and value swapped. Exact pairs are not look-alikes.
 /// </summary>
 public sealed class LookalikeExclusionTagAnalyzer : DiagnosticAnalyzer
@@ -89,7 +89,7 @@ public sealed class LookalikeExclusionTagAnalyzer : DiagnosticAnalyzer
                 continue;
             var valueDifference = ValueDifference(scanType, value, written);
             if (valueDifference is null)
-                return null; // an exclusion key with an unrelated value: not a look-alike (C8)
+                return null; // an exclusion key with an unrelated value: not a look-alike (docs/conventions.md#c8)
             var differences = new List<string>();
             if (keyDifference.Length > 0)
                 differences.Add($"the key {keyDifference}");

@@ -11,7 +11,7 @@ namespace PolicyLint.Rules.ExclusionTags;
 /// PL1004: reports a ledger entry whose <c>tag</c> disagrees with its <c>scan_type</c>, or whose scan type disagrees
 /// with the exclusion tag on the function it records (the function carries only the other scan type's tag, and no
 /// entry records that one). One result per entry, at the first offending <c>tag.key</c>/<c>tag.value</c>, else at
-/// <c>scan_type</c> (C7).
+/// <c>scan_type</c> (docs/conventions.md#c7).
 /// </summary>
 public sealed class MismatchedLedgerTagAnalyzer : DiagnosticAnalyzer
 {

@@ -7,7 +7,7 @@ using PolicyLint.Rules.Shared;
 namespace PolicyLint.Rules.ExclusionTags;
 
 /// <summary>PL1005: reports an exclusion tag on a function whose deployed name is not static and that no
-/// <c>template</c> + <c>logical_id</c> ledger entry records (C9).</summary>
+/// <c>template</c> + <c>logical_id</c> ledger entry records (docs/conventions.md#c9).</summary>
 public sealed class NoStaticNameExclusionTagAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Arguments: {0} the function; {1} the tag key; {2} why the name is not static; {3} the template path;

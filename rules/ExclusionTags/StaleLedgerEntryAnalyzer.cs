@@ -9,7 +9,7 @@ namespace PolicyLint.Rules.ExclusionTags;
 
 /// <summary>
 /// PL1002: reports a ledger entry whose function no longer carries the exclusion tag of its scan type, or that no
-/// analyzed template defines. Not reported while the ledger has PL0001 (C18), for an entry that PL3004 already finds
+/// analyzed template defines. Not reported while the ledger has PL0001 (docs/conventions.md#c18), for an entry that PL3004 already finds
 /// unusable (no target, unknown scan type or target type), where the function's tags cannot be resolved, for a target
 /// template that cannot be analyzed, or when the function carries the other scan type's tag instead (PL1004). An entry
 /// recorded by name that matches no analyzed function while some template could not be analyzed (PL0001, or
@@ -41,7 +41,7 @@ public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
     private static void Analyze(LedgerAnalysisContext context)
     {
         if (context.Ledger.IsBroken)
-            return; // nothing can be matched (C18)
+            return; // nothing can be matched (docs/conventions.md#c18)
         foreach (var entry in context.Ledger.Exclusions)
         {
             if (entry.ScanType is not { } scanType || entry.TargetType?.Text is { } type && type != "lambda")
@@ -61,7 +61,7 @@ public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
 
         if (target.Possible.FirstOrDefault(p => Shared.ExclusionTags.Carries(p.Function, scanType) == TriState.True) is { } tagged)
         {
-            // Stale only if the entry does not record that function, which cannot be decided (C9).
+            // Stale only if the entry does not record that function, which cannot be decided (docs/conventions.md#c9).
             context.ReportUnresolved(entry,
                 $"whether ledger entry '{entry.DisplayName}' records function {FunctionNames.Describe(tagged.Function)} in '{tagged.Function.Resource.Template.Path}', which carries '{pair}'",
                 tagged.Reason);

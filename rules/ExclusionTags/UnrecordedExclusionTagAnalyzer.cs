@@ -30,11 +30,11 @@ public sealed class UnrecordedExclusionTagAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFunction(FunctionAnalysisContext context)
     {
         if (context.Project.Ledger.IsBroken)
-            return; // PL0001 on the ledger: nothing can be matched (C18)
+            return; // PL0001 on the ledger: nothing can be matched (docs/conventions.md#c18)
 
         foreach (var use in Shared.ExclusionTags.Read(context, context.Function))
         {
-            // Without a static name only a template + logical_id entry can match: that case is PL1005 (C9).
+            // Without a static name only a template + logical_id entry can match: that case is PL1005 (docs/conventions.md#c9).
             if (context.Function.StaticName is null)
                 continue;
             if (LedgerMatching.EntriesFor(context.Project, context.Function, use.ScanType).Count > 0)

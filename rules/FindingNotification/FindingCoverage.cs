@@ -9,7 +9,7 @@ namespace PolicyLint.Rules.FindingNotification;
 /// function somewhere (PL4002's judgement across rules, so that deliberate tiering is not a defect).
 /// </summary>
 /// <remarks>
-/// A rule <em>delivers</em> when it is a finding rule (C6) on the default event bus, is enabled (<c>State</c> absent or
+/// A rule <em>delivers</em> when it is a finding rule (docs/conventions.md#c6) on the default event bus, is enabled (<c>State</c> absent or
 /// a value other than <c>DISABLED</c> in every alternative; for a SAM function event, <c>Enabled</c> not false), has
 /// at least one target (a SAM function event always has its function), and is deployed with the parameter defaults
 /// and overrides (its <c>Condition</c>, if any, is true).

@@ -7,7 +7,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.FindingNotification;
 
-/// <summary>PL4002: reports a finding rule (C6: an Inspector rule, or a Security Hub route for Inspector findings)
+/// <summary>PL4002: reports a finding rule (docs/conventions.md#c6: an Inspector rule, or a Security Hub route for Inspector findings)
 /// whose event pattern names a key or value with the wrong case or a typo, or leaves out HIGH or CRITICAL findings or
 /// filters out ACTIVE ones while no set of rules that deliver covers them (<see cref="FindingCoverage"/>).</summary>
 /// <remarks>Sources: Amazon Inspector User Guide, "Amazon EventBridge event schema for Amazon Inspector events"
@@ -109,7 +109,7 @@ public sealed class MismatchedFindingPatternAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A Security Hub route: the same checks on ASFF's fields (BEHAVIOR C6, revised 2026-12-07).</summary>
+    /// <summary>A Security Hub route: the same checks on ASFF's fields (docs/conventions.md#c6, revised 2026-12-07).</summary>
     private static void CheckSecurityHubPattern(PatternCheck check, MappingNode pattern)
     {
         check.Keys(pattern, EventKeys, ["source", "detail-type", "detail"], string.Empty);
@@ -185,7 +185,7 @@ public sealed class MismatchedFindingPatternAnalyzer : DiagnosticAnalyzer
         public void Values(MappingNode mapping, Field field)
         {
             if (EventRule.FindField(mapping, field.Key)?.Entry is not { } entry)
-                return; // an absent field filters nothing (C6); a misspelt key is reported by Keys, its values here
+                return; // an absent field filters nothing (docs/conventions.md#c6); a misspelt key is reported by Keys, its values here
             var matchers = EventPatterns.ReadField(entry.Value, rule.Template, literalOnly: rule.IsJsonStringPattern);
             var lookAlikes = matchers.SelectMany(m => FindLookAlikes(m, field, exclusion: false, sender)).ToList();
             var missing = field.Required.Where(r => ValueMatcher.AnyMatches(matchers, r) == TriState.False).ToList();

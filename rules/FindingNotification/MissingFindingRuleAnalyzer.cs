@@ -7,7 +7,7 @@ using PolicyLint.Rules.Shared;
 namespace PolicyLint.Rules.FindingNotification;
 
 /// <summary>PL4001: reports a project with functions but no EventBridge rule on the default bus that routes Amazon
-/// Inspector's findings (C6): its finding events, or its findings among Security Hub's imported findings.</summary>
+/// Inspector's findings (docs/conventions.md#c6): its finding events, or its findings among Security Hub's imported findings.</summary>
 /// <remarks>Sources: Amazon Inspector User Guide, "Amazon EventBridge event schema for Amazon Inspector events"
 /// (eventbridge-integration.html); AWS Security Hub User Guide, "Configuring an EventBridge rule for Security Hub CSPM
 /// findings" (securityhub-cwe-all-findings.html).</remarks>

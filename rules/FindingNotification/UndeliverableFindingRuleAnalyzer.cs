@@ -7,7 +7,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.FindingNotification;
 
-/// <summary>PL4003: reports a finding rule (C6: an Inspector rule, or a Security Hub route for Inspector findings) that cannot deliver what it matches: disabled, without targets, on
+/// <summary>PL4003: reports a finding rule (docs/conventions.md#c6: an Inspector rule, or a Security Hub route for Inspector findings) that cannot deliver what it matches: disabled, without targets, on
 /// a custom event bus while another Inspector rule is on the default one, or with an SNS target that EventBridge
 /// cannot publish to (no topic policy for <c>events.amazonaws.com</c>, the AWS managed key <c>alias/aws/sns</c>, a
 /// <c>RoleArn</c>).</summary>
@@ -43,7 +43,7 @@ public sealed class UndeliverableFindingRuleAnalyzer : DiagnosticAnalyzer
         var awsManagedTopics = new List<(Resource Topic, EffectiveProperty Key, List<EventRule> Rules)>();
         foreach (var rule in rules)
         {
-            // A rule off the default bus with no Inspector rule on it is PL4001's reason, not a PL4003 of its own (C6).
+            // A rule off the default bus with no Inspector rule on it is PL4001's reason, not a PL4003 of its own (docs/conventions.md#c6).
             if (rule.BusKind != EventBusKind.Default && onDefaultBus is null)
                 continue;
             CheckBus(context, rule, onDefaultBus!);

@@ -7,7 +7,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.FindingNotification;
 
-/// <summary>PL4004: reports a finding rule (C6: an Inspector rule, or a Security Hub route for Inspector findings) under a condition that is false with the parameter defaults and
+/// <summary>PL4004: reports a finding rule (docs/conventions.md#c6: an Inspector rule, or a Security Hub route for Inspector findings) under a condition that is false with the parameter defaults and
 /// overrides, so the rule is not deployed; a condition that cannot be decided is PL0002.</summary>
 /// <remarks>Source: AWS CloudFormation User Guide, "Conditions" (a resource whose condition is false is not
 /// created).</remarks>

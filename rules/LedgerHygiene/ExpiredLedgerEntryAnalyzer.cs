@@ -5,7 +5,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.LedgerHygiene;
 
-/// <summary>PL3001: reports ledger records whose <c>expires_at</c> is before today (C12).</summary>
+/// <summary>PL3001: reports ledger records whose <c>expires_at</c> is before today (docs/conventions.md#c12).</summary>
 public sealed class ExpiredLedgerEntryAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Arguments: {0} the record ("Ledger entry 'name'"); {1} the expiry date; {2} how long ago ("3 days").</summary>

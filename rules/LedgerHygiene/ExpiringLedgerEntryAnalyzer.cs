@@ -5,7 +5,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.LedgerHygiene;
 
-/// <summary>PL3002: reports ledger records whose <c>expires_at</c> is today or within the next N days (C12:
+/// <summary>PL3002: reports ledger records whose <c>expires_at</c> is today or within the next N days (docs/conventions.md#c12:
 /// <c>today &lt;= expires_at &lt;= today + N</c>).</summary>
 public sealed class ExpiringLedgerEntryAnalyzer : DiagnosticAnalyzer
 {

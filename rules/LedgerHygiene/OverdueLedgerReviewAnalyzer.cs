@@ -5,7 +5,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.LedgerHygiene;
 
-/// <summary>PL3003: reports ledger records whose <c>next_review_at</c> is before today (C12). A record that has
+/// <summary>PL3003: reports ledger records whose <c>next_review_at</c> is before today (docs/conventions.md#c12). A record that has
 /// expired (PL3001) is not reported again here.</summary>
 public sealed class OverdueLedgerReviewAnalyzer : DiagnosticAnalyzer
 {

@@ -5,7 +5,7 @@ using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.LedgerHygiene;
 
-/// <summary>PL3006: reports ledger records whose exception window is longer than N days (C12:
+/// <summary>PL3006: reports ledger records whose exception window is longer than N days (docs/conventions.md#c12:
 /// <c>expires_at - applied_at &gt; N</c>).</summary>
 public sealed class OverlongExceptionWindowAnalyzer : DiagnosticAnalyzer
 {

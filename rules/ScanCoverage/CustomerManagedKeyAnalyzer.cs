@@ -17,7 +17,7 @@ namespace PolicyLint.Rules.ScanCoverage;
 /// package when used with <c>SourceKMSKeyArn</c>, the optimized container image) and "UpdateFunctionCode"
 /// (<c>SourceKMSKeyArn</c>: the .zip deployment package). Neither page names the property the limitation depends on,
 /// so it is documented for <c>SourceKMSKeyArn</c> (the package Inspector scans is encrypted) and unverified for
-/// <c>KmsKeyArn</c> alone; both are warnings, never errors (DOMAIN.md: unverified is not an error).
+/// <c>KmsKeyArn</c> alone; both are warnings, never errors (docs/aws-facts.md#customer-managed-keys: unverified is not an error).
 /// </remarks>
 public sealed class CustomerManagedKeyAnalyzer : DiagnosticAnalyzer
 {
@@ -61,7 +61,7 @@ public sealed class CustomerManagedKeyAnalyzer : DiagnosticAnalyzer
     {
         if (property is null)
             return false;
-        // Either branch of Fn::If counts whatever its condition (C15): the key is set in some deployment.
+        // Either branch of Fn::If counts whatever its condition (docs/conventions.md#c15): the key is set in some deployment.
         var value = context.Template.EveryBranchResolver.Resolve(property.Value);
         switch (KmsKeys.Classify(value, AwsManagedAlias, out var how))
         {

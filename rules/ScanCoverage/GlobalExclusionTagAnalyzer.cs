@@ -10,7 +10,7 @@ namespace PolicyLint.Rules.ScanCoverage;
 
 /// <summary>
 /// PL2002: reports an Amazon Inspector exclusion tag set in SAM <c>Globals.Function.Tags</c>, which turns scanning off
-/// for every function of the template that inherits it. Reported once, at the tag key under <c>Globals</c> (C7), when
+/// for every function of the template that inherits it. Reported once, at the tag key under <c>Globals</c> (docs/conventions.md#c7), when
 /// at least one function inherits it.
 /// </summary>
 public sealed class GlobalExclusionTagAnalyzer : DiagnosticAnalyzer

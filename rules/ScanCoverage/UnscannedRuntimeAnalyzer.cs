@@ -57,7 +57,7 @@ public sealed class UnscannedRuntimeAnalyzer : DiagnosticAnalyzer
 
         if (function.Resource.GetProperty("Runtime") is not { } runtime)
             return;
-        // Either branch of Fn::If counts whatever its condition, as for exclusion tags and keys (C8, C15): the template
+        // Either branch of Fn::If counts whatever its condition, as for exclusion tags and keys (docs/conventions.md#c8, docs/conventions.md#c15): the template
         // may be deployed with other parameter values than its defaults.
         var runtimes = context.Template.EveryBranchResolver.Resolve(runtime.Value);
         if (runtimes.HasUnresolved)

@@ -14,7 +14,7 @@ public sealed record SecretMatch(int Start, int Length, string Description);
 /// quantifiers), and each runs once over a value, so scanning is linear in its length.
 /// </summary>
 /// <remarks>
-/// <para>Shapes (DOMAIN.md, "SARIF and GitHub code scanning", extended after issue 12): AWS access key IDs; private key
+/// <para>Shapes (docs/aws-facts.md#secret-shapes, extended after issue 12): AWS access key IDs; private key
 /// blocks; well-known token formats (GitHub <c>ghp_</c>/<c>gho_</c>/<c>ghu_</c>/<c>ghs_</c>/<c>ghr_</c> and
 /// <c>github_pat_</c>, Slack <c>xox?-</c> tokens and incoming-webhook URLs, Stripe <c>sk_</c>/<c>rk_</c> live and test
 /// keys, GitLab <c>glpat-</c>, Google <c>AIza</c> keys, SendGrid <c>SG.</c> keys); a password embedded in a URL

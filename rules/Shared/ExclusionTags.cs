@@ -11,7 +11,7 @@ public sealed record ExclusionTagUse(TagEntry Tag, ScanType ScanType);
 
 /// <summary>
 /// Amazon Inspector's Lambda exclusion tags, matched exactly (case-sensitive key and value), and how to read them
-/// from a function (C8).
+/// from a function (docs/conventions.md#c8).
 /// </summary>
 /// <remarks>Sources: Amazon Inspector User Guide, "Excluding functions from Lambda standard scanning"
 /// (scanning_resources_lambda_exclude_functions.html) and "Excluding functions from Lambda code scanning"
@@ -55,7 +55,7 @@ public static class ExclusionTags
     /// <summary>
     /// The exact exclusion tags of <paramref name="function"/>. A tag counts when its key and value (in any branch
     /// of <c>Fn::If</c>) are exactly an exclusion pair. Where a tag's key, or an exclusion key's value, cannot be
-    /// known offline (C8: unresolved, or a value known only at deploy time such as <c>Fn::ImportValue</c> or
+    /// known offline (docs/conventions.md#c8: unresolved, or a value known only at deploy time such as <c>Fn::ImportValue</c> or
     /// <c>Fn::GetAtt</c>), PL0002 is reported (the engine removes the duplicates other rules report).
     /// </summary>
     public static IReadOnlyList<ExclusionTagUse> Read(AnalyzerActionContext context, LambdaFunction function)
@@ -91,7 +91,7 @@ public static class ExclusionTags
 
     /// <summary>
     /// Whether <paramref name="function"/> carries the exact exclusion tag of <paramref name="scanType"/> (in any branch
-    /// of <c>Fn::If</c>, C8): <see cref="TriState.Unknown"/> when it does not visibly, but a tag whose key or value
+    /// of <c>Fn::If</c>, docs/conventions.md#c8): <see cref="TriState.Unknown"/> when it does not visibly, but a tag whose key or value
     /// cannot be resolved might be it. Reports nothing (<see cref="Read"/> reports the PL0002).
     /// </summary>
     public static TriState Carries(LambdaFunction function, ScanType scanType)

@@ -20,7 +20,7 @@ public enum InspectorMatch
     Exact,
 }
 
-/// <summary>What a rule's pattern selects among AWS Security Hub's events (BEHAVIOR C6, revised 2026-12-07).</summary>
+/// <summary>What a rule's pattern selects among AWS Security Hub's events (docs/conventions.md#c6, revised 2026-12-07).</summary>
 public enum SecurityHubMatch
 {
     /// <summary>The pattern does not name <c>aws.securityhub</c>, not even nearly.</summary>
@@ -43,7 +43,7 @@ public enum SecurityHubMatch
 /// <summary>Which event bus a rule is on, as far as it can be known offline.</summary>
 public enum EventBusKind
 {
-    /// <summary>The default bus (C6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending in <c>:event-bus/default</c>.</summary>
+    /// <summary>The default bus (docs/conventions.md#c6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending in <c>:event-bus/default</c>.</summary>
     Default,
 
     /// <summary>Another bus, whatever the unknown parts of its name.</summary>
@@ -135,7 +135,7 @@ public sealed class EventRule
     /// <summary>The bus for messages: <c>event bus 'name'</c>, or why it cannot be known.</summary>
     public string BusDescription { get; }
 
-    /// <summary>Whether the rule is on the default bus (C6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending
+    /// <summary>Whether the rule is on the default bus (docs/conventions.md#c6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending
     /// in <c>:event-bus/default</c> (also when only its end is known, as in
     /// <c>!Sub "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"</c>).</summary>
     public bool IsOnDefaultBus { get; }
@@ -145,10 +145,10 @@ public sealed class EventRule
 
     /// <summary>Amazon Inspector's other detail-types (<c>Inspector2 Scan</c>, <c>Inspector2 Coverage</c>) that the
     /// pattern matches on purpose, when it names Inspector but neither names nor matches <c>Inspector2 Finding</c>;
-    /// empty otherwise. Such a rule is not a finding route (C6).</summary>
+    /// empty otherwise. Such a rule is not a finding route (docs/conventions.md#c6).</summary>
     public IReadOnlyList<string> OtherInspectorEvents { get; }
 
-    /// <summary>Whether this is an Inspector rule (C6): its pattern names Inspector's finding events exactly or
+    /// <summary>Whether this is an Inspector rule (docs/conventions.md#c6): its pattern names Inspector's finding events exactly or
     /// nearly, and it is not a rule for Inspector's other events.</summary>
     public bool IsInspectorRule => Match != InspectorMatch.None && OtherInspectorEvents.Count == 0;
 
@@ -159,7 +159,7 @@ public sealed class EventRule
     public string? SecurityHubReason { get; }
 
     /// <summary>Whether the rule selects Inspector findings among Security Hub's imported findings, exactly or nearly
-    /// (C6, revised 2026-12-07).</summary>
+    /// (docs/conventions.md#c6, revised 2026-12-07).</summary>
     public bool IsSecurityHubRoute => SecurityHub is SecurityHubMatch.Exact or SecurityHubMatch.NearMiss;
 
     /// <summary>Whether the rule is meant to route Inspector findings: an Inspector rule or a Security Hub route. Only
@@ -207,7 +207,7 @@ public sealed class EventRule
     public TriState Matches(PatternField? field, string value) =>
         field is null ? TriState.True : ValueMatcher.AnyMatches(Matchers(field), value);
 
-    /// <summary>The matchers of a field's value (C6 operators), intrinsic functions resolved unless the pattern is a
+    /// <summary>The matchers of a field's value (the operators of docs/conventions.md#c6), intrinsic functions resolved unless the pattern is a
     /// JSON string.</summary>
     public IReadOnlyList<ValueMatcher> Matchers(PatternField field) =>
         EventPatterns.ReadField(field.Entry.Value, Template, literalOnly: IsJsonStringPattern);
@@ -280,7 +280,7 @@ public sealed class EventRule
         var single => Strings(single),
     };
 
-    /// <summary>Classifies the pattern against Security Hub's imported findings of Amazon Inspector (C6).</summary>
+    /// <summary>Classifies the pattern against Security Hub's imported findings of Amazon Inspector (docs/conventions.md#c6).</summary>
     private SecurityHubMatch ClassifySecurityHub(PatternField? source, PatternField? detailType, out string? reason)
     {
         reason = null;
@@ -337,11 +337,11 @@ public static class InspectorFindings
     public const string DetailType = "Inspector2 Finding";
 
     /// <summary>Inspector's other detail-types: a scan completed, a resource's coverage changed. A rule for them is not
-    /// a finding route (C6).</summary>
+    /// a finding route (docs/conventions.md#c6).</summary>
     public static readonly IReadOnlyList<string> OtherDetailTypes = ["Inspector2 Scan", "Inspector2 Coverage"];
 
     /// <summary>Whether <paramref name="value"/> misses <paramref name="expected"/> only by case, <c>-</c>/<c>_</c>/space,
-    /// or an edit distance of at most 2 (C6).</summary>
+    /// or an edit distance of at most 2 (docs/conventions.md#c6).</summary>
     public static bool IsNearMiss(string value, string expected)
     {
         if (string.Equals(value, expected, StringComparison.Ordinal))

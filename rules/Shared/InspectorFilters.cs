@@ -9,7 +9,7 @@ namespace PolicyLint.Rules.Shared;
 /// <c>SUPPRESS</c>, and the ledger's <c>suppressions</c> records that match them.
 /// </summary>
 /// <remarks>Source: AWS CloudFormation Template Reference, "AWS::InspectorV2::Filter"
-/// (aws-resource-inspectorv2-filter.html); ledger format: DOMAIN.md, "The exclusion ledger".</remarks>
+/// (aws-resource-inspectorv2-filter.html); ledger format: docs/ledger-format.md#suppression-records.</remarks>
 public static class InspectorFilters
 {
     /// <summary>The resource type of an Inspector filter.</summary>
@@ -20,7 +20,7 @@ public static class InspectorFilters
 
     /// <summary>
     /// The filter's <c>FilterAction</c> when it is <c>SUPPRESS</c> in some deployment (either branch of <c>Fn::If</c>
-    /// counts whatever its condition, as exclusion tags do, C8), else null. <paramref name="inBranch"/> tells whether
+    /// counts whatever its condition, as exclusion tags do, docs/conventions.md#c8), else null. <paramref name="inBranch"/> tells whether
     /// only a branch suppresses. A value that cannot be resolved is reported as PL0002 (the same result from every
     /// rule, so the engine keeps one).
     /// </summary>
@@ -46,7 +46,7 @@ public static class InspectorFilters
     public static string Describe(Resource filter, string? name) =>
         name is null ? $"'{filter.LogicalId}'" : $"'{filter.LogicalId}' (filter '{name}')";
 
-    /// <summary>The filter's <c>Name</c> when it resolves to exactly one non-empty string (C9), else null.</summary>
+    /// <summary>The filter's <c>Name</c> when it resolves to exactly one non-empty string (docs/conventions.md#c9), else null.</summary>
     public static string? StaticName(Resource filter) =>
         filter.GetProperty("Name") is { } name && filter.Template.Resolver.Resolve(name.Value).TryGetString(out var text) && text.Length > 0 ? text : null;
 
@@ -54,7 +54,7 @@ public static class InspectorFilters
     /// The ledger's suppression-rule records for <paramref name="filter"/>, in file order: a record that gives
     /// <c>target.template</c> and <c>target.logical_id</c> matches by those only; any other record matches by
     /// <c>target.name</c> equal to the filter's static <paramref name="name"/>. Expired or otherwise invalid records
-    /// count (their defects are reported on the ledger, C10).
+    /// count (their defects are reported on the ledger, docs/conventions.md#c10).
     /// </summary>
     public static IReadOnlyList<SuppressionRuleRecord> RecordsFor(ExclusionLedger ledger, Resource filter, string? name) =>
         [.. ledger.SuppressionRules.Where(record =>

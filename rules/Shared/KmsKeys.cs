@@ -2,7 +2,7 @@ using PolicyLint.Core.Semantics;
 
 namespace PolicyLint.Rules.Shared;
 
-/// <summary>What a KMS key property resolves to (C15).</summary>
+/// <summary>What a KMS key property resolves to (docs/conventions.md#c15).</summary>
 public enum KeyKind
 {
     /// <summary>No key: <c>""</c>, <c>AWS::NoValue</c>, or the AWS managed key.</summary>
@@ -17,7 +17,7 @@ public enum KeyKind
 
 /// <summary>
 /// Classifies KMS key values: any literal other than <c>""</c> and the AWS managed key, any reference to a resource,
-/// any imported value, or anything resolving to such a value is a customer managed key (C15).
+/// any imported value, or anything resolving to such a value is a customer managed key (docs/conventions.md#c15).
 /// </summary>
 public static class KmsKeys
 {

@@ -33,7 +33,7 @@ public sealed record LedgerTarget(
 }
 
 /// <summary>
-/// Matches ledger entries to functions (DOMAIN.md, C10): by <c>target.template</c> + <c>target.logical_id</c> when
+/// Matches ledger entries to functions (docs/ledger-format.md#matching, docs/conventions.md#c10): by <c>target.template</c> + <c>target.logical_id</c> when
 /// given; else by <c>function_name</c> equal to the function's static name; else by the name inside
 /// <c>function_arn</c>. Lookups are indexed once per project (no quadratic scans).
 /// </summary>
@@ -42,7 +42,7 @@ public static class LedgerMatching
     private static readonly ConditionalWeakTable<ProjectModel, Index> Indexes = new();
 
     /// <summary>The entries that record <paramref name="function"/>'s exclusion of <paramref name="scanType"/>, in
-    /// file order; expired or otherwise invalid entries count (C10).</summary>
+    /// file order; expired or otherwise invalid entries count (docs/conventions.md#c10).</summary>
     public static IReadOnlyList<LedgerEntry> EntriesFor(ProjectModel project, LambdaFunction function, ScanType scanType) =>
         [.. EntriesFor(project, function).Where(e => e.ScanType == scanType)];
 

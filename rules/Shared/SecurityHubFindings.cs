@@ -5,7 +5,7 @@ using PolicyLint.Core.Syntax;
 namespace PolicyLint.Rules.Shared;
 
 /// <summary>
-/// AWS Security Hub's EventBridge events for the findings it imports, Amazon Inspector's among them (C6, revised
+/// AWS Security Hub's EventBridge events for the findings it imports, Amazon Inspector's among them (docs/conventions.md#c6, revised
 /// 2026-12-07): every finding Security Hub ingests, and every update, is sent to the default event bus as a
 /// <c>Security Hub Findings - Imported</c> event whose <c>detail.findings</c> holds the finding in the AWS Security
 /// Finding Format (ASFF).

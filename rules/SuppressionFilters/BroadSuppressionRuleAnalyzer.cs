@@ -27,7 +27,7 @@ public sealed class BroadSuppressionRuleAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Criteria that name classes of findings, not the accepted vulnerability or resource: Severity, ResourceType,
-    /// FindingType and AwsAccountId (DOMAIN.md), and, by the same reasoning, status, scores, availability flags, dates,
+    /// FindingType and AwsAccountId (docs/aws-facts.md#inspector-filters), and, by the same reasoning, status, scores, availability flags, dates,
     /// and architecture, protocol, port and detector-tag classes. Every other criterion (LambdaFunctionName,
     /// LambdaFunctionRuntime, LambdaFunctionLayers, ResourceId, ResourceTags, VulnerabilityId, VulnerablePackages,
     /// FindingArn, Title, …) narrows the filter when it has at least one value it must equal or start with.

@@ -9,7 +9,7 @@ namespace PolicyLint.Rules.SuppressionFilters;
 /// <c>-</c>/<c>_</c>/<c>.</c>/space, or an edit distance of at most 2 (<c>AWS::Inspector2::Filter</c>, the service's
 /// event source spelling): CloudFormation rejects the type, and no rule checks the resource as an Inspector filter.</summary>
 /// <remarks>Source: AWS CloudFormation Template Reference, "AWS::InspectorV2::Filter"
-/// (aws-resource-inspectorv2-filter.html). The near-miss test is C6's (<see cref="InspectorFindings.IsNearMiss"/>).</remarks>
+/// (aws-resource-inspectorv2-filter.html). The near-miss test is that of docs/conventions.md#c6 (<see cref="InspectorFindings.IsNearMiss"/>).</remarks>
 public sealed class MisspeltFilterTypeAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Arguments: {0} the logical ID; {1} the type as written.</summary>

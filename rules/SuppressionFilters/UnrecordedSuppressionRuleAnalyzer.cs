@@ -31,7 +31,7 @@ public sealed class UnrecordedSuppressionRuleAnalyzer : DiagnosticAnalyzer
     {
         var ledger = context.Project.Ledger;
         if (ledger.IsBroken)
-            return; // PL0001 on the ledger: nothing can be matched (C18)
+            return; // PL0001 on the ledger: nothing can be matched (docs/conventions.md#c18)
         if (InspectorFilters.SuppressingAction(context, out var inBranch) is not { } action)
             return;
 

@@ -16,7 +16,7 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-/// <summary>Exit codes (BEHAVIOR C13).</summary>
+/// <summary>Exit codes (docs/conventions.md#c13).</summary>
 public static class ExitCodes
 {
     /// <summary>No unsuppressed result at or above the fail level.</summary>
@@ -38,8 +38,8 @@ public static class CliApp
     /// <param name="stderr">Standard error.</param>
     /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
     /// <param name="limits">Parse limits that win over the configuration's <c>limits</c> (a seam for tests and hosts); null
-    /// to use the configuration's, else <see cref="ParseLimits.Default"/> (C16).</param>
-    /// <returns>The exit code (C13).</returns>
+    /// to use the configuration's, else <see cref="ParseLimits.Default"/> (docs/conventions.md#c16).</param>
+    /// <returns>The exit code (docs/conventions.md#c13).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, ParseLimits? limits = null) =>
         Run(args, stdout, stderr, workingDirectory, CliEnvironment.Redirected, limits);
 
@@ -232,7 +232,7 @@ public static class CliApp
                 root.Options.Add(option);
             root.Options.Add(_noColor);
             root.SetAction(Execute);
-            // Subcommand names win over folders of the same name (C3): lint such a folder as ./rules.
+            // Subcommand names win over folders of the same name (docs/conventions.md#c3): lint such a folder as ./rules.
             root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
             root.Subcommands.Add(LedgerCommand.Create(stdout, stderr, workingDirectory));
 
@@ -305,7 +305,7 @@ public static class CliApp
                 configInputs = configInputs.Append((Full(baselineText), "the baseline"));
             if (config.Problems.Length > 0)
             {
-                // An invalid configuration is never replaced by a silent default: report it and stop (C13, exit 2).
+                // An invalid configuration is never replaced by a silent default: report it and stop (docs/conventions.md#c13, exit 2).
                 CheckNotInputs(outputs, configInputs);
                 var configRun = ConfigurationRun(root, today, driver, config);
                 stderr.WriteLine($"policylint: error: {configRun.Notifications[0].Message}");
@@ -314,7 +314,7 @@ public static class CliApp
 
             var load = CommandSupport.WithLedger(config.ToLoadRequest(root) with { Source = source, OverLimitMarkers = OverLimitMarkers }, workingDirectory, parse.GetValue(_ledger));
 
-            // Command-line flags win over every configuration file (C20).
+            // Command-line flags win over every configuration file (docs/conventions.md#c20).
             load = _resolution.Apply(parse, load) with { Limits = limits ?? load.Limits };
             var options = config.ToAnalysisOptions(today, driver.Descriptors);
 

@@ -11,7 +11,7 @@ namespace PolicyLint.Cli;
 internal sealed class CommandException(string message) : Exception(message);
 
 /// <summary>What the subcommands share with the lint command: paths, <c>--today</c>, root, configuration and
-/// ledger resolved with the same rules (C3, C12, C18, C20).</summary>
+/// ledger resolved with the same rules (docs/conventions.md#c3, docs/conventions.md#c12, docs/conventions.md#c18, docs/conventions.md#c20).</summary>
 internal static class CommandSupport
 {
     /// <summary>The absolute form of <paramref name="path"/>, relative to <paramref name="workingDirectory"/>.</summary>
@@ -27,7 +27,7 @@ internal static class CommandSupport
         return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : null;
     }
 
-    /// <summary><c>--today</c>, else today's UTC date (C12).</summary>
+    /// <summary><c>--today</c>, else today's UTC date (docs/conventions.md#c12).</summary>
     /// <exception cref="CommandException">The text is not <c>YYYY-MM-DD</c>.</exception>
     public static DateOnly Today(string? text) =>
         text is null ? DateOnly.FromDateTime(DateTime.UtcNow)
@@ -94,7 +94,7 @@ internal static class CommandSupport
         return (source ?? new PhysicalFileSource(root)).Kind(configPath) == FileEntryKind.File ? configPath : throw new CommandException($"--config '{configText}' does not exist{In(source)}");
     }
 
-    /// <summary><paramref name="load"/> with <c>--ledger FILE</c> applied (an explicit ledger, C18); unchanged when not
+    /// <summary><paramref name="load"/> with <c>--ledger FILE</c> applied (an explicit ledger, docs/conventions.md#c18); unchanged when not
     /// given.</summary>
     /// <exception cref="CommandException">The file is outside <paramref name="load"/>'s root or does not exist in its
     /// source.</exception>

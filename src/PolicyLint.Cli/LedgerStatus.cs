@@ -62,7 +62,7 @@ internal sealed record LedgerStatusRow(
 /// </summary>
 internal sealed class LedgerStatus
 {
-    /// <summary>The default PL3002 window (C1), used until the rule pack declares <c>PL3002.expiring_within_days</c>.</summary>
+    /// <summary>The default PL3002 window (docs/conventions.md#c1), used until the rule pack declares <c>PL3002.expiring_within_days</c>.</summary>
     public const int DefaultExpiringWithinDays = 14;
 
     private LedgerStatus(string ledgerPath, bool exists, DateOnly today, int window, IReadOnlyList<LedgerStatusRow> rows)

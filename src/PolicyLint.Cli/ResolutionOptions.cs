@@ -9,7 +9,7 @@ namespace PolicyLint.Cli;
 /// The options that decide how template values resolve, shared by the lint command, <c>ledger status</c> and
 /// <c>ledger add</c> so that all three resolve a function the same way: <c>--config-env</c>, <c>--stack-name</c> and
 /// <c>--parameter NAME=VALUE</c>. Each wins over the configuration (<c>config_env</c>, <c>stack_name</c>,
-/// <c>parameters</c>), which wins over samconfig and the defaults (C20, C21).
+/// <c>parameters</c>), which wins over samconfig and the defaults (docs/conventions.md#c20, docs/conventions.md#c21).
 /// </summary>
 internal sealed class ResolutionOptions
 {

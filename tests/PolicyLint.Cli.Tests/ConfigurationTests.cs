@@ -4,7 +4,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary>Configuration on the command line (C20): <c>.policylint.yaml</c> or <c>--config</c>, <c>.globalconfig</c>,
+/// <summary>Configuration on the command line (docs/conventions.md#c20): <c>.policylint.yaml</c> or <c>--config</c>, <c>.globalconfig</c>,
 /// <c>.editorconfig</c>, command-line flags over them, and PL0004 with exit code 2.</summary>
 public sealed class ConfigurationTests
 {

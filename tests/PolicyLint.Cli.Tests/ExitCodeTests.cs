@@ -3,7 +3,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary>C13: 0 when no unsuppressed result is at or above the fail level (default error), 1 when one is.</summary>
+/// <summary>docs/conventions.md#c13: 0 when no unsuppressed result is at or above the fail level (default error), 1 when one is.</summary>
 public sealed class ExitCodeTests
 {
     private const string WarningsOnlyTemplate = """

@@ -2,7 +2,7 @@ using NUnit.Framework;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary>C3: the whole root is analyzed; PATH arguments only filter which results are reported.</summary>
+/// <summary>docs/conventions.md#c3: the whole root is analyzed; PATH arguments only filter which results are reported.</summary>
 public sealed class PathFilterTests
 {
     private static IEnumerable<TestCaseData> Filters()

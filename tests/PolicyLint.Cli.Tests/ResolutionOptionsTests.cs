@@ -5,7 +5,7 @@ namespace PolicyLint.Cli.Tests;
 
 /// <summary><c>--config-env</c>, <c>--stack-name</c> and <c>--parameter</c>: the lint command, <c>ledger add</c> and
 /// <c>ledger status</c> share them, with one precedence (flag, then <c>.policylint.yaml</c>, then samconfig, then
-/// template defaults: C20, C21), so that <c>ledger add</c> records the name the lint run resolves.</summary>
+/// template defaults: docs/conventions.md#c20, docs/conventions.md#c21), so that <c>ledger add</c> records the name the lint run resolves.</summary>
 public sealed class ResolutionOptionsTests
 {
     /// <summary>ApiFunction is named after the Env parameter (default dev), WorkerFunction after the stack.</summary>

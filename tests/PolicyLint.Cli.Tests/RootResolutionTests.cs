@@ -3,7 +3,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary>C3: the root is --root, else the first PATH that is a folder, else the working directory.</summary>
+/// <summary>docs/conventions.md#c3: the root is --root, else the first PATH that is a folder, else the working directory.</summary>
 public sealed class RootResolutionTests
 {
     private static readonly string Case021 = RepositoryPaths.Get("tests/cases/021-sarif-relative-uris");

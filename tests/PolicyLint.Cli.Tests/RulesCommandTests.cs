@@ -5,7 +5,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary><c>policylint rules [ID...]</c>, and C3: a subcommand name wins over a folder of that name.</summary>
+/// <summary><c>policylint rules [ID...]</c>, and docs/conventions.md#c3: a subcommand name wins over a folder of that name.</summary>
 public sealed class RulesCommandTests
 {
     [Test]
@@ -129,7 +129,7 @@ public sealed class RulesCommandTests
             Assert.That(command.Stdout, Is.Empty);
         }
 
-        Assert.That(lint.Stdout, Does.Contain("\ntemplate.yaml(7,9): error PL1001: "), "the folder is the root (C3)");
+        Assert.That(lint.Stdout, Does.Contain("\ntemplate.yaml(7,9): error PL1001: "), "the folder is the root (docs/conventions.md#c3)");
         Assert.That(lint.ExitCode, Is.EqualTo(ExitCodes.Failure));
     }
 }

@@ -4,7 +4,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
 
-/// <summary>In-source suppressions on the command line (C13, C14): hidden in text unless <c>--show-suppressed</c>,
+/// <summary>In-source suppressions on the command line (docs/conventions.md#c13, docs/conventions.md#c14): hidden in text unless <c>--show-suppressed</c>,
 /// counted apart, never in the exit code; kept in SARIF with <c>suppressions</c> unless <c>--omit-suppressed</c>.</summary>
 public sealed class SuppressionTests
 {

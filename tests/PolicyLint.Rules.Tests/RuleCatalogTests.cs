@@ -14,12 +14,19 @@ using PolicyLint.Testing;
 namespace PolicyLint.Rules.Tests;
 
 /// <summary>
-/// The rule catalog against its descriptors, pages, index and tests (STYLE §6, "Catalog tests"): whatever is missing
-/// or stale is named here. Accept an intended change to the generated index with <c>POLICYLINT_UPDATE_GOLDEN=1</c>.
+/// The rule catalog against its descriptors, pages, index and tests (docs/style.md#catalog-tests): whatever is missing
+/// or stale is named here. Accept an intended change to the generated index and the README's rule table with
+/// <c>POLICYLINT_UPDATE_GOLDEN=1</c>.
 /// </summary>
 public sealed partial class RuleCatalogTests
 {
     private const string IndexPath = "rules/docs/README.md";
+
+    private const string ReadmePath = "README.md";
+
+    private const string ReadmeTableBegin = "<!-- rules:begin";
+
+    private const string ReadmeTableEnd = "<!-- rules:end -->";
 
     private static readonly DateOnly Today = DateOnly.ParseExact(RuleTest.DefaultToday, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -299,6 +306,30 @@ public sealed partial class RuleCatalogTests
 
     [Test]
     public void Index_IsCurrent() => Golden.AssertMatches(RenderIndex(Descriptors), IndexPath);
+
+    [Test]
+    public void ReadmeRuleTable_IsCurrent()
+    {
+        var readme = File.ReadAllText(RepositoryPaths.Get(ReadmePath));
+        var begin = readme.IndexOf(ReadmeTableBegin, StringComparison.Ordinal);
+        var end = readme.IndexOf(ReadmeTableEnd, StringComparison.Ordinal);
+        Assert.That(begin >= 0 && end > begin, Is.True, $"README.md needs the rule table between '{ReadmeTableBegin} … -->' and '{ReadmeTableEnd}'");
+        var tableStart = readme.IndexOf('\n', begin) + 1;
+
+        Golden.AssertMatches(string.Concat(readme.AsSpan(0, tableStart), RenderReadmeTable(Descriptors), readme.AsSpan(end)), ReadmePath);
+    }
+
+    /// <summary>The README's rule table: every ID linked to its page, with its default severity and title, in ID
+    /// order. It sits between the <c>rules:begin</c> and <c>rules:end</c> comments of README.md.</summary>
+    internal static string RenderReadmeTable(IReadOnlyList<DiagnosticDescriptor> descriptors)
+    {
+        var sb = new StringBuilder();
+        sb.Append("| ID | severity | title |\n");
+        sb.Append("|---|---|---|\n");
+        foreach (var d in descriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
+            sb.Append(CultureInfo.InvariantCulture, $"| [{d.Id}](rules/docs/{d.Id}.md) | {SeverityWord(d.DefaultSeverity)} | {d.Title} |\n");
+        return sb.ToString();
+    }
 
     /// <summary>The rule index: every ID with its title, category and default severity, linked to its page, then the
     /// ID range and folder of each category.</summary>

@@ -14,7 +14,7 @@ public sealed record FencedBlock(string Info, string Text, int Line);
 /// </summary>
 public sealed record PageExample(string Id, string Heading, bool IsCompliant, IReadOnlyList<FencedBlock> Blocks, string Name)
 {
-    /// <summary>The repository file each info string stands for (STYLE §5).</summary>
+    /// <summary>The repository file each info string stands for (docs/style.md#rule-page).</summary>
     public static string? FileFor(string info) => info switch
     {
         "yaml template" => "template.yaml",

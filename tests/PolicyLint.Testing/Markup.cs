@@ -10,7 +10,7 @@ namespace PolicyLint.Testing;
 public sealed record MarkedSpan(int Start, int End, string? Id, int? Marker);
 
 /// <summary>
-/// Location markup for rule tests (STYLE §6): <c>{|PL1001:text|}</c> marks the exact span of a PL1001,
+/// Location markup for rule tests (docs/style.md#rule-tests): <c>{|PL1001:text|}</c> marks the exact span of a PL1001,
 /// <c>[|text|]</c> a span of the analyzer's single ID, <c>{|#0:text|}</c> a numbered span whose ID (and message)
 /// the test gives with <c>Expect</c>. Markup is removed before parsing.
 /// </summary>

@@ -10,7 +10,7 @@ using PolicyLint.Rules;
 namespace PolicyLint.Testing;
 
 /// <summary>
-/// Verifies analyzers on a small repository written in the test, with location markup (STYLE §6). Every expected
+/// Verifies analyzers on a small repository written in the test, with location markup (docs/style.md#rule-tests). Every expected
 /// diagnostic must be reported exactly once at exactly its marked span, and nothing else may be reported.
 /// </summary>
 public sealed class RuleTest

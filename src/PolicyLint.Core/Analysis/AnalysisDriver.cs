@@ -9,14 +9,14 @@ using PolicyLint.Core.Workspace;
 namespace PolicyLint.Core.Analysis;
 
 /// <summary>The outcome of running analyzers over a project.</summary>
-/// <param name="Diagnostics">All diagnostics, engine ones included, in report order (C19); configuration applied.</param>
+/// <param name="Diagnostics">All diagnostics, engine ones included, in report order (docs/conventions.md#c19); configuration applied.</param>
 /// <param name="Notifications">Analyzer failures and other run problems.</param>
 public sealed record AnalysisOutcome(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications);
 
 /// <summary>
 /// Runs analyzers over a <see cref="ProjectModel"/>, the way Roslyn's driver runs <c>DiagnosticAnalyzer</c>s: per
 /// template actions in parallel, then ledger and project actions; then severity configuration, de-duplication,
-/// suppressions and ordering. Output is deterministic. Every PL0001 comes from loading and binding (C4, C16), before
+/// suppressions and ordering. Output is deterministic. Every PL0001 comes from loading and binding (docs/conventions.md#c4, docs/conventions.md#c16), before
 /// any analyzer runs, so which ones exist never depends on which rules are enabled; the model analyzers read is
 /// immutable.
 /// </summary>
@@ -153,7 +153,7 @@ public sealed class AnalysisDriver
             result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity.Value));
         }
 
-        // In-source suppressions (C14) apply after severities.
+        // In-source suppressions (docs/conventions.md#c14) apply after severities.
         result = SuppressionEvaluator.Apply(project, result, catalog, options);
         result.Sort(Diagnostic.Compare);
         return result;

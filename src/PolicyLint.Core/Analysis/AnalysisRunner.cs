@@ -10,7 +10,7 @@ public sealed record RunResult
     /// <summary>Absolute root directory.</summary>
     public required string Root { get; init; }
 
-    /// <summary>Reported diagnostics in report order (C19), after PATH filtering.</summary>
+    /// <summary>Reported diagnostics in report order (docs/conventions.md#c19), after PATH filtering.</summary>
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
 
     /// <summary>Problems with the run itself.</summary>
@@ -50,7 +50,7 @@ public static class AnalysisRunner
     /// <param name="options">Analysis options (today, rule options, severities).</param>
     /// <param name="analyzers">The rule pack.</param>
     /// <param name="reportPaths">Root-relative paths (files or folders, <c>/</c>-separated) whose results are reported;
-    /// empty or <c>"."</c> reports everything (C3: PATH arguments filter, the whole root is analyzed).</param>
+    /// empty or <c>"."</c> reports everything (docs/conventions.md#c3: PATH arguments filter, the whole root is analyzed).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static RunResult Run(LoadRequest load, AnalysisOptions options, IEnumerable<DiagnosticAnalyzer> analyzers, IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default) =>
         Run(load, options, new AnalysisDriver(analyzers), reportPaths, cancellationToken);

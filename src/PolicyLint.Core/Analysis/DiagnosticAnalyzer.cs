@@ -22,7 +22,7 @@ public abstract class DiagnosticAnalyzer
     public override string ToString() => GetType().Name;
 }
 
-/// <summary>A rule option (C1, issue 4): a typed value read from configuration under <see cref="Key"/>.</summary>
+/// <summary>A rule option (docs/conventions.md#c1, issue 4): a typed value read from configuration under <see cref="Key"/>.</summary>
 public abstract class RuleOption
 {
     private protected RuleOption(string key, string description)

@@ -39,12 +39,12 @@ public sealed class ProjectModel
 
     /// <summary>Root-relative paths of files that look like templates but could not be analyzed at all (a syntax error, a
     /// limit, not UTF-8, too large): what they define is unknown. A file whose PL0001 is a repeated key or an invalid
-    /// intrinsic form is analyzed, and is not here (C4).</summary>
+    /// intrinsic form is analyzed, and is not here (docs/conventions.md#c4).</summary>
     public IReadOnlySet<string> BrokenTemplatePaths { get; }
 }
 
 /// <summary>
-/// Settings of one analysis run. <see cref="Today"/> is <c>--today</c>, else the current UTC date (C12); it is
+/// Settings of one analysis run. <see cref="Today"/> is <c>--today</c>, else the current UTC date (docs/conventions.md#c12); it is
 /// never read from configuration.
 /// </summary>
 public sealed record AnalysisOptions

@@ -39,7 +39,7 @@ public sealed record ConfigurationRequest
 
 /// <summary>
 /// Reads <c>.policylint.yaml</c> (or <c>--config</c>), <c>.globalconfig</c> and <c>.editorconfig</c> at the root and
-/// merges them (C20). Never throws on bad input: every defect is a <see cref="ConfigurationProblem"/> (PL0004) at the
+/// merges them (docs/conventions.md#c20). Never throws on bad input: every defect is a <see cref="ConfigurationProblem"/> (PL0004) at the
 /// offending key, and no defect is replaced by a silent default.
 /// </summary>
 public static class ConfigurationLoader
@@ -119,7 +119,7 @@ public static class ConfigurationLoader
     private static EffectiveConfiguration ReadYaml(SourceText source, ConfigurationRequest request, EffectiveConfiguration config, SeveritySettings severities, List<ConfigurationProblem> problems)
     {
         var tree = YamlSyntaxParser.Parse(source);
-        tree.CheckWholeFileAliasExpansion(); // the whole file is read (C16)
+        tree.CheckWholeFileAliasExpansion(); // the whole file is read (docs/conventions.md#c16)
         foreach (var problem in tree.Problems)
             problems.Add(new ConfigurationProblem(problem.Location, problem.Message));
         if (tree.Problems.Count > 0)
@@ -224,7 +224,7 @@ public static class ConfigurationLoader
         return config with { Parameters = parameters.ToImmutable(), RuleOptions = ruleOptions.ToImmutable() };
     }
 
-    /// <summary>The limits a configuration may set, with their accepted ranges (C16).</summary>
+    /// <summary>The limits a configuration may set, with their accepted ranges (docs/conventions.md#c16).</summary>
     private static readonly (string Key, long Minimum, long Maximum)[] LimitKeys =
     [
         ("max_file_bytes", 1, 1L << 30),

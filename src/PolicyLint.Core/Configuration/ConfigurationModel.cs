@@ -38,7 +38,7 @@ public readonly record struct ConfiguredSeverity
     /// <summary>
     /// Parses PolicyLint's words (<c>none</c>, <c>note</c>, <c>warning</c>, <c>error</c>, <c>default</c>) or, when
     /// <paramref name="roslyn"/> is set, Roslyn's (<c>error</c>, <c>warning</c>, <c>suggestion</c> → note,
-    /// <c>silent</c>/<c>none</c> → off, <c>default</c>), per C20. The comparison is ordinal; callers reading Roslyn
+    /// <c>silent</c>/<c>none</c> → off, <c>default</c>), per docs/conventions.md#c20. The comparison is ordinal; callers reading Roslyn
     /// files lower-case the text first, as Roslyn compares these values case-insensitively.
     /// </summary>
     /// <returns>False, with <paramref name="severity"/> set to <see cref="Default"/>, when the word is not one of those.</returns>
@@ -60,7 +60,7 @@ public readonly record struct ConfiguredSeverity
     }
 }
 
-/// <summary>Where severity configuration comes from, highest precedence first (C20). Command-line flags rank above
+/// <summary>Where severity configuration comes from, highest precedence first (docs/conventions.md#c20). Command-line flags rank above
 /// all of them; they set no severities, and the command line applies them (<c>--ledger</c>, <c>--stack-name</c>,
 /// <c>--parameter</c>) over <see cref="EffectiveConfiguration"/>.</summary>
 public enum ConfigurationSourceKind
@@ -103,7 +103,7 @@ public sealed class SeveritySettings
 public sealed record ConfigurationProblem(Location Location, string Message);
 
 /// <summary>
-/// Everything configuration decides for a run, merged from every source by precedence (C20): command line, then
+/// Everything configuration decides for a run, merged from every source by precedence (docs/conventions.md#c20): command line, then
 /// <c>.policylint.yaml</c>, then <c>.globalconfig</c>, then <c>.editorconfig</c>, then defaults.
 /// </summary>
 public sealed record EffectiveConfiguration
@@ -120,11 +120,11 @@ public sealed record EffectiveConfiguration
     /// <summary><c>AWS::StackName</c> for every template, or null.</summary>
     public string? StackName { get; init; }
 
-    /// <summary>The samconfig environment to read (<c>config_env</c>), or null for <c>default</c> (C21).</summary>
+    /// <summary>The samconfig environment to read (<c>config_env</c>), or null for <c>default</c> (docs/conventions.md#c21).</summary>
     public string? ConfigEnv { get; init; }
 
     /// <summary>Parse limits (<c>limits</c>: <c>max_file_bytes</c>, <c>max_depth</c>, <c>max_alias_expansion</c>,
-    /// <c>max_files</c>; C16), or null when not configured (then <see cref="ParseLimits.Default"/>).</summary>
+    /// <c>max_files</c>; docs/conventions.md#c16), or null when not configured (then <see cref="ParseLimits.Default"/>).</summary>
     public ParseLimits? Limits { get; init; }
 
     /// <summary>Parameter overrides by name.</summary>
@@ -143,7 +143,7 @@ public sealed record EffectiveConfiguration
     public ImmutableArray<ConfigurationProblem> Problems { get; init; } = [];
 
     /// <summary><see cref="Problems"/> as PL0004 diagnostics (error, never re-severitied or suppressed), in report
-    /// order (C19).</summary>
+    /// order (docs/conventions.md#c19).</summary>
     public IReadOnlyList<Diagnostic> ProblemDiagnostics()
     {
         var descriptor = EngineDiagnostics.InvalidConfiguration;

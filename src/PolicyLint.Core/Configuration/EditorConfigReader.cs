@@ -11,7 +11,7 @@ namespace PolicyLint.Core.Configuration;
 /// with an unknown ID or a bad value is PL0004.
 /// </summary>
 /// <remarks>Source: Microsoft Learn, "Configuration options for code analysis" and "Global AnalyzerConfig" (Roslyn
-/// severities: error, warning, suggestion, silent, none, default). Mapping per BEHAVIOR C20.</remarks>
+/// severities: error, warning, suggestion, silent, none, default). Mapping per docs/conventions.md#c20.</remarks>
 public static class EditorConfigReader
 {
     private const string DiagnosticPrefix = "dotnet_diagnostic.";

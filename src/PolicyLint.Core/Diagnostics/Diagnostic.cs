@@ -35,7 +35,7 @@ public sealed record RelatedLocation(Location Location, string Message);
 
 /// <summary>
 /// Where and about what a diagnostic is reported, built by the semantic model so that every rule follows one
-/// convention (C7): the location the user edits, the related locations, the logical location and the
+/// convention (docs/conventions.md#c7): the location the user edits, the related locations, the logical location and the
 /// property path that feeds the fingerprint (never a line number).
 /// </summary>
 /// <param name="Location">Primary location.</param>
@@ -119,7 +119,7 @@ public sealed class Diagnostic
     /// <summary>A copy with another message.</summary>
     public Diagnostic WithMessage(string message) => new(Descriptor, Target, message, Severity, Suppression);
 
-    /// <summary>The order every report uses: path (ordinal), line, column, ID, then message (C19).</summary>
+    /// <summary>The order every report uses: path (ordinal), line, column, ID, then message (docs/conventions.md#c19).</summary>
     public static int Compare(Diagnostic? x, Diagnostic? y)
     {
         if (ReferenceEquals(x, y))

@@ -6,7 +6,7 @@ namespace PolicyLint.Core.Diagnostics;
 /// <summary>Severity of a diagnostic; SARIF calls it <c>level</c> (SARIF 2.1.0 §3.27.10).</summary>
 public enum DiagnosticSeverity
 {
-    /// <summary>Informational: SARIF <c>note</c>, printed as <c>info</c> in text output (C19).</summary>
+    /// <summary>Informational: SARIF <c>note</c>, printed as <c>info</c> in text output (docs/conventions.md#c19).</summary>
     Note = 1,
 
     /// <summary>SARIF <c>warning</c>.</summary>
@@ -16,7 +16,7 @@ public enum DiagnosticSeverity
     Error = 3,
 }
 
-/// <summary>Rule categories; the first digit of an ID names its category (STYLE §3, C20).</summary>
+/// <summary>Rule categories; the first digit of an ID names its category (docs/style.md#naming, docs/conventions.md#c20).</summary>
 public enum RuleCategory
 {
     /// <summary>PL0xxx: reading the input (parse errors, unresolvable values, suppressions, configuration).</summary>
@@ -116,7 +116,7 @@ public sealed partial class DiagnosticDescriptor : IEquatable<DiagnosticDescript
     /// notes unless the descriptor overrides it.</summary>
     public string SecuritySeverity { get; }
 
-    /// <summary>Whether configuration may change the severity or suppress results (false for PL0001, PL0004; C17).</summary>
+    /// <summary>Whether configuration may change the severity or suppress results (false for PL0001, PL0004; docs/conventions.md#c17).</summary>
     public bool IsConfigurable { get; }
 
     /// <summary>The rule's help page: <c>{RepositoryUrl}/blob/main/rules/docs/{Id}.md</c>.</summary>

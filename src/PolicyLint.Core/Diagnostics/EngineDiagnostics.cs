@@ -1,7 +1,7 @@
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>
-/// Diagnostics raised by the engine rather than by a rule (C17). Their pages live in <c>rules/docs/</c> like
+/// Diagnostics raised by the engine rather than by a rule (docs/conventions.md#c17). Their pages live in <c>rules/docs/</c> like
 /// every other rule's.
 /// </summary>
 public static class EngineDiagnostics

@@ -10,7 +10,7 @@ namespace PolicyLint.Core.Ledger;
 /// suppression rule the team accepted, with why, who and until when. Parsing never throws: YAML errors make the
 /// ledger <see cref="IsBroken"/> (PL0001), structural defects are listed in <see cref="Defects"/> (PL3004).
 /// </summary>
-/// <remarks>Format: DOMAIN.md, "The exclusion ledger"; behaviour: BEHAVIOR C5, C12, C18.</remarks>
+/// <remarks>Format: docs/ledger-format.md; behaviour: docs/conventions.md#c5, docs/conventions.md#c12, docs/conventions.md#c18.</remarks>
 public sealed class ExclusionLedger
 {
     /// <summary>The only ledger format version.</summary>
@@ -33,7 +33,7 @@ public sealed class ExclusionLedger
     /// <summary>The syntax tree, or null for a missing ledger.</summary>
     public SyntaxTree? Tree { get; }
 
-    /// <summary>Whether the file exists (a missing default ledger is an empty ledger, C18).</summary>
+    /// <summary>Whether the file exists (a missing default ledger is an empty ledger, docs/conventions.md#c18).</summary>
     public bool Exists { get; }
 
     /// <summary>Whether the ledger has a YAML error or exceeds a limit (PL0001): then nothing can be matched.</summary>
@@ -61,7 +61,7 @@ public sealed class ExclusionLedger
     public static ExclusionLedger Parse(SourceText source, ParseLimits? limits = null)
     {
         var tree = YamlSyntaxParser.Parse(source, limits);
-        tree.CheckWholeFileAliasExpansion(); // the whole ledger is read (C16)
+        tree.CheckWholeFileAliasExpansion(); // the whole ledger is read (docs/conventions.md#c16)
         var ledger = new ExclusionLedger(source, tree, exists: true);
         if (!ledger.IsBroken)
             ledger.Read();

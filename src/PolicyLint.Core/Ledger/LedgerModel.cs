@@ -62,7 +62,7 @@ public sealed record LedgerDefect(DiagnosticTarget Target, string Message) : IRe
 /// What every ledger record has, exclusion or suppression rule: the <c>reason</c>, <c>owner</c> and <c>dates</c>
 /// sections with their fields and positions.
 /// </summary>
-/// <remarks>Format: DOMAIN.md, "The exclusion ledger".</remarks>
+/// <remarks>Format: docs/ledger-format.md.</remarks>
 public abstract class LedgerRecord : IReportable
 {
     private protected LedgerRecord(ExclusionLedger ledger, string section, int index, MappingNode node)

@@ -6,7 +6,7 @@ using PolicyLint.Core.Diagnostics;
 namespace PolicyLint.Core.Reporting;
 
 /// <summary>
-/// PolicyLint's own JSON (<c>--format json</c>, DESIGN.md "JSON output"):
+/// PolicyLint's own JSON (<c>--format json</c>, docs/design/sarif-and-json.md#json-output):
 /// <c>{"version": 1, "tool": {"name", "version"}, "root": ".", "results": [{"id", "severity", "message", "path",
 /// "line", "column", "endLine", "endColumn", "logicalId"?, "suppressed", "justification"?}], "summary": {"errors",
 /// "warnings", "notes", "suppressed", "files"}}</c>, results in text order; severities are <c>error</c>,

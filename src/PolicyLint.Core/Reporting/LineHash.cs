@@ -8,11 +8,11 @@ namespace PolicyLint.Core.Reporting;
 /// tool leaves it out, so that our value and GitHub's agree.
 /// </summary>
 /// <remarks>
-/// Algorithm (github/codeql-action <c>src/fingerprints.ts</c>, MIT; DOMAIN.md): a rolling hash over the file's UTF-16
+/// Algorithm (github/codeql-action <c>src/fingerprints.ts</c>, MIT; docs/aws-facts.md#primary-location-line-hash): a rolling hash over the file's UTF-16
 /// code units. CR and CRLF read as LF; spaces and tabs are skipped; for each remaining character c,
 /// <c>hash = hash × 37 + c</c> in wrapping 64-bit arithmetic, minus the contribution (<c>37^100 × c'</c>) of the
 /// character 100 places back, so the hash of a line covers the 100 characters starting at its first character.
-/// After the last character the action reads one end-of-file sentinel, 65535 (DOMAIN.md leaves it out), then zeros
+/// After the last character the action reads one end-of-file sentinel, 65535, then zeros
 /// pad the window; the sentinel is a character like any other, so after a final line break it starts one more line.
 /// The value is the unsigned hash in lower-case hex, a colon, and how many times that hash has occurred so far in
 /// the file (1-based). The byte order mark, which Node reads as U+FEFF, counts as a character.

@@ -195,7 +195,7 @@ public sealed class SarifResult
     /// <summary>One location.</summary>
     public List<SarifLocation> Locations { get; set; } = [];
 
-    /// <summary>Related locations (C7), or null.</summary>
+    /// <summary>Related locations (docs/conventions.md#c7), or null.</summary>
     public List<SarifLocation>? RelatedLocations { get; set; }
 
     /// <summary><c>primaryLocationLineHash</c> and <c>policylint/v1</c>.</summary>

@@ -70,7 +70,7 @@ public sealed record SarifOptions
 /// line-move-proof fingerprints, <c>results: []</c> when clean, and the same bytes for the same input.
 /// </summary>
 /// <remarks>Spec: OASIS SARIF 2.1.0 errata 01; GitHub: "SARIF support for code scanning" (docs.github.com). Constants
-/// per DESIGN.md "SARIF constants".</remarks>
+/// per docs/design/sarif-and-json.md#sarif-constants.</remarks>
 public static class SarifReporter
 {
     /// <summary>The base URI ID every artifact location uses.</summary>

@@ -5,7 +5,7 @@ using PolicyLint.Core.Diagnostics;
 namespace PolicyLint.Core.Reporting;
 
 /// <summary>
-/// Compiler-style text (C19): one line per result, <c>path(line,col): severity ID: message</c>, the MSBuild canonical
+/// Compiler-style text (docs/conventions.md#c19): one line per result, <c>path(line,col): severity ID: message</c>, the MSBuild canonical
 /// form that VS Code's <c>$msCompile</c> problem matcher and Visual Studio read; notes print as <c>info</c>. Then one
 /// summary line that does not match that form. Control characters of paths, messages and justifications are escaped
 /// (<see cref="DisplayText"/>), so one result is always one line.

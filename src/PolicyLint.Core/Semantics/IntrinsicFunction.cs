@@ -32,7 +32,7 @@ public readonly struct IntrinsicFunction
     /// <summary>The argument, aliases followed.</summary>
     public SyntaxNode Argument => Entry.Value;
 
-    /// <summary>Where an invalid form is reported (C4): the argument for the long form, the tag for a short form.</summary>
+    /// <summary>Where an invalid form is reported (docs/conventions.md#c4): the argument for the long form, the tag for a short form.</summary>
     public Location ArgumentLocation => IsShortForm ? Entry.Key.Location : Entry.RawValue.Location;
 
     /// <summary>Whether <paramref name="key"/> names an intrinsic function (or a condition reference).</summary>
@@ -76,7 +76,7 @@ public readonly struct IntrinsicFunction
         TryGet(node, out var f) && f.Name == "Ref" && f.Argument is ScalarNode { Value: "AWS::NoValue" };
 
     /// <summary>
-    /// Checks the argument's shape against the forms CloudFormation accepts (C4) and returns null when valid,
+    /// Checks the argument's shape against the forms CloudFormation accepts (docs/conventions.md#c4) and returns null when valid,
     /// else a sentence naming the accepted form.
     /// </summary>
     public string? ValidateForm()

@@ -19,7 +19,7 @@ public enum TagOrigin
 
 /// <summary>
 /// One tag a function carries as deployed, in either shape (map entry, or <c>{Key, Value}</c> list item) on either
-/// function type (C8). Key and value stay expressions; resolve them with the template's resolver.
+/// function type (docs/conventions.md#c8). Key and value stay expressions; resolve them with the template's resolver.
 /// </summary>
 public sealed class TagEntry : IReportable
 {
@@ -49,7 +49,7 @@ public sealed class TagEntry : IReportable
     /// <summary>Whether the tag sits in a branch of <c>Fn::If</c>.</summary>
     public bool IsConditional { get; }
 
-    /// <summary>Where the user edits the tag (C7): the map key or the <c>Key</c> key as written, the <c>&lt;&lt;</c>
+    /// <summary>Where the user edits the tag (docs/conventions.md#c7): the map key or the <c>Key</c> key as written, the <c>&lt;&lt;</c>
     /// merge key that brought it in, or the function's logical ID for an inherited tag.</summary>
     public Location EditLocation { get; }
 
@@ -59,10 +59,10 @@ public sealed class TagEntry : IReportable
     /// <summary>The key's literal text when written as a plain string, else null.</summary>
     public string? KeyText => KeyNode is ScalarNode s ? s.Value : null;
 
-    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (C8).</summary>
+    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8).</summary>
     public ResolvedValue ResolveKey() => Function.Resource.Template.EveryBranchResolver.Resolve(KeyNode);
 
-    /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition (C8); a missing
+    /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8); a missing
     /// value is <see cref="NoValue"/>.</summary>
     public ResolvedValue ResolveValue() =>
         ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Function.Resource.Template.EveryBranchResolver.Resolve(ValueNode);
@@ -181,7 +181,7 @@ public sealed class LambdaFunction
     public EffectiveProperty? SourceKmsKeyArn => Resource.GetProperty(IsServerless ? "SourceKMSKeyArn" : "Code.SourceKMSKeyArn");
 
     /// <summary>The tags as deployed: Globals tags first (those the function does not override), then its own,
-    /// each in written order; tags in both branches of <c>Fn::If</c> are included (C8).</summary>
+    /// each in written order; tags in both branches of <c>Fn::If</c> are included (docs/conventions.md#c8).</summary>
     public IReadOnlyList<TagEntry> Tags => _tags.Value.Tags;
 
     /// <summary>
@@ -200,7 +200,7 @@ public sealed class LambdaFunction
     public IReadOnlyList<UnreadableTags> UnreadableTags => _tags.Value.Unreadable;
 
     /// <summary>
-    /// The deployed function name when static (C9): <c>FunctionName</c> resolving to exactly one string; null otherwise.
+    /// The deployed function name when static (docs/conventions.md#c9): <c>FunctionName</c> resolving to exactly one string; null otherwise.
     /// </summary>
     public string? StaticName => FunctionName is { } name && Resource.Template.Resolver.Resolve(name.Value).TryGetString(out var text) && text.Length > 0 ? text : null;
 
@@ -353,7 +353,7 @@ public sealed class LambdaFunction
             tags.Add(Tag(origin, keyEntry.Value, map.Find("Value")?.Value, keyEntry.KeyLocation, conditional, tagsEntry));
     }
 
-    // Tags that a merge key brought into the function are reported at that '<<' key, not inside the anchor (C7).
+    // Tags that a merge key brought into the function are reported at that '<<' key, not inside the anchor (docs/conventions.md#c7).
     private TagEntry Tag(TagOrigin origin, SyntaxNode key, SyntaxNode? value, Location keyLocation, bool conditional, MappingEntry tagsEntry) =>
         origin == TagOrigin.Globals
             ? new TagEntry(this, origin, key, value, Resource.Entry.Key.Location, conditional, keyLocation)

@@ -40,7 +40,7 @@ public sealed class SamGlobals
 /// <summary>
 /// A property value as deployed after SAM Globals are merged: the resource's own entry wins; without one the
 /// Globals entry applies and the result is reported at the resource's logical ID with the Globals entry as a
-/// related location (C7).
+/// related location (docs/conventions.md#c7).
 /// </summary>
 public sealed class EffectiveProperty : IReportable
 {
@@ -189,7 +189,7 @@ public sealed class Resource
 
     /// <summary>The entry at dotted <paramref name="path"/> under <c>Properties</c>, or null. When a YAML merge key
     /// on the way brought it in (<c>Properties: {&lt;&lt;: *base}</c>), the outermost such <c>&lt;&lt;</c> (the one
-    /// inside this resource) becomes its <see cref="MappingEntry.MergeKey"/>, where it is reported (C7).</summary>
+    /// inside this resource) becomes its <see cref="MappingEntry.MergeKey"/>, where it is reported (docs/conventions.md#c7).</summary>
     internal MappingEntry? FindProperty(string path)
     {
         var propertiesEntry = Node.Find("Properties");

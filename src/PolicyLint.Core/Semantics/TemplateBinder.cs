@@ -5,7 +5,7 @@ namespace PolicyLint.Core.Semantics;
 
 /// <summary>
 /// The checks made once when a template is bound, before any rule runs, so that what they report never depends on
-/// which rules are enabled (C4, C16): every intrinsic function form in the places a deployment evaluates, and the
+/// which rules are enabled (docs/conventions.md#c4, docs/conventions.md#c16): every intrinsic function form in the places a deployment evaluates, and the
 /// alias budget of those places.
 /// </summary>
 /// <remarks>

@@ -21,7 +21,7 @@ public enum TriState
 
 /// <summary>
 /// What PolicyLint knows about the deployment without calling AWS: parameter overrides and the pseudo
-/// parameters that only configuration can tell (C9).
+/// parameters that only configuration can tell (docs/conventions.md#c9).
 /// </summary>
 public sealed record ResolutionSettings
 {
@@ -48,7 +48,7 @@ public sealed record ResolutionSettings
 /// Resolves template expressions offline: <c>Ref</c> (parameters with defaults and overrides, pseudo parameters,
 /// resources), <c>Fn::Sub</c> (both forms), <c>Fn::Join</c>, <c>Fn::If</c> (conditions evaluated three-valued),
 /// <c>Fn::FindInMap</c>, <c>Fn::Select</c>, <c>Fn::Split</c>, <c>Fn::GetAtt</c>, <c>Fn::ImportValue</c>,
-/// <c>Fn::Base64</c>. An invalid intrinsic form is unknown (the binder reported it as PL0001, C4).
+/// <c>Fn::Base64</c>. An invalid intrinsic form is unknown (the binder reported it as PL0001, docs/conventions.md#c4).
 /// </summary>
 /// <remarks>Thread-safe. Sources: AWS CloudFormation User Guide, "Intrinsic function reference",
 /// "Pseudo parameters reference", "Parameters" (SSM parameter types).</remarks>

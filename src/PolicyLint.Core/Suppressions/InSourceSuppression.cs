@@ -79,7 +79,7 @@ public sealed class InSourceSuppression
     /// <summary>Why the suppression is invalid (PL0003), or null when valid.</summary>
     public string? Problem { get; internal set; }
 
-    /// <summary>Where PL0003 is reported: the <c>id</c> key, else the entry's first key (C7).</summary>
+    /// <summary>Where PL0003 is reported: the <c>id</c> key, else the entry's first key (docs/conventions.md#c7).</summary>
     public Location ReportLocation => (Node.Find("id")?.Key ?? (Node.Entries.Count > 0 ? Node.Entries[0].Key : Node)).Location;
 
     /// <summary>What a PL0003 about this suppression is reported on: its <see cref="ReportLocation"/>, the resource or
@@ -91,7 +91,7 @@ public sealed class InSourceSuppression
     /// <summary>Where the suppression is written (its first key).</summary>
     public Location Location => (Node.Entries.Count > 0 ? Node.Entries[0].Key : Node).Location;
 
-    /// <summary>Whether the suppression is expired on <paramref name="today"/> (C14: <c>expires &lt; today</c>).</summary>
+    /// <summary>Whether the suppression is expired on <paramref name="today"/> (docs/conventions.md#c14: <c>expires &lt; today</c>).</summary>
     public bool IsExpired(DateOnly today) => Expires is { } expires && expires < today;
 
     /// <summary>Whether the suppression covers <paramref name="diagnostic"/> (same ID and scope).</summary>
@@ -110,7 +110,7 @@ public sealed class InSourceSuppression
 /// <summary>
 /// Reads in-source suppressions from templates (resource and template <c>Metadata.policylint.suppress</c>) and from
 /// ledger records (<c>suppress</c>), applies them to diagnostics, and reports invalid ones and ones that suppress
-/// nothing as PL0003 (C14).
+/// nothing as PL0003 (docs/conventions.md#c14).
 /// </summary>
 public static class SuppressionEvaluator
 {

@@ -1,7 +1,7 @@
 namespace PolicyLint.Core.Syntax;
 
 /// <summary>
-/// The alias-expansion limit of one file (C16, <see cref="ParseLimits.MaxAliasExpansion"/>): what reading through YAML
+/// The alias-expansion limit of one file (docs/conventions.md#c16, <see cref="ParseLimits.MaxAliasExpansion"/>): what reading through YAML
 /// aliases costs, counted once, where the file is read (the template binder: the places a deployment evaluates; the
 /// ledger, configuration and samconfig readers: the whole file), before any rule runs. Following an alias costs the
 /// <see cref="SyntaxNode.SubtreeSize"/> of the node it names plus that node's own <see cref="SyntaxNode.ExpansionCost"/>,

@@ -11,7 +11,7 @@ namespace PolicyLint.Core.Syntax;
 /// options; so the text is scanned again from the end of that token, knowing the open containers and what the grammar
 /// expects next (RFC 8259). The reader fails within the next token, so the scan is short.
 /// </summary>
-/// <remarks>Positions follow C2 (BEHAVIOR.md): the first character the parser cannot accept. A trailing comma is
+/// <remarks>Positions follow docs/conventions.md#c2: the first character the parser cannot accept. A trailing comma is
 /// located at the <c>}</c> or <c>]</c> after it (the message names the comma's position); an invalid literal or number
 /// at its first character that no JSON literal or number can continue with (<c>nope</c> at the <c>o</c>, <c>01</c> at
 /// the <c>1</c>, <c>tru</c> at the character after it); a comment, a single quote, or a token not allowed where it stands (a missing comma or colon, text
@@ -358,7 +358,7 @@ internal sealed partial class JsonErrorScanner
             : $"{quote}{shown}{quote}";
     }
 
-    /// <summary>A key quoted in a message (a name, not a value): one line (C19), at most <see cref="MaxShown"/> characters; with
+    /// <summary>A key quoted in a message (a name, not a value): one line (docs/conventions.md#c19), at most <see cref="MaxShown"/> characters; with
     /// <paramref name="trimQuotes"/>, a string token's text between its quotes (escapes as written).</summary>
     internal static string Shown(string text, bool trimQuotes = false)
     {

@@ -30,7 +30,7 @@ public sealed class MappingEntry
     /// </summary>
     public MappingEntry? MergeKey { get; }
 
-    /// <summary>Where the user edits this entry: its key, or the <c>&lt;&lt;</c> key that brought it in (C7).</summary>
+    /// <summary>Where the user edits this entry: its key, or the <c>&lt;&lt;</c> key that brought it in (docs/conventions.md#c7).</summary>
     public Location KeyLocation => (MergeKey?.Key ?? Key).Location;
 
     internal MappingEntry ViaMerge(MappingEntry mergeKey) => new(Key, RawValue, mergeKey);
@@ -91,7 +91,7 @@ public sealed class MappingNode : SyntaxNode
 
     /// <summary>
     /// The entry for <paramref name="key"/>: the mapping's own (the last occurrence of a repeated key, whose value
-    /// CloudFormation and PyYAML use; the repeat itself is PL0001, C4), else the first found through its merge keys
+    /// CloudFormation and PyYAML use; the repeat itself is PL0001, docs/conventions.md#c4), else the first found through its merge keys
     /// (then <see cref="MappingEntry.MergeKey"/> is set); null when absent.
     /// </summary>
     public MappingEntry? Find(string key)

@@ -18,7 +18,7 @@ public enum SyntaxNodeKind
     Alias,
 }
 
-/// <summary>How a scalar was written. Values are always kept as the text written (C18: scalars are strings).</summary>
+/// <summary>How a scalar was written. Values are always kept as the text written (docs/conventions.md#c18: scalars are strings).</summary>
 public enum ScalarStyle
 {
     /// <summary>YAML plain scalar (unquoted).</summary>
@@ -80,7 +80,7 @@ public abstract class SyntaxNode
     public int SubtreeSize { get; private protected set; } = 1;
 
     /// <summary>
-    /// What reading this whole subtree costs through YAML aliases (C16): for each alias written in it, the
+    /// What reading this whole subtree costs through YAML aliases (docs/conventions.md#c16): for each alias written in it, the
     /// <see cref="SubtreeSize"/> of the node it names plus that node's own <see cref="ExpansionCost"/>; 0 without
     /// aliases. Saturates at <see cref="long.MaxValue"/> (an alias bomb is astronomically large, never negative).
     /// </summary>
@@ -307,7 +307,7 @@ public sealed class ScalarSourceMap
     }
 }
 
-/// <summary>An alias <c>*name</c>: a reference to an earlier anchored node, never copied into the tree (C16).</summary>
+/// <summary>An alias <c>*name</c>: a reference to an earlier anchored node, never copied into the tree (docs/conventions.md#c16).</summary>
 public sealed class AliasNode : SyntaxNode
 {
     internal AliasNode(SyntaxTree tree, TextSpan span, string name, SyntaxNode target)

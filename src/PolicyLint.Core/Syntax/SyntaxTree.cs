@@ -34,7 +34,7 @@ public enum SyntaxProblemKind
 
 /// <summary>A problem found while reading a file; the loader turns it into PL0001 when the file is a template.</summary>
 /// <param name="Kind">What went wrong.</param>
-/// <param name="Location">Where (C2: the first character the parser cannot accept, or the repeated key).</param>
+/// <param name="Location">Where (docs/conventions.md#c2: the first character the parser cannot accept, or the repeated key).</param>
 /// <param name="Message">A sentence without a final period, naming what was found.</param>
 /// <param name="Parent">For <see cref="SyntaxProblemKind.DuplicateKey"/>, the mapping holding the key.</param>
 public sealed record SyntaxProblem(SyntaxProblemKind Kind, Location Location, string Message, MappingNode? Parent = null)
@@ -44,7 +44,7 @@ public sealed record SyntaxProblem(SyntaxProblemKind Kind, Location Location, st
 }
 
 /// <summary>
-/// Bounds that keep hostile input from costing unbounded time or memory (C16): the one record of limits that the
+/// Bounds that keep hostile input from costing unbounded time or memory (docs/conventions.md#c16): the one record of limits that the
 /// command line and the loader take. Exceeding any of them is PL0001 (never a crash or a hang); the rest of the run
 /// goes on.
 /// </summary>
@@ -122,7 +122,7 @@ public sealed class SyntaxTree
     /// Charges reading every document of the file in full against the alias budget (the ledger, configuration and
     /// samconfig readers read the whole file); when it exceeds the limit, adds the <see cref="SyntaxProblemKind.LimitExceeded"/>
     /// problem at the alias that crossed it. Templates are charged by their binder instead, for the places a
-    /// deployment evaluates only (C16).
+    /// deployment evaluates only (docs/conventions.md#c16).
     /// </summary>
     internal void CheckWholeFileAliasExpansion()
     {

@@ -13,8 +13,8 @@ namespace PolicyLint.Core.Syntax;
 /// <remarks>
 /// Short-form CloudFormation tags become the long form: <c>!Sub x</c> is a one-entry mapping whose key
 /// <c>Fn::Sub</c> is located at the tag and whose value is <c>x</c> without the tag. Aliases are kept as
-/// <see cref="AliasNode"/> references (C16). Positions come from YamlDotNet's character index, mapped through
-/// <see cref="SourceText"/>; the two positions it gets wrong (tab indentation, end of stream) are corrected (C2).
+/// <see cref="AliasNode"/> references (docs/conventions.md#c16). Positions come from YamlDotNet's character index, mapped through
+/// <see cref="SourceText"/>; the two positions it gets wrong (tab indentation, end of stream) are corrected (docs/conventions.md#c2).
 /// </remarks>
 public static class YamlSyntaxParser
 {
@@ -198,7 +198,7 @@ public static class YamlSyntaxParser
             };
             var (_, keptTag) = ClassifyTag(tag);
             // An empty value after a tag at the end of the file (`!` then a line break) starts past the last line: keep
-            // every node on lines the file has (C2).
+            // every node on lines the file has (docs/conventions.md#c2).
             valueStart = Math.Min(valueStart, Math.Max(startIndex, _source.EndOfContent));
             var end = Math.Max(valueStart, Math.Min(Index(scalar.End), Math.Max(valueStart, _source.EndOfContent)));
             return new ScalarNode(tree, new TextSpan(valueStart, end), scalar.Value, style, keptTag);

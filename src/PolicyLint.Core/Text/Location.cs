@@ -1,6 +1,6 @@
 namespace PolicyLint.Core.Text;
 
-/// <summary>A 1-based line and column; the column counts UTF-16 code units (BEHAVIOR C2).</summary>
+/// <summary>A 1-based line and column; the column counts UTF-16 code units (docs/conventions.md#c2).</summary>
 /// <param name="Line">1-based line number.</param>
 /// <param name="Column">1-based column in UTF-16 code units; a tab is one column.</param>
 public readonly record struct LinePosition(int Line, int Column) : IComparable<LinePosition>
@@ -39,7 +39,7 @@ public readonly record struct TextSpan(int Start, int End)
 
 /// <summary>
 /// A region of one file: where a diagnostic is reported. <see cref="Start"/> is the first character,
-/// <see cref="End"/> is exclusive (BEHAVIOR C2); a file-level location is the empty region at 1:1.
+/// <see cref="End"/> is exclusive (docs/conventions.md#c2); a file-level location is the empty region at 1:1.
 /// </summary>
 public sealed class Location : IEquatable<Location>
 {

@@ -11,7 +11,7 @@ namespace PolicyLint.Core.Text;
 /// <remarks>
 /// Line breaks are <c>\n</c>, <c>\r\n</c> (one break) and a lone <c>\r</c>, as in YAML 1.2 §5.4; a
 /// break is never part of its line. A UTF-8 byte order mark is removed before anything is counted,
-/// so it is not a character of line 1 (BEHAVIOR C2). Columns count UTF-16 code units, SARIF's default
+/// so it is not a character of line 1 (docs/conventions.md#c2). Columns count UTF-16 code units, SARIF's default
 /// <c>columnKind</c> (SARIF 2.1.0 §3.14.17); a tab is one column.
 /// </remarks>
 public sealed class SourceText
@@ -46,7 +46,7 @@ public sealed class SourceText
 
     /// <summary>
     /// Offset just past the last character of the file, before a final line break: where an
-    /// end-of-stream error is located so that it never names a line that does not exist (C2).
+    /// end-of-stream error is located so that it never names a line that does not exist (docs/conventions.md#c2).
     /// </summary>
     public int EndOfContent
     {
@@ -194,7 +194,7 @@ public sealed class SourceText
     {
         offset = Math.Clamp(offset, 0, Text.Length);
         if (offset > 0 && offset < Text.Length && Text[offset] == '\n' && Text[offset - 1] == '\r')
-            offset--; // inside a CRLF break: the end of the line (\r is not part of the line, C2)
+            offset--; // inside a CRLF break: the end of the line (\r is not part of the line, docs/conventions.md#c2)
         // The last line starting at or before offset (_lineStarts[0] is 0); by hand, as Array.BinarySearch<int> has no
         // ReadyToRun code and would be JIT-compiled at every start.
         int low = 0, high = _lineStarts.Length - 1;
@@ -211,7 +211,7 @@ public sealed class SourceText
         return new LinePosition(line + 1, offset - _lineStarts[line] + 1);
     }
 
-    /// <summary>The one-character region at <paramref name="offset"/> where a syntax error is reported (C2): empty at
+    /// <summary>The one-character region at <paramref name="offset"/> where a syntax error is reported (docs/conventions.md#c2): empty at
     /// the end of the content (never over the final line break, which would end on a line the file does not have); a
     /// whole CRLF break when it starts there.</summary>
     public TextSpan ErrorSpan(int offset)

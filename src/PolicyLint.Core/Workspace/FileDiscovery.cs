@@ -12,7 +12,7 @@ namespace PolicyLint.Core.Workspace;
 public sealed record ToolNotification(string Level, string Message, string? Path = null, bool IsToolFailure = false, bool IsConfiguration = false);
 
 /// <summary>
-/// Finds candidate files under the root (C3): <c>*.yaml</c>, <c>*.yml</c>, <c>*.json</c>, <c>*.template</c> and <c>samconfig.toml</c>, dot-folders
+/// Finds candidate files under the root (docs/conventions.md#c3): <c>*.yaml</c>, <c>*.yml</c>, <c>*.json</c>, <c>*.template</c> and <c>samconfig.toml</c>, dot-folders
 /// included, except <c>.git/</c>, <c>node_modules/</c>, <c>.aws-sam/</c> and bundled CDK assets <c>cdk.out/asset.*/</c>.
 /// Symbolic links to directories are not followed (no loops); files are found whether git tracks them or not.
 /// </summary>

@@ -88,7 +88,7 @@ public readonly record struct BoundedRead(byte[]? Bytes, long Length)
 }
 
 /// <summary>Reading through an <see cref="IFileSource"/> with the size limit applied before the content is held in
-/// memory (C16).</summary>
+/// memory (docs/conventions.md#c16).</summary>
 public static class FileSourceReading
 {
     /// <summary>The size of the chunks a file over the limit is streamed in.</summary>

@@ -4,7 +4,7 @@ using PolicyLint.Core.Text;
 namespace PolicyLint.Core.Workspace;
 
 /// <summary>
-/// Whether a file over the size limit looks like a template (C4) or mentions a marker word, decided over the whole file
+/// Whether a file over the size limit looks like a template (docs/conventions.md#c4) or mentions a marker word, decided over the whole file
 /// in chunks of <see cref="FileSourceReading.ChunkBytes"/> bytes, in constant memory, without a syntax tree: the same
 /// test as <see cref="ProjectLoader.LooksLikeTemplate"/> (a line starting with <c>AWSTemplateFormatVersion</c>,
 /// <c>Transform</c> or <c>Resources</c>, optional spaces and <c>:</c>; or the text <c>"AWSTemplateFormatVersion"</c> or

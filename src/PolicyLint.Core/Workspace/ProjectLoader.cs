@@ -13,13 +13,13 @@ namespace PolicyLint.Core.Workspace;
 /// <summary>What to load.</summary>
 public sealed record LoadRequest
 {
-    /// <summary>Absolute root directory; the whole root is always analyzed (C3).</summary>
+    /// <summary>Absolute root directory; the whole root is always analyzed (docs/conventions.md#c3).</summary>
     public required string Root { get; init; }
 
     /// <summary>Root-relative ledger path; <see cref="DefaultLedgerPath"/> when not configured.</summary>
     public string LedgerPath { get; init; } = DefaultLedgerPath;
 
-    /// <summary>Whether the ledger path was given explicitly (then a missing file is a usage error, C18).</summary>
+    /// <summary>Whether the ledger path was given explicitly (then a missing file is a usage error, docs/conventions.md#c18).</summary>
     public bool LedgerIsExplicit { get; init; }
 
     /// <summary>Root-relative paths that are not templates even if they look like one (the configuration file).</summary>
@@ -34,10 +34,10 @@ public sealed record LoadRequest
     /// <summary>How template values resolve; command-line and configuration values, which win over samconfig's.</summary>
     public ResolutionSettings Resolution { get; init; } = ResolutionSettings.Default;
 
-    /// <summary>The samconfig environment to read (<c>--config-env</c>, <c>config_env</c>; default <c>default</c>, C21).</summary>
+    /// <summary>The samconfig environment to read (<c>--config-env</c>, <c>config_env</c>; default <c>default</c>, docs/conventions.md#c21).</summary>
     public string ConfigEnvironment { get; init; } = SamConfig.DefaultEnvironment;
 
-    /// <summary>Parse limits (C16).</summary>
+    /// <summary>Parse limits (docs/conventions.md#c16).</summary>
     public ParseLimits Limits { get; init; } = ParseLimits.Default;
 
     /// <summary>Where the files are read from: the working tree under <see cref="Root"/> when null, else the git index
@@ -45,7 +45,7 @@ public sealed record LoadRequest
     public IFileSource? Source { get; init; }
 
     /// <summary>Words that make a file over <see cref="ParseLimits.MaxFileBytes"/> a PL0001 wherever they appear in it,
-    /// besides what makes it look like a template (C4): the rule pack's exclusion tag keys, so that an over-limit file
+    /// besides what makes it look like a template (docs/conventions.md#c4): the rule pack's exclusion tag keys, so that an over-limit file
     /// that mentions one never passes silently.</summary>
     public IReadOnlyList<string> OverLimitMarkers { get; init; } = [];
 
@@ -56,7 +56,7 @@ public sealed record LoadRequest
     /// The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>The default ledger path (C1).</summary>
+    /// <summary>The default ledger path (docs/conventions.md#c1).</summary>
     public const string DefaultLedgerPath = "security/inspector-exclusions.yaml";
 }
 
@@ -65,7 +65,7 @@ public sealed record LoadRequest
 /// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, for samconfig files and for
 /// the ledger.</param>
 /// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
-/// <param name="FileCount">Files that contributed: template files (broken ones included), the samconfig files read (C21)
+/// <param name="FileCount">Files that contributed: template files (broken ones included), the samconfig files read (docs/conventions.md#c21)
 /// and the ledger if present.</param>
 public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount)
 {
@@ -86,7 +86,7 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
 /// <param name="Path">The root-relative path.</param>
 /// <param name="IsTemplateFile">Whether the file counts as a template file (a broken one that looks like a template included).</param>
 /// <param name="Templates">Its templates (one per template document); empty when the file cannot be read, has a syntax
-/// error or exceeds a limit. A repeated key or an invalid intrinsic form does not empty it (C4).</param>
+/// error or exceeds a limit. A repeated key or an invalid intrinsic form does not empty it (docs/conventions.md#c4).</param>
 /// <param name="Diagnostics">PL0001 results of the file.</param>
 /// <param name="Notification">A problem with reading the file, or null.</param>
 public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification)
@@ -96,7 +96,7 @@ public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<
 }
 
 /// <summary>
-/// Discovers, reads, parses and binds every file of a root (C3, C4, C18), in parallel, with deterministic output.
+/// Discovers, reads, parses and binds every file of a root (docs/conventions.md#c3, docs/conventions.md#c4, docs/conventions.md#c18), in parallel, with deterministic output.
 /// Bad input never throws: it becomes PL0001 or a notification, and the other files are still loaded.
 /// </summary>
 public static partial class ProjectLoader
@@ -112,7 +112,7 @@ public static partial class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
             .ToList();
 
-        // samconfig files are read first: they decide how the templates of their folder resolve (C21).
+        // samconfig files are read first: they decide how the templates of their folder resolve (docs/conventions.md#c21).
         var diagnostics = new List<Diagnostic>();
         // A samconfig file is never a template, whether it is read or not.
         var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
@@ -139,7 +139,7 @@ public static partial class ProjectLoader
             diagnostics.AddRange(result.Diagnostics);
             templates.AddRange(result.Templates);
             if (result.IsTemplateFile && result.Templates.Count == 0 && result.Diagnostics.Count > 0)
-                broken.Add(result.Path); // a syntax error or a limit: nothing in the file is analyzed (C4)
+                broken.Add(result.Path); // a syntax error or a limit: nothing in the file is analyzed (docs/conventions.md#c4)
         }
 
         if (tooMany is not null)
@@ -161,7 +161,7 @@ public static partial class ProjectLoader
         };
     }
 
-    /// <summary>Whether text that failed to parse looks like a template (C4): a line starting with
+    /// <summary>Whether text that failed to parse looks like a template (docs/conventions.md#c4): a line starting with
     /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> then optional spaces and <c>:</c>, or
     /// (JSON) the text <c>"AWSTemplateFormatVersion"</c> or <c>"Resources"</c>.</summary>
     public static bool LooksLikeTemplate(string text) =>
@@ -209,8 +209,8 @@ public static partial class ProjectLoader
         return read.IsOverLimit ? TooLarge(request, path) : LoadBytes(request, path, read.Bytes);
     }
 
-    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (C3, C4,
-    /// C16). Never throws on bad input.</summary>
+    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (docs/conventions.md#c3, docs/conventions.md#c4,
+    /// docs/conventions.md#c16). Never throws on bad input.</summary>
     /// <param name="request">The limits and resolution settings to use (its root and reader are not used).</param>
     /// <param name="path">The root-relative path with <c>/</c>; its extension picks the front end.</param>
     /// <param name="bytes">The file's content.</param>
@@ -232,7 +232,7 @@ public static partial class ProjectLoader
     }
 
     /// <summary>
-    /// Whether decoded text can hold a template or a file that looks like one (C3, C4), decided without parsing: a
+    /// Whether decoded text can hold a template or a file that looks like one (docs/conventions.md#c3, docs/conventions.md#c4), decided without parsing: a
     /// template needs a <c>Resources</c> key, and a broken file that looks like a template has
     /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> in its text. A key can also be spelled with
     /// escapes that the text does not show: JSON's <c>\u0052</c>, YAML double-quoted scalars' <c>\x52</c>,
@@ -370,7 +370,7 @@ public static partial class ProjectLoader
     }
 
     /// <summary>A file over the size limit: PL0001 when, read through in bounded chunks and never held whole, it looks
-    /// like a template (C4) or mentions one of <see cref="LoadRequest.OverLimitMarkers"/>; else a note that it was
+    /// like a template (docs/conventions.md#c4) or mentions one of <see cref="LoadRequest.OverLimitMarkers"/>; else a note that it was
     /// skipped.</summary>
     private static FileResult TooLarge(LoadRequest request, string path)
     {
@@ -403,7 +403,7 @@ public static partial class ProjectLoader
 
         var templates = new List<TemplateModel>();
         var diagnostics = new List<Diagnostic>();
-        var aliasBudget = new AliasBudget(tree.Limits); // one per file, whatever its documents (C16)
+        var aliasBudget = new AliasBudget(tree.Limits); // one per file, whatever its documents (docs/conventions.md#c16)
         for (var i = 0; i < tree.Documents.Count; i++)
         {
             if (TemplateModel.Bind(tree, i, request.Resolution, aliasBudget) is not { } template)
@@ -436,7 +436,7 @@ public static partial class ProjectLoader
     private static IEnumerable<Location> ResourceKeyLocations(TemplateModel template) =>
         template.ResourcesEntry.RawValue.Resolve() is MappingNode resources ? resources.Entries.Select(e => e.Key.Location) : [];
 
-    /// <summary>Reads the ledger (C18). A default ledger that is not there is an empty ledger; one that is there but
+    /// <summary>Reads the ledger (docs/conventions.md#c18). A default ledger that is not there is an empty ledger; one that is there but
     /// cannot be read (permission denied, a folder, a FIFO, an I/O error) is PL0001 and a broken ledger, never an empty
     /// one: the exclusion tags it would have matched cannot be checked, and the run must not pass.</summary>
     private static ExclusionLedger LoadLedger(LoadRequest request, List<Diagnostic> diagnostics)

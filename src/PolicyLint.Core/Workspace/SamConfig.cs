@@ -10,11 +10,11 @@ using TomlSyntaxNode = Tomlyn.Syntax.SyntaxNode;
 namespace PolicyLint.Core.Workspace;
 
 /// <summary>A stack-level tag from samconfig <c>tags</c>: CloudFormation propagates it to every taggable resource of the
-/// stack, so an exclusion tag written there applies to every function (DOMAIN.md; unverified).</summary>
+/// stack, so an exclusion tag written there applies to every function (docs/aws-facts.md#stack-tags; unverified).</summary>
 /// <param name="Key">The tag key, located at its text in the samconfig file (at the written value when the text cannot
 /// be mapped exactly, for example through escape sequences).</param>
 /// <param name="Value">The tag value, located likewise.</param>
-/// <param name="Location">The <c>Key=Value</c> item in the samconfig file (the related location of results about the tag, C21).</param>
+/// <param name="Location">The <c>Key=Value</c> item in the samconfig file (the related location of results about the tag, docs/conventions.md#c21).</param>
 public sealed record StackTag(ScalarNode Key, ScalarNode Value, Location Location);
 
 /// <summary>A parameter value from samconfig <c>parameter_overrides</c>.</summary>
@@ -28,7 +28,7 @@ public sealed record SamParameterOverride(string Name, string Value, Location Lo
 /// <c>samconfig.yml</c>) gives for one environment: <c>stack_name</c>, <c>region</c>, <c>parameter_overrides</c>,
 /// <c>tags</c> and <c>template_file</c>, read from <c>[ENV.global.parameters]</c> and <c>[ENV.deploy.parameters]</c>,
 /// the deploy value winning key by key as in SAM CLI. It applies to the templates of its own folder, or to
-/// <c>template_file</c> when that names an analyzed template (C21). The <c>version</c> key is not checked.
+/// <c>template_file</c> when that names an analyzed template (docs/conventions.md#c21). The <c>version</c> key is not checked.
 /// </summary>
 /// <remarks>
 /// <para><c>parameter_overrides</c> is a string of space-separated <c>Key=Value</c> or
@@ -95,7 +95,7 @@ public sealed partial class SamConfig
     /// form (<see cref="SyntaxProblemKind.InvalidValue"/>), which are skipped while the rest is used.</summary>
     public IReadOnlyList<SyntaxProblem> Problems { get; private set; } = [];
 
-    /// <summary>Whether the file applies to the template at root-relative <paramref name="templatePath"/> (C21): the
+    /// <summary>Whether the file applies to the template at root-relative <paramref name="templatePath"/> (docs/conventions.md#c21): the
     /// template named by <see cref="TemplateFile"/> when <paramref name="templateFileIsAnalyzed"/>, else every template
     /// of <see cref="Folder"/> (a <c>template_file</c> naming a build output such as <c>.aws-sam/build/template.yaml</c>
     /// or a packaged template that is not in the repository leaves the folder rule in force).</summary>
@@ -501,7 +501,7 @@ public sealed partial class SamConfig
         return new Location(source, new TextSpan(start, end));
     }
 
-    /// <summary>A Tomlyn error located per C2: at the first character the parser cannot accept (one character wide, a
+    /// <summary>A Tomlyn error located per docs/conventions.md#c2: at the first character the parser cannot accept (one character wide, a
     /// line break or surrogate pair counting as one), or empty just past the last character at end of file. Tomlyn's
     /// offsets count UTF-16 code units like ours (its columns count code points, so they are not used).</summary>
     [System.Text.RegularExpressions.GeneratedRegex("`([^`]*)`")]
@@ -562,7 +562,7 @@ public sealed partial class SamConfig
     {
         // SAM CLI's YAML reader rejects repeated keys, so every problem makes the file unusable.
         var tree = YamlSyntaxParser.Parse(source, limits);
-        tree.CheckWholeFileAliasExpansion(); // the whole file is read (C16)
+        tree.CheckWholeFileAliasExpansion(); // the whole file is read (docs/conventions.md#c16)
         if (tree.Problems.Count > 0)
         {
             problems.AddRange(tree.Problems);

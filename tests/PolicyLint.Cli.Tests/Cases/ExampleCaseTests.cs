@@ -128,7 +128,7 @@ public sealed partial class ExampleCaseTests
         }
     }
 
-    /// <summary>The file's lines as C2 counts them: UTF-8, the BOM not a character, CRLF, CR and LF each one break.</summary>
+    /// <summary>The file's lines as docs/conventions.md#c2 counts them: UTF-8, the BOM not a character, CRLF, CR and LF each one break.</summary>
     private static string[] Lines(string path)
     {
         var text = new UTF8Encoding(false).GetString(File.ReadAllBytes(path));

@@ -34,7 +34,7 @@ public sealed class CorpusTests
         Assert.That(invocation.GetProperty("executionSuccessful").GetBoolean(), Is.True);
         Assert.That(invocation.TryGetProperty("toolExecutionNotifications", out _), Is.False);
         // The SAM translator's error_* inputs are written to fail its transform (here: Fn::If with two items); every
-        // other template of the corpus is valid and must get no PL0001 (C4: forms are validated where deployed).
+        // other template of the corpus is valid and must get no PL0001 (docs/conventions.md#c4: forms are validated where deployed).
         Assert.That(pl0001Files, Has.Count.EqualTo(2));
         Assert.That(pl0001Files, Has.All.StartWith("error_"));
     }

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using NUnit.Framework;
 using PolicyLint.Testing;
 using GoldenFile = PolicyLint.Testing.Golden;
@@ -5,13 +8,26 @@ using GoldenFile = PolicyLint.Testing.Golden;
 namespace PolicyLint.Cli.Tests.Golden;
 
 /// <summary>
-/// STYLE §6 golden tests: each sample under <c>samples/</c>, run in process from the repository root with a fixed
+/// Golden tests (docs/style.md#golden-tests): each sample under <c>samples/</c>, run in process from the repository root with a fixed
 /// <c>--today</c>, compared byte for byte with <c>Golden/&lt;sample&gt;/expected.{txt,sarif,json,gnu,github,md}</c>. Only the tool
-/// version is normalised. Accept intended changes with <c>POLICYLINT_UPDATE_GOLDEN=1 dotnet test</c>.
+/// version is normalised. The SARIF goldens leave out each rule's <c>help</c> (its whole page, the same in every log),
+/// so that editing a page rewrites one file: <c>Golden/rule-catalog.json</c>, the SARIF rules with their help, compared
+/// byte for byte. Accept intended changes with <c>POLICYLINT_UPDATE_GOLDEN=1 dotnet test</c>.
 /// </summary>
 public sealed class GoldenTests
 {
+    private const string CatalogGolden = "tests/PolicyLint.Cli.Tests/Golden/rule-catalog.json";
+
     private static readonly string[] Samples = ["inspector-basic", "inspector-problems", "notification-problems"];
+
+    // As SarifReporter writes, so that a stripped log differs from the output only by the help objects.
+    private static readonly JsonSerializerOptions SarifFormat = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static IEnumerable<TestCaseData> Scenarios() =>
         from sample in Samples
@@ -24,9 +40,60 @@ public sealed class GoldenTests
         var run = CliRunner.Lint("--format", format, $"samples/{sample}");
 
         Assert.That(run.Stderr, Is.Empty);
+        var output = CliRunner.NormalizeVersion(run.Stdout);
         if (format == "sarif")
+        {
             SarifSchema.AssertValid(run.Stdout);
-        GoldenFile.AssertMatches(CliRunner.NormalizeVersion(run.Stdout), $"tests/PolicyLint.Cli.Tests/Golden/{sample}/expected.{extension}");
+            Assert.That(JsonNode.DeepEquals(SarifRules(run.Stdout), SarifRules(Catalog())), Is.True, "every log carries the whole catalog, pages included");
+            output = WithoutHelp(output);
+        }
+
+        GoldenFile.AssertMatches(output, $"tests/PolicyLint.Cli.Tests/Golden/{sample}/expected.{extension}");
+    }
+
+    [Test]
+    public void RuleCatalog_MatchesGolden()
+    {
+        var rules = SarifRules(Catalog());
+
+        Assert.That(rules.Count, Is.EqualTo(global::PolicyLint.Rules.RulePack.DocumentedIds.Count), "one SARIF rule per page");
+        foreach (var rule in rules)
+        {
+            var id = (string)rule!["id"]!;
+            Assert.That((string?)rule["help"]?["markdown"], Is.EqualTo(global::PolicyLint.Rules.RulePack.GetHelpMarkdown(id)), $"{id}: help.markdown is the whole page");
+            Assert.That((string?)rule["help"]?["text"], Is.Not.Empty, $"{id}: help.text");
+        }
+
+        GoldenFile.AssertMatches(rules.ToJsonString(SarifFormat) + "\n", CatalogGolden);
+    }
+
+    [Test]
+    public void WithoutHelp_RemovesOnlyTheRulesHelp()
+    {
+        var sarif = CliRunner.NormalizeVersion(Catalog());
+        var stripped = WithoutHelp(sarif);
+
+        Assert.That(stripped, Does.Not.Contain("\"help\":"));
+        Assert.That(SarifRules(stripped).Select(r => (string?)r!["helpUri"]), Is.EqualTo(SarifRules(sarif).Select(r => (string?)r!["helpUri"])));
+        var withHelpRemovedByHand = JsonNode.Parse(sarif)!;
+        foreach (var rule in withHelpRemovedByHand["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray())
+            rule!.AsObject().Remove("help");
+        Assert.That(JsonNode.DeepEquals(JsonNode.Parse(stripped), withHelpRemovedByHand), Is.True);
+    }
+
+    /// <summary>The SARIF log of the smallest sample: its rules are the whole catalog.</summary>
+    private static string Catalog() => CliRunner.Lint("--format", "sarif", "samples/inspector-basic").Stdout;
+
+    private static JsonArray SarifRules(string sarif) => JsonNode.Parse(sarif)!["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+
+    /// <summary>The log without <c>tool.driver.rules[].help</c>, written as <see cref="Core.Reporting.SarifReporter"/>
+    /// writes (two-space indentation, LF line ends, a final LF).</summary>
+    private static string WithoutHelp(string sarif)
+    {
+        var log = JsonNode.Parse(sarif)!;
+        foreach (var rule in log["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray())
+            rule!.AsObject().Remove("help");
+        return log.ToJsonString(SarifFormat) + (sarif.EndsWith('\n') ? "\n" : "");
     }
 
     [Test]

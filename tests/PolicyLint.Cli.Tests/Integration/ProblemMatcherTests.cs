@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace PolicyLint.Cli.Tests.Integration;
 
 /// <summary>
-/// The text output as VS Code's <c>$msCompile</c> problem matcher reads it (C19): every result line gives back the
+/// The text output as VS Code's <c>$msCompile</c> problem matcher reads it (docs/conventions.md#c19): every result line gives back the
 /// file, line, column, severity, code and message of its result, and the summary line is no problem.
 /// </summary>
 public sealed class ProblemMatcherTests

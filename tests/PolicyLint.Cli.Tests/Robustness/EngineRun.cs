@@ -162,7 +162,7 @@ internal static class EngineRun
         TextReporter.Write(run, text);
     }
 
-    /// <summary>C2: line ≥ 1, column ≥ 1, start ≤ end, no column past the end of its line, no line past the file's last.</summary>
+    /// <summary>docs/conventions.md#c2: line ≥ 1, column ≥ 1, start ≤ end, no column past the end of its line, no line past the file's last.</summary>
     public static void AssertInside(Location location, Diagnostic diagnostic)
     {
         var source = location.Source;

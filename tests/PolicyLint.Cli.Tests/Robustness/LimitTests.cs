@@ -7,7 +7,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests.Robustness;
 
-/// <summary>Every limit of <see cref="ParseLimits"/> gives a clear PL0001 and the rest of the run goes on (C16): no
+/// <summary>Every limit of <see cref="ParseLimits"/> gives a clear PL0001 and the rest of the run goes on (docs/conventions.md#c16): no
 /// crash, hang or stack overflow. Bounds are asserted as counts, never as times.</summary>
 public sealed class LimitTests
 {

@@ -5,7 +5,7 @@ using PolicyLint.Testing;
 namespace PolicyLint.Cli.Tests.Robustness;
 
 /// <summary>Property: random byte mutations of real templates (the corpus copy and the example cases) never make the
-/// engine throw, and every location it reports lies inside its file (C2).</summary>
+/// engine throw, and every location it reports lies inside its file (docs/conventions.md#c2).</summary>
 public sealed class MutationPropertyTests
 {
     private static readonly byte[] Interesting = "\n\r\t :-[]{},&*!|>'\"#%@`?<="u8.ToArray().Concat(new byte[] { 0x00, 0xC3, 0xA9, 0xEF, 0xBB, 0xBF, 0xFF, 0xE2, 0x80 }).ToArray();

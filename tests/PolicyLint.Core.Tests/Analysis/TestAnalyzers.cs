@@ -5,7 +5,7 @@ using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Tests.Analysis;
 
-// Test-only analyzers: engine behaviour (driver, severities, reporters) is tested once, here (STYLE §6).
+// Test-only analyzers: engine behaviour (driver, severities, reporters) is tested once, here (docs/style.md#rule-tests).
 
 /// <summary>PL1901: reports every function at its logical ID.</summary>
 internal sealed class FunctionAnalyzer : DiagnosticAnalyzer

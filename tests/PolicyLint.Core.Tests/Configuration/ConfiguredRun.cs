@@ -7,7 +7,7 @@ using PolicyLint.Core.Diagnostics;
 
 namespace PolicyLint.Core.Tests.Configuration;
 
-// Test-only analyzers: configuration, severities and suppressions are engine behaviour, tested once here (STYLE §6).
+// Test-only analyzers: configuration, severities and suppressions are engine behaviour, tested once here (docs/style.md#rule-tests).
 
 /// <summary>PL2901: reports every resource at its logical ID (warning); reads the option <c>PL2901.limit</c>.</summary>
 internal sealed class EveryResourceAnalyzer : DiagnosticAnalyzer

@@ -5,7 +5,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Configuration;
 
-/// <summary>C20: <c>.policylint.yaml</c>, then <c>.globalconfig</c>, then <c>.editorconfig</c>, then defaults; the first
+/// <summary>docs/conventions.md#c20: <c>.policylint.yaml</c>, then <c>.globalconfig</c>, then <c>.editorconfig</c>, then defaults; the first
 /// source that sets a rule or its category decides, and within one source a per-ID setting beats a per-category one.</summary>
 public sealed class SeverityPrecedenceTests
 {

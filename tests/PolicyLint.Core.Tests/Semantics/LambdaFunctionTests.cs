@@ -323,7 +323,7 @@ public sealed class LambdaFunctionTests
                       - - {Key: B, Value: b}
             """);
 
-        Assert.That(Tags(Function(model, "Fn")), Is.EqualTo(new[] { "A=a Own if @12:16", "B=b Own if @13:16" }), "a tag counts in either branch, whatever the condition (C8)");
+        Assert.That(Tags(Function(model, "Fn")), Is.EqualTo(new[] { "A=a Own if @12:16", "B=b Own if @13:16" }), "a tag counts in either branch, whatever the condition (docs/conventions.md#c8)");
     }
 
     [Test]

@@ -6,7 +6,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Suppressions;
 
-/// <summary>C14 (and C7 for PL0003's location), with the test analyzers PL2901 (every resource, warning) and PL3901
+/// <summary>docs/conventions.md#c14 (and docs/conventions.md#c7 for PL0003's location), with the test analyzers PL2901 (every resource, warning) and PL3901
 /// (every ledger record, note).</summary>
 public sealed class InSourceSuppressionTests
 {

@@ -225,14 +225,14 @@ public sealed class JsonSyntaxParserTests
         Assert.Multiple(() =>
         {
             Assert.That(tree.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.SyntaxError));
-            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:9-3:10"), "'n' may start null; 'o' cannot follow it (C2)");
+            Assert.That(Range(tree.FatalError.Location), Is.EqualTo("3:9-3:10"), "'n' may start null; 'o' cannot follow it (docs/conventions.md#c2)");
             Assert.That(tree.FatalError.Message, Is.EqualTo("Invalid JSON: invalid literal 'nope' (a JSON value is true, false, null, a number, a string in double quotes, an object or an array)"));
             Assert.That(tree.Documents, Is.Empty);
         });
     }
 
     /// <summary>Every kind of JSON syntax error gets a PolicyLint message naming what was expected and found (never the
-    /// reader's own text, which names its options) and is located at the offending character (C2).</summary>
+    /// reader's own text, which names its options) and is located at the offending character (docs/conventions.md#c2).</summary>
     [TestCase("{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\",}}}", "1:48-1:49",
         "trailing comma: the ',' at 1:47 is followed by '}' instead of another property (JSON allows no comma after the last property)",
         TestName = "TrailingComma_InAnObject_IsAtTheBraceAfterIt")]

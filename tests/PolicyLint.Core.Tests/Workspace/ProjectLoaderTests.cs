@@ -140,7 +140,7 @@ public sealed class ProjectLoaderTests
                 "7:3-7:5 Duplicate logical ID 'Fn' (first defined at line 2)",
             }));
             Assert.That(result.Project.Templates.Single().Resources.Select(r => $"{r.LogicalId} {r.Type}"), Is.EqualTo(new[] { "Fn AWS::SQS::Queue" }),
-                "a repeated key does not blind the template: it is analyzed with the last definition, as CloudFormation deploys it (C4)");
+                "a repeated key does not blind the template: it is analyzed with the last definition, as CloudFormation deploys it (docs/conventions.md#c4)");
             Assert.That(result.Project.BrokenTemplatePaths, Is.Empty);
         });
     }

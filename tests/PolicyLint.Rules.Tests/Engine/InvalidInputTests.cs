@@ -5,7 +5,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests.Engine;
 
-/// <summary>PL0001 as the rules meet it (C4, C16, C18): a file with a syntax error or over a limit gets PL0001 and
+/// <summary>PL0001 as the rules meet it (docs/conventions.md#c4, docs/conventions.md#c16, docs/conventions.md#c18): a file with a syntax error or over a limit gets PL0001 and
 /// nothing else; a repeated key or an invalid intrinsic form is its own PL0001 and the rest of the template is analyzed
 /// (the last value of a repeated key; a value that depends on an invalid form is unknown, PL0002 where a rule needs
 /// it); other files are always analyzed.</summary>
@@ -371,7 +371,7 @@ public sealed class InvalidInputTests
             .WithLedger(EmptyLedger)
             .Expect(0, "PL0001", "Invalid JSON: trailing comma: the ',' at 1:47 is followed by '}' instead of another property (JSON allows no comma after the last property)")
             .Verify();
-        Assert.That($"{diagnostics.Single().Location.Start}-{diagnostics.Single().Location.End}", Is.EqualTo("1:48-1:49"), "the '}' the parser cannot accept after the comma (C2)");
+        Assert.That($"{diagnostics.Single().Location.Start}-{diagnostics.Single().Location.End}", Is.EqualTo("1:48-1:49"), "the '}' the parser cannot accept after the comma (docs/conventions.md#c2)");
     }
 
     [Test]

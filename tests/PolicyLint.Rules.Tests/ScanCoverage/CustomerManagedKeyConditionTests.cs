@@ -4,7 +4,7 @@ using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests.ScanCoverage;
 
-/// <summary>PL2001 and <c>Fn::If</c> (C15): a key in either branch counts whatever the condition. Kept apart from
+/// <summary>PL2001 and <c>Fn::If</c> (docs/conventions.md#c15): a key in either branch counts whatever the condition. Kept apart from
 /// <c>CustomerManagedKeyAnalyzerTests</c>, which is written on another branch; merge the two when both land.</summary>
 public sealed class CustomerManagedKeyConditionTests
 {

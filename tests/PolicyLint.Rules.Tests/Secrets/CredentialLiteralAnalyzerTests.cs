@@ -9,7 +9,7 @@ namespace PolicyLint.Rules.Tests.Secrets;
 
 public sealed class CredentialLiteralAnalyzerTests
 {
-    // AWS's documented example credentials: shape matches count even when they look like placeholders (C7).
+    // AWS's documented example credentials: shape matches count even when they look like placeholders (docs/conventions.md#c7).
     private const string AccessKey = "AKIAIOSFODNN7EXAMPLE";
     private const string SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private const string Advice = "keep the secret in AWS Secrets Manager or SSM Parameter Store and pass a dynamic reference or read it at run time";

@@ -226,7 +226,7 @@ public static class FuzzTargets
         TextReporter.Write(run, text);
     }
 
-    /// <summary>A location must name a real place of its file (C2): line ≥ 1, column ≥ 1, start ≤ end, within the
+    /// <summary>A location must name a real place of its file (docs/conventions.md#c2): line ≥ 1, column ≥ 1, start ≤ end, within the
     /// text, and no column past the end of its line.</summary>
     private static void CheckInside(Location location, Diagnostic diagnostic)
     {
