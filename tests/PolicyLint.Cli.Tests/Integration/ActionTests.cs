@@ -67,8 +67,11 @@ public sealed partial class ActionTests
 
         Assert.That(exitCode, Is.Zero, _installLog + output);
         Assert.That(output, Is.EqualTo($"{ToolInfo.Current.Version}+{_actionSha}\n"), "an action downloaded by the runner has no .git: the commit comes from github.action_ref");
+        // One package, precompiled (ReadyToRun) for this machine's runtime identifier: every assembly of the tool.
         var installed = Directory.EnumerateFiles(_toolPath, "policylint.dll", SearchOption.AllDirectories).Single();
-        Assert.That(PreCommitTests.IsReadyToRun(installed), Is.True, installed);
+        Assert.That(Path.GetFileName(Path.GetDirectoryName(installed)), Is.EqualTo(System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier));
+        foreach (var assembly in Directory.EnumerateFiles(Path.GetDirectoryName(installed)!, "*.dll"))
+            Assert.That(IsReadyToRun(assembly), Is.True, assembly);
     }
 
     [Test]
@@ -205,6 +208,14 @@ public sealed partial class ActionTests
         broken.Write("action.yml", File.ReadAllText(RepositoryPaths.Get("action.yml")).Replace("  using: composite\n  steps:", "  using: composite\n  stepz:", StringComparison.Ordinal));
         var rejected = ExternalTool.Run(validator!, broken.Root, null, "action.yml");
         Assert.That(rejected.ExitCode, Is.EqualTo(1), rejected.Output);
+    }
+
+    /// <summary>Whether an assembly carries precompiled code: a ReadyToRun image has a managed native header in its
+    /// CLI header (ECMA-335 II.25.3.3; the ReadyToRun format, dotnet/runtime docs/design/coreclr/botr/readytorun-format.md).</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     /// <summary>A committed copy of a sample, its dates moved to today (the action runs on the real date).</summary>
