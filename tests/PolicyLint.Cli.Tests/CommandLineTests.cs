@@ -79,9 +79,13 @@ public sealed class CommandLineTests
         var run = CliRunner.Run(RepositoryPaths.Root, "--version");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
-        var head = Integration.ExternalTool.Run("git", RepositoryPaths.Root, null, "rev-parse", "HEAD");
-        Assume.That(head.ExitCode, Is.Zero, "not a git work tree: the build has no commit to name");
-        Assert.That(run.Stdout, Is.EqualTo($"{ToolInfo.Current.Version}+{head.Output.Trim()}\n"), "the version and the commit it was built from");
+        Assume.That(Integration.ExternalTool.Run("git", RepositoryPaths.Root, null, "rev-parse", "HEAD").ExitCode, Is.Zero, "not a git work tree: the build has no commit to name");
+        // The version and the commit the build was made from: HEAD when nothing was committed since the build.
+        var match = System.Text.RegularExpressions.Regex.Match(run.Stdout, $@"^{System.Text.RegularExpressions.Regex.Escape(ToolInfo.Current.Version)}\+([0-9a-f]{{40}})\n$");
+        Assert.That(match.Success, Is.True, run.Stdout);
+        Assert.That(ToolInfo.SourceRevision, Is.EqualTo(match.Groups[1].Value));
+        var ancestor = Integration.ExternalTool.Run("git", RepositoryPaths.Root, null, "merge-base", "--is-ancestor", match.Groups[1].Value, "HEAD");
+        Assert.That(ancestor.ExitCode, Is.Zero, $"{match.Groups[1].Value} is a commit of this repository's history: {ancestor.Output}");
     }
 
     private static IEnumerable<TestCaseData> UsageErrors()
