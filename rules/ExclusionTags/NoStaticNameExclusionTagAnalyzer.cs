@@ -18,7 +18,7 @@ public sealed class NoStaticNameExclusionTagAnalyzer : DiagnosticAnalyzer
         title: "Excluded function has no static name to record",
         messageFormat: "Function {0} has exclusion tag '{1}'{5} but its deployed name is not known before deployment ({2}); record it in the ledger with target.template '{3}' and target.logical_id '{4}'",
         category: RuleCategory.ExclusionTags,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: DiagnosticSeverity.Error,
         description: "The function carries an Amazon Inspector exclusion tag, but its name is generated or computed at deploy time, " +
                      "so no ledger entry can match it by function_name or function_arn; only an entry with target.template and " +
                      "target.logical_id can record it.");

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
@@ -9,7 +11,9 @@ namespace PolicyLint.Rules.LedgerHygiene;
 /// <summary>
 /// PL3004: reports ledger defects: wrong shape (unknown key, unknown version, a list or mapping where a value
 /// belongs), missing required fields, malformed dates, dates out of order, an unknown scan_type or target type, a
-/// malformed function ARN or one naming another function, and a target that identifies no function.
+/// malformed function ARN or one naming another function, a target that identifies no function, and a placeholder
+/// (<c>TODO</c>, <c>TBD</c>, <c>FIXME</c>, <c>&lt;…&gt;</c>: what <c>ledger add</c> writes for what only people know)
+/// where a person's reason, ticket, team or approval belongs: a placeholder is not an approval.
 /// </summary>
 public sealed class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
 {
@@ -24,8 +28,38 @@ public sealed class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
         description: "The ledger does not follow its format: a required field is missing or empty, a key is unknown, a date is not " +
                      "YYYY-MM-DD or the dates are out of order, or the target does not identify one function.");
 
+    /// <summary>The default of <see cref="PlaceholderPattern"/>: a value that is <c>TODO</c>, <c>TBD</c> or
+    /// <c>FIXME</c>, or starts with one of them as a word (followed by anything but a letter, digit, <c>_</c> or
+    /// <c>-</c>: <c>TODO: who approved</c> is a placeholder, the ticket <c>TODO-123</c> and the team <c>todoist</c> are
+    /// not), or is one <c>&lt;…&gt;</c> (<c>&lt;approver&gt;</c>); case-insensitive, leading and trailing white space
+    /// ignored. No lookarounds: the option is matched with <see cref="RegexOptions.NonBacktracking"/>.</summary>
+    public const string DefaultPlaceholderPattern = @"^\s*(?:(?:TODO|TBD|FIXME)(?:[^\w-]|$)|<[^<>]*>\s*$)";
+
+    /// <summary><c>PL3004.placeholder_pattern</c>: a value of <c>reason.summary</c>, <c>reason.ticket</c>,
+    /// <c>owner.team</c>, <c>owner.approved_by</c> or <c>owner.applied_by</c> that this pattern matches (anywhere in
+    /// the value, case-insensitively; anchor it with <c>^</c>) is a placeholder.</summary>
+    public static readonly RuleOption<Regex> PlaceholderPattern = RuleOptions.Pattern(
+        "PL3004.placeholder_pattern", DefaultPlaceholderPattern,
+        "A regular expression (case-insensitive, matched anywhere unless anchored) for placeholder values of a record's reason and owner fields");
+
+    /// <summary>The fields a person fills in, and what the message asks for instead of a placeholder.</summary>
+    private static readonly (Func<LedgerRecord, LedgerField?> Field, string Wanted)[] PeopleFields =
+    [
+        (r => r.Summary, "why the risk is accepted"),
+        (r => r.Ticket, "the ticket that tracks the exception"),
+        (r => r.Team, "the owning team"),
+        (r => r.ApprovedBy, "who approved the exception"),
+        (r => r.AppliedBy, "who applied it, or remove the field"),
+    ];
+
+    /// <summary>Longest placeholder text a message quotes, in UTF-16 code units.</summary>
+    private const int QuotedLength = 60;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    /// <inheritdoc />
+    public override ImmutableArray<RuleOption> SupportedOptions => [PlaceholderPattern];
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context) => context.RegisterLedgerAction(Analyze);
@@ -41,8 +75,68 @@ public sealed class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
             CheckTarget(context, entry);
         foreach (var record in ledger.SuppressionRules)
             CheckTarget(context, record);
+        var placeholder = context.GetOption(PlaceholderPattern);
         foreach (var record in ledger.Records)
+        {
             CheckDates(context, record);
+            CheckPlaceholders(context, record, placeholder);
+        }
+    }
+
+    /// <summary>One result per field of a person's that still holds a placeholder, at the field's key.</summary>
+    private static void CheckPlaceholders(LedgerAnalysisContext context, LedgerRecord record, Regex placeholder)
+    {
+        foreach (var (read, wanted) in PeopleFields)
+        {
+            if (read(record) is not { Text: { } text } field || string.IsNullOrWhiteSpace(text) || !IsPlaceholder(placeholder, text))
+                continue;
+            context.ReportDiagnostic(Rule, field,
+                $"{LedgerRecords.Describe(record)}: {field.Path} is a placeholder ({Quote(text)}), not a record; replace it with {wanted}");
+        }
+    }
+
+    private static bool IsPlaceholder(Regex placeholder, string text)
+    {
+        try
+        {
+            return placeholder.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false; // not reached with NonBacktracking (linear time); a value that defeats the limit is no placeholder
+        }
+    }
+
+    /// <summary>The value in single quotes as one short line: its first line, at most <see cref="QuotedLength"/>
+    /// code units (an ellipsis marks a cut, never inside a surrogate pair), with <c>\</c> and <c>'</c> escaped so that
+    /// the quotes always close where the value ends.</summary>
+    internal static string Quote(string value)
+    {
+        var text = value.Trim();
+        var cut = false;
+        var lineEnd = text.IndexOfAny(['\r', '\n']);
+        if (lineEnd >= 0)
+        {
+            text = text[..lineEnd].TrimEnd();
+            cut = true;
+        }
+
+        if (text.Length > QuotedLength)
+        {
+            var length = char.IsHighSurrogate(text[QuotedLength - 1]) ? QuotedLength - 1 : QuotedLength;
+            text = text[..length];
+            cut = true;
+        }
+
+        var sb = new StringBuilder("'");
+        foreach (var c in text)
+        {
+            if (c is '\\' or '\'')
+                sb.Append('\\');
+            sb.Append(c);
+        }
+
+        return sb.Append(cut ? "…'" : "'").ToString();
     }
 
     private static void CheckTarget(LedgerAnalysisContext context, LedgerEntry entry)

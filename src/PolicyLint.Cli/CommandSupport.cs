@@ -125,9 +125,4 @@ internal sealed record ProjectSession(string Root, AnalysisDriver Driver, LoadRe
 
     /// <summary>Loads the root without analyzing it.</summary>
     public ProjectModel LoadProject() => ProjectLoader.Load(Load).Project;
-
-    /// <summary>The value of the integer rule option <paramref name="key"/> when a rule of the pack declares it
-    /// (configured, else its default); else <paramref name="fallback"/>.</summary>
-    public int IntOption(string key, int fallback) =>
-        Driver.Options.OfType<RuleOption<int>>().FirstOrDefault(o => o.Key == key) is { } option ? Options.GetOption(option) : fallback;
 }

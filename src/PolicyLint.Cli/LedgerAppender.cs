@@ -23,7 +23,10 @@ internal sealed partial record LedgerSkeleton(string? FunctionName, string Templ
     /// <summary>Days from <c>applied_at</c> to <c>next_review_at</c>.</summary>
     public const int ReviewAfterDays = 30;
 
-    /// <summary>What a placeholder value starts with: valid for PL3004 (present, not empty), plainly unfinished.</summary>
+    /// <summary>What a placeholder value starts with, as a word: the default
+    /// <see cref="Rules.LedgerHygiene.InvalidLedgerEntryAnalyzer.PlaceholderPattern"/> matches it, so PL3004 reports each
+    /// placeholder as an error until a person replaces it (a placeholder is not an approval); the entry still records
+    /// the function for PL1001 and PL1005.</summary>
     public const string Placeholder = "TODO";
 
     public DateOnly ExpiresAt => Today.AddDays(ExpiresAfterDays);

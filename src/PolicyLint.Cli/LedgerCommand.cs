@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
+using PolicyLint.Rules.LedgerHygiene;
 using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Cli;
@@ -34,9 +35,16 @@ internal static class LedgerCommand
         var today = TodayOption("The review day");
         var format = new Option<string>("--format") { Description = "Output format: text (a table), markdown or json.", DefaultValueFactory = _ => "text", HelpName = "text|markdown|json" };
         CommandSupport.AcceptOnly(format, "text", "markdown", "json");
-        var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first. Exit code 1 when anything has expired.")
+        var failLevel = new Option<string>("--fail-level")
         {
-            format, today, root, ledger, config,
+            Description = "Exit with 1 when an unsuppressed result about the ledger is at or above this level, as a lint run would; none fails only on a ledger that cannot be read.",
+            DefaultValueFactory = _ => "error",
+            HelpName = "error|warning|note|none",
+        };
+        CommandSupport.AcceptOnly(failLevel, "error", "warning", "note", "none");
+        var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first; then the results about the ledger that fail it (expired, invalid or placeholder entries, shape errors), with the lint run's IDs. Exit code 1 when there is one.")
+        {
+            format, failLevel, today, root, ledger, config,
         };
         var resolution = new ResolutionOptions();
         foreach (var option in resolution.All)
@@ -45,24 +53,19 @@ internal static class LedgerCommand
         {
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)),
                 load => resolution.Apply(parse, load));
+            // The same analysis as a lint run, read rather than recomputed: states from PL3001–PL3004, the verdict from
+            // the results about the ledger at or above --fail-level.
             var run = session.Analyze();
             CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, run.Project));
-            var file = run.Project.Ledger;
-            if (file.IsBroken)
-            {
-                var problem = file.Tree!.Problems[0];
-                stderr.WriteLine($"policylint: error: {problem.Location}: {problem.Message}; the ledger cannot be read");
-                return ExitCodes.Failure;
-            }
-
-            var status = LedgerStatus.From(run, session.IntOption("PL3002.expiring_within_days", LedgerStatus.DefaultExpiringWithinDays));
+            CommandSupport.WriteNotifications(stderr, run.Notifications.Where(n => n.IsToolFailure));
+            var status = LedgerStatus.From(run, session.Options.GetOption(ExpiringLedgerEntryAnalyzer.ExpiringWithinDays), parse.GetValue(failLevel)!);
             stdout.Write(parse.GetValue(format) switch
             {
                 "markdown" => status.ToMarkdown(),
                 "json" => status.ToJson(),
                 _ => status.ToText(),
             });
-            return status.Count(LedgerState.Expired) > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            return status.Fails ? ExitCodes.Failure : ExitCodes.Success;
         }));
         return command;
     }

@@ -3,24 +3,28 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Reporting;
+using PolicyLint.Rules.LedgerHygiene;
 
 namespace PolicyLint.Cli;
 
-/// <summary>Where a ledger record stands on the review day, most urgent first.</summary>
+/// <summary>Where a ledger record stands on the review day, most urgent first: the first of PL3001, PL3004, PL3002 and
+/// PL3003 that the analysis reports (unsuppressed) on the record.</summary>
 internal enum LedgerState
 {
-    /// <summary><c>expires_at</c> is before today (PL3001).</summary>
+    /// <summary>PL3001 reports the record: <c>expires_at</c> is before today.</summary>
     Expired,
 
-    /// <summary>PL3004 reports the record, so its dates cannot be trusted; fix it first.</summary>
+    /// <summary>PL3004 reports the record (a missing field, a malformed date, a placeholder), so it cannot be relied on;
+    /// fix it first.</summary>
     Invalid,
 
-    /// <summary>It expires within the PL3002 window (today ≤ <c>expires_at</c> ≤ today + window).</summary>
+    /// <summary>PL3002 reports the record: it expires within the window (today ≤ <c>expires_at</c> ≤ today + window).</summary>
     Expiring,
 
-    /// <summary><c>next_review_at</c> is before today (PL3003).</summary>
+    /// <summary>PL3003 reports the record: <c>next_review_at</c> is before today.</summary>
     OverdueReview,
 
     /// <summary>Nothing to do this week.</summary>
@@ -58,25 +62,32 @@ internal sealed record LedgerStatusRow(
 /// <summary>
 /// <c>policylint ledger status</c>: every record of the ledger with its owner, ticket, days until expiry and until
 /// review, and its state, sorted by urgency: expired (longest expired first), invalid, expiring (soonest first),
-/// overdue review (longest overdue first), ok (soonest expiry first); ties by name, then file order.
+/// overdue review (longest overdue first), ok (soonest expiry first); ties by name, then file order. The states and
+/// the verdict are read from the lint run's results, never recomputed: a record's state from the PL3001–PL3004
+/// results on it, the verdict from the results about the ledger at or above the fail level (see <see cref="Failing"/>).
 /// </summary>
 internal sealed class LedgerStatus
 {
-    /// <summary>The default PL3002 window (docs/conventions.md#c1), used until the rule pack declares <c>PL3002.expiring_within_days</c>.</summary>
-    public const int DefaultExpiringWithinDays = 14;
-
-    private LedgerStatus(string ledgerPath, bool exists, DateOnly today, int window, IReadOnlyList<LedgerStatusRow> rows)
+    private LedgerStatus(string ledgerPath, bool exists, bool unreadable, DateOnly today, int window, IReadOnlyList<LedgerStatusRow> rows,
+        string failLevel, IReadOnlyList<Diagnostic> failing, bool executionSuccessful)
     {
         LedgerPath = ledgerPath;
         Exists = exists;
+        IsUnreadable = unreadable;
         Today = today;
         ExpiringWithinDays = window;
         Rows = rows;
+        FailLevel = failLevel;
+        Failing = failing;
+        ExecutionSuccessful = executionSuccessful;
     }
 
     public string LedgerPath { get; }
 
     public bool Exists { get; }
+
+    /// <summary>Whether the ledger has a PL0001 (a YAML error, a limit, a file that cannot be read): nothing in it is known.</summary>
+    public bool IsUnreadable { get; }
 
     public DateOnly Today { get; }
 
@@ -84,26 +95,57 @@ internal sealed class LedgerStatus
 
     public IReadOnlyList<LedgerStatusRow> Rows { get; }
 
+    /// <summary>The <c>--fail-level</c> word: <c>error</c>, <c>warning</c>, <c>note</c> or <c>none</c>.</summary>
+    public string FailLevel { get; }
+
+    /// <summary>The unsuppressed results about the ledger that fail the review, in text order: those at or above the
+    /// fail level, and a PL0001 at the ledger whatever the fail level (as for a lint run). "About the ledger": located
+    /// in it, and either PL0001, a LedgerHygiene rule (PL3xxx, file-level shape defects included) or a result about one
+    /// of its records (PL1002, PL1004, PL0002, PL0003 on an entry). PL4001, which is only placed at the ledger's first
+    /// line, is not one.</summary>
+    public IReadOnlyList<Diagnostic> Failing { get; }
+
+    /// <summary>Whether every analyzer ran (a failure is reported on standard error and fails the review).</summary>
+    public bool ExecutionSuccessful { get; }
+
+    /// <summary>Whether the review fails (exit code 1).</summary>
+    public bool Fails => Failing.Count > 0 || !ExecutionSuccessful;
+
     public int Count(LedgerState state) => Rows.Count(r => r.State == state);
 
-    /// <summary>Builds the review from an analyzed run (PL3004 results mark records invalid).</summary>
-    public static LedgerStatus From(RunResult run, int expiringWithinDays)
+    /// <summary>The severity <c>--fail-level</c> names, or null for <c>none</c>.</summary>
+    public static DiagnosticSeverity? Threshold(string failLevel) => failLevel switch
+    {
+        "warning" => DiagnosticSeverity.Warning,
+        "note" => DiagnosticSeverity.Note,
+        "none" => null,
+        _ => DiagnosticSeverity.Error,
+    };
+
+    /// <summary>Builds the review from an analyzed run.</summary>
+    /// <param name="run">The lint run of the root, with the configuration's severities and options.</param>
+    /// <param name="expiringWithinDays">The PL3002 window the run used, for the counts line.</param>
+    /// <param name="failLevel">The <c>--fail-level</c> word.</param>
+    public static LedgerStatus From(RunResult run, int expiringWithinDays, string failLevel)
     {
         var ledger = run.Project.Ledger;
         var today = run.Options.Today;
-        var problems = run.Diagnostics
-            .Where(d => d.Id == "PL3004" && !d.IsSuppressed && d.Target.LogicalLocation is not null)
-            .ToLookup(d => d.Target.LogicalLocation!.FullyQualifiedName, d => d.Message, StringComparer.Ordinal);
+        var path = ledger.Source.Path;
+        var about = run.Diagnostics.Where(d => !d.IsSuppressed && d.Location.Path == path).ToList();
+        var byRecord = about
+            .Where(d => d.Target.LogicalLocation is not null)
+            .ToLookup(d => d.Target.LogicalLocation!.FullyQualifiedName, StringComparer.Ordinal);
         var rows = ledger.Records.Select(record =>
         {
-            var recordProblems = problems[record.LogicalLocation.FullyQualifiedName].ToList();
+            var results = byRecord[record.LogicalLocation.FullyQualifiedName].ToList();
+            bool Has(DiagnosticDescriptor rule) => results.Any(d => d.Id == rule.Id);
+            var state = Has(ExpiredLedgerEntryAnalyzer.Rule) ? LedgerState.Expired
+                : Has(InvalidLedgerEntryAnalyzer.Rule) ? LedgerState.Invalid
+                : Has(ExpiringLedgerEntryAnalyzer.Rule) ? LedgerState.Expiring
+                : Has(OverdueLedgerReviewAnalyzer.Rule) ? LedgerState.OverdueReview
+                : LedgerState.Ok;
             var expires = record.ExpiresAt?.Date;
             var review = record.NextReviewAt?.Date;
-            var state = expires is { } e && e < today ? LedgerState.Expired
-                : recordProblems.Count > 0 || expires is null ? LedgerState.Invalid
-                : expires.Value.DayNumber - today.DayNumber <= expiringWithinDays ? LedgerState.Expiring
-                : review is { } r && r < today ? LedgerState.OverdueReview
-                : LedgerState.Ok;
             return new LedgerStatusRow(
                 record,
                 state,
@@ -115,7 +157,7 @@ internal sealed class LedgerStatus
                 expires?.DayNumber - today.DayNumber,
                 review,
                 review?.DayNumber - today.DayNumber,
-                recordProblems);
+                [.. results.Where(d => d.Id == InvalidLedgerEntryAnalyzer.Rule.Id).Select(d => d.Message)]);
         }).ToList();
 
         rows.Sort((a, b) =>
@@ -129,7 +171,31 @@ internal sealed class LedgerStatus
                 c = string.CompareOrdinal(a.Record.Section, b.Record.Section);
             return c != 0 ? c : a.Record.Index.CompareTo(b.Record.Index);
         });
-        return new LedgerStatus(ledger.Source.Path, ledger.Exists, today, expiringWithinDays, rows);
+
+        var threshold = Threshold(failLevel);
+        var recordPrefixes = new[] { $"{path}#exclusions[", $"{path}#suppressions[" };
+        var failing = about
+            .Where(d => d.Id == EngineDiagnostics.InvalidInput.Id
+                        || (threshold is { } level && d.Severity >= level
+                            && (d.Descriptor.Category == RuleCategory.LedgerHygiene
+                                || d.Target.LogicalLocation?.FullyQualifiedName is { } name && recordPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))))
+            .Order(Comparer<Diagnostic>.Create(Diagnostic.Compare))
+            .ToList();
+        return new LedgerStatus(path, ledger.Exists, ledger.IsBroken, today, expiringWithinDays, rows, failLevel, failing, run.ExecutionSuccessful);
+    }
+
+    /// <summary>The verdict line of a failing review, e.g. <c>Failed: 3 results at or above the fail level (error):
+    /// 2 PL3001, 1 PL3004</c>; null when the review passes.</summary>
+    public string? VerdictText()
+    {
+        if (!Fails)
+            return null;
+        if (Failing.Count == 0)
+            return "Failed: an analyzer failed (see standard error)";
+        var byId = Failing.GroupBy(d => d.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Failed: {Failing.Count} result{(Failing.Count == 1 ? "" : "s")} at or above the fail level ({FailLevel}): {string.Join(", ", byId)}");
     }
 
     /// <summary>The counts, e.g. <c>1 expired, 0 invalid, 2 expiring within 14 days, 0 overdue review, 3 ok</c>.</summary>
@@ -148,6 +214,8 @@ internal sealed class LedgerStatus
         var sb = new StringBuilder();
         if (!Exists)
             sb.Append(CultureInfo.InvariantCulture, $"No ledger at {DisplayText.Escape(LedgerPath)}.\n");
+        else if (IsUnreadable)
+            sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} cannot be read (PL0001): what it records is unknown.\n");
         else if (Rows.Count == 0)
             sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} records nothing.\n");
         else
@@ -157,7 +225,11 @@ internal sealed class LedgerStatus
                 ["status", "function/filter", "scan type", "owner", "ticket", "expires", "days", "review", "days", "line"]));
         }
 
+        foreach (var diagnostic in Failing)
+            sb.Append(TextReporter.FormatLine(diagnostic)).Append('\n');
         sb.Append(CultureInfo.InvariantCulture, $"Ledger {DisplayText.Escape(Heading)}: {CountsText()}\n");
+        if (VerdictText() is { } verdict)
+            sb.Append(verdict).Append('\n');
         return sb.ToString();
     }
 
@@ -168,17 +240,30 @@ internal sealed class LedgerStatus
         sb.Append(CultureInfo.InvariantCulture, $"## Exclusion ledger review: {MarkdownReporter.EscapeCell(Heading)}\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"{CountsText()}\n\n");
         if (!Exists)
-        {
             sb.Append(CultureInfo.InvariantCulture, $"No ledger at `{DisplayText.Escape(LedgerPath)}`.\n");
-            return sb.ToString();
-        }
-
-        if (Rows.Count == 0)
-        {
+        else if (IsUnreadable)
+            sb.Append("The ledger cannot be read (PL0001): what it records is unknown.\n");
+        else if (Rows.Count == 0)
             sb.Append("The ledger records nothing.\n");
-            return sb.ToString();
+        else
+            AppendMarkdownTable(sb);
+
+        if (VerdictText() is { } verdict)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n### {MarkdownReporter.EscapeCell(verdict)}\n\n");
+            foreach (var d in Failing)
+            {
+                var start = d.Location.Start;
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"- [{MarkdownReporter.EscapeCell(d.Location.Path)}({start.Line},{start.Column})]({SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}): **{TextReporter.SeverityWord(d.Severity)}** {d.Id}: {MarkdownReporter.EscapeCell(d.Message)}\n");
+            }
         }
 
+        return sb.ToString();
+    }
+
+    private void AppendMarkdownTable(StringBuilder sb)
+    {
         sb.Append("| status | function/filter | scan type | owner | ticket | expires | days | review | days |\n");
         sb.Append("|---|---|---|---|---|---|---:|---|---:|\n");
         var link = SarifReporter.EncodeUri(LedgerPath);
@@ -188,14 +273,13 @@ internal sealed class LedgerStatus
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {status} | [{MarkdownReporter.EscapeCell(r.Name)}]({link}#L{r.Line}) | {MarkdownReporter.EscapeCell(r.ScanType)} | {MarkdownReporter.EscapeCell(r.Owner ?? "-")} | {MarkdownReporter.EscapeCell(r.Ticket ?? "-")} | {Day(r.ExpiresAt)} | {Number(r.DaysUntilExpiry)} | {Day(r.NextReviewAt)} | {Number(r.DaysUntilReview)} |\n");
         }
-
-        return sb.ToString();
     }
 
     /// <summary>JSON: <c>{"version": 1, "today", "ledger", "expiringWithinDays", "entries": [{"status", "section",
     /// "index", "name", "scanType", "owner", "ticket", "expiresAt", "daysUntilExpiry", "nextReviewAt",
-    /// "daysUntilReview", "line", "problems"}], "summary": {"expired", "invalid", "expiring", "overdueReview", "ok"}}</c>;
-    /// absent values are null.</summary>
+    /// "daysUntilReview", "line", "problems"}], "summary": {"expired", "invalid", "expiring", "overdueReview", "ok"},
+    /// "failLevel", "failed", "results": [{"id", "severity", "message", "path", "line", "column"}]}</c>; absent values
+    /// are null; <c>results</c> are the failing results (<see cref="Failing"/>), severities as in SARIF.</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();
@@ -238,6 +322,22 @@ internal sealed class LedgerStatus
             w.WriteNumber("overdueReview", Count(LedgerState.OverdueReview));
             w.WriteNumber("ok", Count(LedgerState.Ok));
             w.WriteEndObject();
+            w.WriteString("failLevel", FailLevel);
+            w.WriteBoolean("failed", Fails);
+            w.WriteStartArray("results");
+            foreach (var d in Failing)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("severity", SarifReporter.Level(d.Severity));
+                w.WriteString("message", d.Message);
+                w.WriteString("path", d.Location.Path);
+                w.WriteNumber("line", d.Location.Start.Line);
+                w.WriteNumber("column", d.Location.Start.Column);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 

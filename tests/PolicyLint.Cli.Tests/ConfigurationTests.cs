@@ -80,7 +80,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository, failLevel is null ? [] : ["--fail-level", failLevel]);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            ".policylint.yaml(3,15): error PL0004: Severity 'fatal' is not one of none, note, warning, error, default\n" +
+            ".policylint.yaml(3,15): error PL0004: Severity 'fata…' (5 characters) is not one of none, note, warning, error, default\n" +
             ".policylint.yaml(4,1): error PL0004: 'today' cannot be configured: dates are compared with --today or the current UTC date\n" +
             "PolicyLint: 2 errors, 0 warnings, 0 info in 1 file\n"));
         Assert.That(run.Stderr, Is.EqualTo("policylint: error: the configuration is invalid (2 PL0004 results); nothing was analyzed\n"));
@@ -131,6 +131,26 @@ public sealed class ConfigurationTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
     }
 
+    /// <summary>PL3004.placeholder_pattern is matched in linear time: a pattern that needs backtracking (a lookbehind,
+    /// a backreference) is refused like a malformed one, as PL0004 at the value, and nothing is analyzed.</summary>
+    [TestCase("'(?<=x)TODO'", "'(?<=…' (10 characters)", "the pattern uses a construct that linear-time matching does not support (")]
+    [TestCase(@"'(\w+)\1'", @"'(\w+…' (7 characters)", "the pattern uses a construct that linear-time matching does not support (")]
+    [TestCase("'(TODO'", "'(TOD…' (5 characters)", "not a valid regular expression (InsufficientClosingParentheses at offset 5)")]
+    [TestCase("''", "''", "expected a regular expression, not an empty value (it would match every value)")]
+    public void InvalidPlaceholderPattern_IsPL0004AtTheValue_ExitTwo(string yaml, string masked, string why)
+    {
+        using var repository = Repository((".policylint.yaml", $"rules:\n  PL3004:\n    placeholder_pattern: {yaml}\n"));
+
+        var run = Lint(repository);
+        var status = CliRunner.Run(repository.Root, "ledger", "status", "--today", CliRunner.Today);
+
+        var lines = run.Stdout.Split('\n');
+        Assert.That(lines[0], Does.StartWith($".policylint.yaml(3,26): error PL0004: PL3004.placeholder_pattern {masked}: {why}"));
+        Assert.That(lines[1], Is.EqualTo("PolicyLint: 1 error, 0 warnings, 0 info in 1 file"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(status.ExitCode, Is.EqualTo(ExitCodes.UsageError), "ledger status refuses the same configuration");
+    }
+
     [Test]
     public void InvalidGlobalConfig_ASeverityForPL0001_IsPL0004()
     {
@@ -147,22 +167,22 @@ public sealed class ConfigurationTests
     [Test]
     public void ConfiguredSeverities_ChangeTextSarifAndExitCode()
     {
-        using var repository = Repository((".policylint.yaml", "rules:\n  PL1005: { severity: error }\n  PL4001: { severity: none }\n"));
+        using var repository = Repository((".policylint.yaml", "rules:\n  PL1005: { severity: warning }\n  PL4001: { severity: none }\n"));
 
         var text = Lint(repository);
         var sarifRun = Lint(repository, "--format", "sarif");
 
         Assert.That(text.Stdout, Is.EqualTo(
             UndecidedEntries +
-            NamedNoStaticName("error") + "\n" +
-            StagedNoStaticName("error") + "\n" +
-            "PolicyLint: 2 errors, 0 warnings, 2 info in 2 files\n"));
-        Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Failure));
+            NamedNoStaticName("warning") + "\n" +
+            StagedNoStaticName("warning") + "\n" +
+            "PolicyLint: 0 errors, 2 warnings, 2 info in 2 files\n"));
+        Assert.That(text.ExitCode, Is.EqualTo(ExitCodes.Success));
         using var sarif = sarifRun.Sarif();
-        Assert.That(CliRunner.Results(sarif).Select(r => r.GetProperty("level").GetString()), Is.EqualTo(new[] { "note", "note", "error", "error" }));
+        Assert.That(CliRunner.Results(sarif).Select(r => r.GetProperty("level").GetString()), Is.EqualTo(new[] { "note", "note", "warning", "warning" }));
         Assert.That(Overrides(sarif), Is.EqualTo(new[]
         {
-            $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"error\"}}",
+            $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"warning\"}}",
             $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"enabled\":false,\"level\":\"none\"}}",
         }));
     }
@@ -171,30 +191,30 @@ public sealed class ConfigurationTests
     public void Precedence_PolicyLintYaml_ThenGlobalConfig_ThenEditorConfig()
     {
         using var repository = Repository(
-            (".globalconfig", "dotnet_diagnostic.PL1005.severity = error\ndotnet_diagnostic.PL4001.severity = suggestion\n"),
+            (".globalconfig", "dotnet_diagnostic.PL1005.severity = warning\ndotnet_diagnostic.PL4001.severity = suggestion\n"),
             (".editorconfig", "[*]\ndotnet_diagnostic.PL1005.severity = suggestion\ndotnet_diagnostic.PL4001.severity = error\n"));
 
         var withoutYaml = Lint(repository, "--format", "sarif");
-        repository.Write(".policylint.yaml", "rules: { PL1005: { severity: warning } }\n");
+        repository.Write(".policylint.yaml", "rules: { PL1005: { severity: error } }\n");
         var withYaml = Lint(repository, "--format", "sarif");
 
         using (var sarif = withoutYaml.Sarif())
         {
-            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 error", "PL1005 error" }));
+            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 warning", "PL1005 warning" }));
             Assert.That(Overrides(sarif), Is.EqualTo(new[]
             {
-                $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"error\"}}",
+                $"PL1005 #{RuleIndex(sarif, "PL1005")} {{\"level\":\"warning\"}}",
                 $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"level\":\"note\"}}",
             }));
-            Assert.That(withoutYaml.ExitCode, Is.EqualTo(ExitCodes.Failure));
+            Assert.That(withoutYaml.ExitCode, Is.EqualTo(ExitCodes.Success));
         }
 
         using (var sarif = withYaml.Sarif())
         {
-            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 warning", "PL1005 warning" }));
+            Assert.That(Levels(sarif), Is.EqualTo(new[] { "PL4001 note", "PL0002 note", "PL0002 note", "PL1005 error", "PL1005 error" }));
             Assert.That(Overrides(sarif), Is.EqualTo(new[] { $"PL4001 #{RuleIndex(sarif, "PL4001")} {{\"level\":\"note\"}}" }),
                 "a rule configured to its default level is not an override");
-            Assert.That(withYaml.ExitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(withYaml.ExitCode, Is.EqualTo(ExitCodes.Failure));
         }
     }
 
@@ -256,8 +276,8 @@ public sealed class ConfigurationTests
         var with = Lint(repository, "--stack-name", "orders", "--parameter", "Name=orders-named");
 
         Assert.That(without.Stdout, Is.EqualTo(
-            $"{FindingRule}\n{UndecidedEntries}{NamedNoStaticName("warning")}\n{StagedNoStaticName("warning")}\n" +
-            "PolicyLint: 0 errors, 3 warnings, 2 info in 2 files\n"));
+            $"{FindingRule}\n{UndecidedEntries}{NamedNoStaticName("error")}\n{StagedNoStaticName("error")}\n" +
+            "PolicyLint: 2 errors, 1 warning, 2 info in 2 files\n"));
         Assert.That(with.Stdout, Is.EqualTo($"{FindingRule}\nPolicyLint: 0 errors, 1 warning, 0 info in 2 files\n"));
     }
 
@@ -296,7 +316,7 @@ public sealed class ConfigurationTests
         var run = Lint(repository);
 
         Assert.That(run.Stdout, Is.EqualTo(
-            ".policylint.yaml(1,9): error PL0004: The ledger 'audit/ledger.yaml' does not exist\n" +
+            ".policylint.yaml(1,9): error PL0004: The ledger 'audi…' (17 characters) does not exist\n" +
             "PolicyLint: 1 error, 0 warnings, 0 info in 1 file\n"));
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
     }

@@ -79,16 +79,21 @@ public sealed class LedgerAddTests
 
     private static byte[] Bytes(TemporaryRepository repository) => File.ReadAllBytes(Path.Combine(repository.Root, LedgerPath));
 
-    private static void AssertLintIsClean(TemporaryRepository repository, string function)
+    /// <summary>The lint run reads the new entry: it records the function (no PL1001 or PL1005 for it), and its only
+    /// defects are the placeholders, each a PL3004 error until a person replaces it (a placeholder is not an approval).</summary>
+    private static void AssertRecordedButPlaceholdersFail(TemporaryRepository repository, string function)
     {
         var lint = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--format", "gnu");
-        Assert.That(lint.Stdout, Does.Not.Contain("[PL3004]").And.Not.Contain("[PL0001]"), "the skeleton is a valid entry");
+        Assert.That(lint.Stdout, Does.Not.Contain("[PL0001]"), "the skeleton is well-formed YAML");
+        Assert.That(lint.Stdout.Split('\n').Where(l => l.Contains("[PL3004]", StringComparison.Ordinal)),
+            Is.Not.Empty.And.All.Contain(": error: ").And.All.Contain(" is a placeholder ('TODO"), "PL3004 reports the placeholders, and nothing else");
+        Assert.That(lint.ExitCode, Is.EqualTo(ExitCodes.Failure), "a skeleton with placeholders fails the lint run");
         Assert.That(lint.Stdout.Split('\n').Where(l => l.Contains("[PL1001]", StringComparison.Ordinal) || l.Contains("[PL1005]", StringComparison.Ordinal)),
             Has.None.Contain($"'{function}'"), "the entry records the function's tag");
     }
 
     [Test]
-    public void AppendsAfterTheLastItem_KeepingEveryByteBefore_AndTheEntryIsValid()
+    public void AppendsAfterTheLastItem_KeepingEveryByteBefore_AndTheEntryFailsOnlyOnItsPlaceholders()
     {
         using var repository = Repository(Existing);
 
@@ -101,7 +106,7 @@ public sealed class LedgerAddTests
         Assert.That(run.Stderr, Is.Empty);
         Assert.That(repository.Read(LedgerPath), Is.EqualTo(Existing + OrdersEntry));
         Assert.That(Bytes(repository)[..Encoding.UTF8.GetByteCount(Existing)], Is.EqualTo(Encoding.UTF8.GetBytes(Existing)));
-        AssertLintIsClean(repository, "OrdersFunction");
+        AssertRecordedButPlaceholdersFail(repository, "OrdersFunction");
     }
 
     [Test]
@@ -144,7 +149,7 @@ public sealed class LedgerAddTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
         Assert.That(repository.Read(LedgerPath), Is.EqualTo(existing + OrdersEntry + suppressions));
-        AssertLintIsClean(repository, "OrdersFunction");
+        AssertRecordedButPlaceholdersFail(repository, "OrdersFunction");
     }
 
     [Test]
@@ -175,7 +180,7 @@ public sealed class LedgerAddTests
 
             """));
         Assert.That(run.Stdout, Does.EndWith("Replace the TODO values (reason.summary, reason.ticket, owner.team, owner.approved_by) before you commit.\n"));
-        AssertLintIsClean(repository, "ReportsFunction");
+        AssertRecordedButPlaceholdersFail(repository, "ReportsFunction");
     }
 
     [Test]
@@ -188,7 +193,7 @@ public sealed class LedgerAddTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
         Assert.That(run.Stdout, Does.StartWith("security/inspector-exclusions.yaml(3,5): added "));
         Assert.That(repository.Read(LedgerPath), Is.EqualTo("version: 1\nexclusions:\n" + OrdersEntry));
-        AssertLintIsClean(repository, "OrdersFunction");
+        AssertRecordedButPlaceholdersFail(repository, "OrdersFunction");
     }
 
     [Test]
@@ -209,7 +214,7 @@ public sealed class LedgerAddTests
         AddOrders(repository);
 
         Assert.That(repository.Read(LedgerPath), Is.EqualTo("version: 1\nexclusions:  # none yet\n" + OrdersEntry + "suppressions: []\n"));
-        AssertLintIsClean(repository, "OrdersFunction");
+        AssertRecordedButPlaceholdersFail(repository, "OrdersFunction");
     }
 
     [Test]
@@ -224,7 +229,7 @@ public sealed class LedgerAddTests
 
         var expected = existing + "\r\n" + string.Concat(OrdersEntry.Split('\n')[..^1].Select(l => (l.Length >= 2 ? l[2..] : l) + "\r\n"));
         Assert.That(Bytes(repository), Is.EqualTo(Encoding.UTF8.GetBytes(expected)));
-        AssertLintIsClean(repository, "OrdersFunction");
+        AssertRecordedButPlaceholdersFail(repository, "OrdersFunction");
     }
 
     [Test]

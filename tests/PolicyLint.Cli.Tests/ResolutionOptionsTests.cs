@@ -86,8 +86,14 @@ public sealed class ResolutionOptionsTests
         Assert.That(add.Stdout, Is.EqualTo(Added(expected)));
         Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(repository.Read("security/inspector-exclusions.yaml"), Does.Contain($"\n      function_name: {expected}\n"));
-        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[] { "PL4001 security/inspector-exclusions.yaml 1:1", $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9" }),
-            "the lint run, given the same options, finds the entry for this function (PL1001 only for the other one)");
+        Assert.That(CliRunner.ResultKeys(lint.Sarif()), Is.EqualTo(new[]
+            {
+                "PL4001 security/inspector-exclusions.yaml 1:1",
+                "PL3004 security/inspector-exclusions.yaml 9:7", "PL3004 security/inspector-exclusions.yaml 10:7",
+                "PL3004 security/inspector-exclusions.yaml 12:7", "PL3004 security/inspector-exclusions.yaml 13:7",
+                $"PL1001 template.yaml {(logicalId == "ApiFunction" ? 18 : 12)}:9",
+            }),
+            "the lint run, given the same options, finds the entry for this function (PL1001 only for the other one); its four placeholders are PL3004 until replaced");
     }
 
     [Test]
@@ -100,10 +106,15 @@ public sealed class ResolutionOptionsTests
 
         Assert.That(run.Stderr, Is.Empty);
         Assert.That(run.Stdout, Is.EqualTo(
-            "status  function/filter  scan type  owner  ticket  expires     days  review      days  line\n" +
-            "ok      api-prod         code       TODO   TODO    2027-02-27  90    2026-12-29  30    3\n" +
-            "Ledger security/inspector-exclusions.yaml on 2026-11-29: 0 expired, 0 invalid, 0 expiring within 14 days, 0 overdue review, 1 ok\n"));
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+            "status   function/filter  scan type  owner  ticket  expires     days  review      days  line\n" +
+            "invalid  api-prod         code       TODO   TODO    2027-02-27  90    2026-12-29  30    3\n" +
+            "security/inspector-exclusions.yaml(9,7): error PL3004: Ledger entry 'api-prod': reason.summary is a placeholder ('TODO: why this exclusion is accepted, and until when'), not a record; replace it with why the risk is accepted\n" +
+            "security/inspector-exclusions.yaml(10,7): error PL3004: Ledger entry 'api-prod': reason.ticket is a placeholder ('TODO'), not a record; replace it with the ticket that tracks the exception\n" +
+            "security/inspector-exclusions.yaml(12,7): error PL3004: Ledger entry 'api-prod': owner.team is a placeholder ('TODO'), not a record; replace it with the owning team\n" +
+            "security/inspector-exclusions.yaml(13,7): error PL3004: Ledger entry 'api-prod': owner.approved_by is a placeholder ('TODO: who approved the exclusion'), not a record; replace it with who approved the exception\n" +
+            "Ledger security/inspector-exclusions.yaml on 2026-11-29: 0 expired, 1 invalid, 0 expiring within 14 days, 0 overdue review, 0 ok\n" +
+            "Failed: 4 results at or above the fail level (error): 4 PL3004\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), "the entry records the function, but its placeholders are no approval");
     }
 
     private static IEnumerable<TestCaseData> Commands()

@@ -30,7 +30,7 @@ public sealed partial class RuleCatalogTests
 
     private static readonly DateOnly Today = DateOnly.ParseExact(RuleTest.DefaultToday, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static readonly string[] PageSections = ["Cause", "Why it matters", "How to fix", "Examples", "Options", "Suppression", "References"];
+    private static readonly string[] PageSections = ["Cause", "Why it matters", "How to fix", "Examples", "Default severity", "Options", "Suppression", "References"];
 
     private static IReadOnlyList<DiagnosticAnalyzer> Analyzers => RulePack.CreateAnalyzers();
 
@@ -176,6 +176,26 @@ public sealed partial class RuleCatalogTests
             foreach (var section in PageSections)
                 Assert.That(page.Section(section)!.Any(l => !string.IsNullOrWhiteSpace(l)), Is.True, $"section '{section}' is empty");
             Assert.That(page.Section("References")!.Any(l => l.Contains("https://", StringComparison.Ordinal)), Is.True, "References cite a URL");
+        });
+    }
+
+    /// <summary>Every page says why its rule has its default severity, against the governance rule (an unrecorded or
+    /// unapproved exclusion fails CI; hygiene and advice warn): the section opens with the severity in bold, as the
+    /// descriptor has it, and gives a reason beyond that.</summary>
+    [TestCaseSource(nameof(DescriptorIds))]
+    public void Page_ExplainsItsDefaultSeverity(string id)
+    {
+        var descriptor = Descriptors.Single(d => d.Id == id);
+        var section = LoadPage(id).Section("Default severity");
+        Assert.That(section, Is.Not.Null, "## Default severity is missing");
+        var paragraph = section!.SkipWhile(string.IsNullOrWhiteSpace).FirstOrDefault() ?? string.Empty;
+        Assert.Multiple(() =>
+        {
+            Assert.That(paragraph, Does.StartWith($"**{SeverityWord(descriptor.DefaultSeverity)}**"),
+                $"the section opens with the default severity in bold: **{SeverityWord(descriptor.DefaultSeverity)}**");
+            Assert.That(string.Join(" ", section).Length, Is.GreaterThan(120), "the section gives the reason, not only the word");
+            Assert.That(string.Join(" ", section), Does.Contain(descriptor.IsConfigurable ? "severity:" : "cannot be changed"),
+                descriptor.IsConfigurable ? "says how to change it (a `severity:` setting)" : "says that it cannot be changed");
         });
     }
 

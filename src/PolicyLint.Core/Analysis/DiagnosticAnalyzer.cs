@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using PolicyLint.Core.Diagnostics;
 
 namespace PolicyLint.Core.Analysis;
@@ -88,4 +89,49 @@ public static class RuleOptions
             int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days >= minimum
                 ? (true, days, null)
                 : (false, defaultValue, $"expected a whole number of days, at least {minimum}"));
+
+    /// <summary>How long one match of a <see cref="Pattern"/> option may take before it counts as no match. A
+    /// <see cref="RegexOptions.NonBacktracking"/> pattern matches in time linear in the input, so the limit is a last
+    /// resort that a ledger value never reaches.</summary>
+    public static readonly TimeSpan PatternMatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A .NET regular expression, matched case-insensitively and culture-invariantly with
+    /// <see cref="RegexOptions.NonBacktracking"/> (time linear in the input, whatever the pattern: no catastrophic
+    /// backtracking from a configured pattern). The configured text is invalid (PL0004) when it is empty, is not a
+    /// regular expression, or uses a construct the non-backtracking engine does not support (lookarounds,
+    /// backreferences, atomic groups, conditionals).
+    /// </summary>
+    /// <remarks>Source: .NET documentation, "Backtracking in regular expressions", section "Non-backtracking mode":
+    /// https://learn.microsoft.com/dotnet/standard/base-types/backtracking-in-regular-expressions</remarks>
+    public static RuleOption<Regex> Pattern(string key, string defaultPattern, string description)
+    {
+        var fallback = CompilePattern(defaultPattern).Regex ?? throw new ArgumentException($"invalid default pattern for {key}", nameof(defaultPattern));
+        return new RuleOption<Regex>(key, fallback, description, text =>
+            CompilePattern(text) is { Regex: { } regex } ? (true, regex, null) : (false, fallback, CompilePattern(text).Error));
+    }
+
+    private static (Regex? Regex, string? Error) CompilePattern(string text)
+    {
+        if (text.Length == 0)
+            return (null, "expected a regular expression, not an empty value (it would match every value)");
+        try
+        {
+            return (new Regex(text, RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternMatchTimeout), null);
+        }
+        catch (NotSupportedException ex)
+        {
+            return (null, $"the pattern uses a construct that linear-time matching does not support ({ex.Message.TrimEnd('.')}); write it without lookarounds, backreferences or atomic groups");
+        }
+        catch (RegexParseException ex)
+        {
+            // The exception's Message quotes the whole pattern; a configuration message quotes no value (README,
+            // "Values in error messages"), so name the error kind and its offset only.
+            return (null, $"not a valid regular expression ({ex.Error} at offset {ex.Offset})");
+        }
+        catch (ArgumentException)
+        {
+            return (null, "not a valid regular expression");
+        }
+    }
 }

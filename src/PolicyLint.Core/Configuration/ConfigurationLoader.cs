@@ -4,6 +4,7 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
 using PolicyLint.Core.Workspace;
+using static PolicyLint.Core.Syntax.JsonErrorScanner;
 
 namespace PolicyLint.Core.Configuration;
 
@@ -153,9 +154,9 @@ public static class ConfigurationLoader
                     if (Scalar(entry, problems) is { } ledger)
                     {
                         if (NormalizeRelative(ledger) is not { } relative)
-                            problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not '{ledger}'"));
+                            problems.Add(new ConfigurationProblem(entry.Value.Location, $"'ledger' must be a path inside the root, not {Masked(ledger)}"));
                         else if (request.Files.Kind(relative) != FileEntryKind.File)
-                            problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger '{relative}' does not exist"));
+                            problems.Add(new ConfigurationProblem(entry.Value.Location, $"The ledger {Masked(relative)} does not exist"));
                         else
                             config = config with { LedgerPath = relative };
                     }
@@ -252,7 +253,7 @@ public static class ConfigurationLoader
                 || value < range.Minimum || value > range.Maximum)
             {
                 problems.Add(new ConfigurationProblem(entry.Value.Location, FormattableString.Invariant(
-                    $"limits.{range.Key} '{text}': expected a whole number from {range.Minimum:N0} to {range.Maximum:N0}")));
+                    $"limits.{range.Key} {Masked(text)}: expected a whole number from {range.Minimum:N0} to {range.Maximum:N0}")));
                 continue;
             }
 
@@ -306,7 +307,7 @@ public static class ConfigurationLoader
                 if (Scalar(setting, problems) is not { } text)
                     continue;
                 if (option.Validate(text) is { } error)
-                    problems.Add(new ConfigurationProblem(setting.Value.Location, $"{optionKey} '{text}': {error}"));
+                    problems.Add(new ConfigurationProblem(setting.Value.Location, $"{optionKey} {Masked(text)}: {error}"));
                 else
                     ruleOptions[optionKey] = text;
             }
@@ -346,7 +347,7 @@ public static class ConfigurationLoader
             return null;
         if (ConfiguredSeverity.TryParse(text, roslyn: false, out var severity))
             return severity;
-        problems.Add(new ConfigurationProblem(entry.Value.Location, $"Severity '{text}' is not one of none, note, warning, error, default"));
+        problems.Add(new ConfigurationProblem(entry.Value.Location, $"Severity {Masked(text)} is not one of none, note, warning, error, default"));
         return null;
     }
 
@@ -389,7 +390,7 @@ public static class ConfigurationLoader
             else if (NormalizeRelative(glob.Value) is { } relative)
                 yield return relative;
             else
-                problems.Add(new ConfigurationProblem(item.Location, $"'{glob.Value}' is not a glob relative to the root"));
+                problems.Add(new ConfigurationProblem(item.Location, $"{Masked(glob.Value)} is not a glob relative to the root"));
         }
     }
 

@@ -1,5 +1,6 @@
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Text;
+using static PolicyLint.Core.Syntax.JsonErrorScanner;
 
 namespace PolicyLint.Core.Configuration;
 
@@ -92,7 +93,7 @@ public static class EditorConfigReader
     {
         if (ConfiguredSeverity.TryParse(value.ToLowerInvariant(), roslyn: true, out var severity))
             return severity;
-        problems.Add(new ConfigurationProblem(location, $"Severity '{value}' is not one of error, warning, suggestion, silent, none, default"));
+        problems.Add(new ConfigurationProblem(location, $"Severity {Masked(value)} is not one of error, warning, suggestion, silent, none, default"));
         return null;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
+using static PolicyLint.Core.Syntax.JsonErrorScanner;
 
 namespace PolicyLint.Core.Ledger;
 
@@ -104,7 +105,7 @@ public sealed class ExclusionLedger
         {
             Version = new LedgerField("version", version, FileLocation, null);
             if (Version.Text != SupportedVersion)
-                Defect(Version.Target, $"Unknown ledger version '{Version.Text ?? version.Value.Location.ToString()}': this PolicyLint reads version {SupportedVersion}");
+                Defect(Version.Target, $"Unknown ledger version {(Version.Text is { } v ? Masked(v) : $"'{version.Value.Location}'")}: this PolicyLint reads version {SupportedVersion}");
         }
         else
             Defect(DiagnosticTarget.At(Location.FileLevel(Source), "version"), "The ledger has no 'version' (expected 'version: 1')");
@@ -165,14 +166,14 @@ public sealed class ExclusionLedger
             entry.LogicalId = Identity(entry, target, "target.logical_id", "logical_id");
             entry.TargetType = Required(entry, target, entry.TargetSection, "target.type", "type"); // after the name its messages quote
             if (entry.TargetType?.Text is { } type && !string.IsNullOrWhiteSpace(type) && type != "lambda")
-                Defect(entry.TargetType.Target, $"Ledger entry '{entry.DisplayName}': target.type '{type}' is not supported (ledger version 1 records 'lambda' functions)");
+                Defect(entry.TargetType.Target, $"Ledger entry '{entry.DisplayName}': target.type {Masked(type)} is not supported (ledger version 1 records 'lambda' functions)");
         }
 
         if (entry.Node.Find("scan_type") is { } scanType)
         {
             entry.ScanTypeField = new LedgerField("scan_type", scanType, entry.LogicalLocation, entry);
             if (entry.ScanType is null)
-                Defect(entry.ScanTypeField.Target, $"Ledger entry '{entry.DisplayName}': scan_type '{entry.ScanTypeField.Text}' is neither 'standard' nor 'code'");
+                Defect(entry.ScanTypeField.Target, $"Ledger entry '{entry.DisplayName}': scan_type {Masked(entry.ScanTypeField.Text ?? string.Empty)} is neither 'standard' nor 'code'");
         }
         else
             Defect(entry.Target with { PropertyPath = "scan_type" }, $"Ledger entry '{entry.DisplayName}' has no scan_type (standard or code)");
@@ -205,7 +206,7 @@ public sealed class ExclusionLedger
             record.LogicalId = Identity(record, target, "target.logical_id", "logical_id");
             record.TargetType = Required(record, target, record.TargetSection, "target.type", "type"); // after the name its messages quote
             if (record.TargetType?.Text is { } type && !string.IsNullOrWhiteSpace(type) && type != "inspector_filter")
-                Defect(record.TargetType.Target, $"Suppression rule record '{record.DisplayName}': target.type '{type}' is not supported (expected 'inspector_filter')");
+                Defect(record.TargetType.Target, $"Suppression rule record '{record.DisplayName}': target.type {Masked(type)} is not supported (expected 'inspector_filter')");
         }
 
         ReadCommon(record);
@@ -259,7 +260,7 @@ public sealed class ExclusionLedger
         if (TryParseDate(text, out var date))
             field.Date = date;
         else
-            Defect(field.Target, $"{Describe(record)}: {field.Path} '{text}' is not a date of the form YYYY-MM-DD");
+            Defect(field.Target, $"{Describe(record)}: {field.Path} {Masked(text)} is not a date of the form YYYY-MM-DD");
         return field;
     }
 

@@ -111,14 +111,15 @@ public sealed partial class SamConfig
         var config = new SamConfig(source, environment);
         var problems = new List<SyntaxProblem>();
         var settings = new Dictionary<string, Setting>(StringComparer.Ordinal);
-        var environments = new List<string>();
+        var environments = new EnvironmentNames();
         var usable = source.Path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase)
             ? ReadToml(source, environment, settings, environments, problems, limits ?? ParseLimits.Default)
             : ReadYaml(source, environment, settings, environments, problems, limits ?? ParseLimits.Default);
         config.IsUsable = usable;
         if (usable)
         {
-            config.Environments = environments;
+            config.Environments = environments.Names;
+            config.ReadOperations = environments.Additions;
             config.Apply(settings, problems);
         }
 
@@ -151,28 +152,40 @@ public sealed partial class SamConfig
 
         if (settings.TryGetValue("parameter_overrides", out var overrides))
         {
-            var parameters = new List<SamParameterOverride>();
-            foreach (var pair in Pairs(overrides, problems, parameterForm: true))
-            {
-                parameters.RemoveAll(p => p.Name == pair.Key);
-                parameters.Add(new SamParameterOverride(pair.Key, pair.Value, pair.Location));
-            }
-
-            ParameterOverrides = parameters;
+            ParameterOverrides = LastWins(Pairs(overrides, problems, parameterForm: true))
+                .Select(pair => new SamParameterOverride(pair.Key, pair.Value, pair.Location)).ToList();
         }
 
         if (settings.TryGetValue("tags", out var tags))
         {
             var tree = SyntaxTree.ForSynthesizedValues(Source);
-            var stackTags = new List<StackTag>();
-            foreach (var pair in Pairs(tags, problems, parameterForm: false))
-            {
-                stackTags.RemoveAll(t => t.Key.Value == pair.Key);
-                stackTags.Add(new StackTag(tree.Scalar(pair.KeyLocation.Span, pair.Key), tree.Scalar(pair.ValueLocation.Span, pair.Value), pair.Location));
-            }
-
-            Tags = stackTags;
+            Tags = LastWins(Pairs(tags, problems, parameterForm: false))
+                .Select(pair => new StackTag(tree.Scalar(pair.KeyLocation.Span, pair.Key), tree.Scalar(pair.ValueLocation.Span, pair.Value), pair.Location)).ToList();
         }
+    }
+
+    /// <summary>The work of reading this file's environments and items, as a count for tests that bound it: one per
+    /// environment name met (repeats included) and two per <c>parameter_overrides</c> or <c>tags</c> item (one pass to
+    /// find each key's last item, one to keep it), whatever the number of repeated keys.</summary>
+    internal long ReadOperations { get; private set; }
+
+    /// <summary>One pair per key, the last one written, in the order of those last items (as SAM CLI reads a repeated
+    /// key: the later item wins). Linear: a samconfig with 80,000 <c>parameter_overrides</c> items is two passes over
+    /// them, not one scan of the kept items per item.</summary>
+    private List<Pair> LastWins(List<Pair> pairs)
+    {
+        var last = new Dictionary<string, int>(pairs.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Count; i++)
+            last[pairs[i].Key] = i;
+        var kept = new List<Pair>(last.Count);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (last[pairs[i].Key] == i)
+                kept.Add(pairs[i]);
+        }
+
+        ReadOperations += 2L * pairs.Count;
+        return kept;
     }
 
     /// <summary><paramref name="relative"/> (either separator, <c>.</c> and <c>..</c> allowed) from root-relative
@@ -349,7 +362,7 @@ public sealed partial class SamConfig
     /// reporting a diagnostic, so deeper text never reaches it.</summary>
     internal const int TomlMaxDepth = 63;
 
-    private static bool ReadToml(SourceText source, string environment, Dictionary<string, Setting> settings, List<string> environments, List<SyntaxProblem> problems, ParseLimits limits)
+    private static bool ReadToml(SourceText source, string environment, Dictionary<string, Setting> settings, EnvironmentNames environments, List<SyntaxProblem> problems, ParseLimits limits)
     {
         var maxDepth = Math.Min(limits.MaxDepth, TomlMaxDepth);
         if (TomlNesting.FirstBeyond(source.Text, maxDepth) is { } deep)
@@ -401,7 +414,7 @@ public sealed partial class SamConfig
             if (table.Name is not { } name)
                 continue;
             var prefix = KeyParts(name);
-            AddEnvironment(environments, prefix[0]);
+            environments.Add(prefix[0]);
             foreach (var item in table.Items)
                 Flatten(prefix, item, values, environments);
         }
@@ -419,13 +432,13 @@ public sealed partial class SamConfig
     }
 
     /// <summary>Collects <paramref name="item"/> under its full key path, and the items of an inline table under theirs.</summary>
-    private static void Flatten(string[] prefix, KeyValueSyntax item, List<(string[], KeyValueSyntax)> values, List<string> environments)
+    private static void Flatten(string[] prefix, KeyValueSyntax item, List<(string[], KeyValueSyntax)> values, EnvironmentNames environments)
     {
         if (item.Key is null)
             return;
         string[] path = [.. prefix, .. KeyParts(item.Key)];
         if (path.Length >= 2 || item.Value is InlineTableSyntax)
-            AddEnvironment(environments, path[0]);
+            environments.Add(path[0]);
         values.Add((path, item));
         if (item.Value is InlineTableSyntax inline)
         {
@@ -437,10 +450,23 @@ public sealed partial class SamConfig
         }
     }
 
-    private static void AddEnvironment(List<string> environments, string name)
+    /// <summary>The environment names of a file, each once, in written order; a set beside the list, so that a
+    /// samconfig with 60,000 environments costs one hash look-up per table, not a scan of the names seen so far.</summary>
+    private sealed class EnvironmentNames
     {
-        if (!environments.Contains(name, StringComparer.Ordinal))
-            environments.Add(name);
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        /// <summary>Names added, repeats included.</summary>
+        public int Additions { get; private set; }
+
+        public List<string> Names { get; } = [];
+
+        public void Add(string name)
+        {
+            Additions++;
+            if (_seen.Add(name))
+                Names.Add(name);
+        }
     }
 
     private static string[] KeyParts(KeySyntax key) =>
@@ -558,7 +584,7 @@ public sealed partial class SamConfig
             : $"Duplicate key '{key}'";
     }
 
-    private static bool ReadYaml(SourceText source, string environment, Dictionary<string, Setting> settings, List<string> environments, List<SyntaxProblem> problems, ParseLimits limits)
+    private static bool ReadYaml(SourceText source, string environment, Dictionary<string, Setting> settings, EnvironmentNames environments, List<SyntaxProblem> problems, ParseLimits limits)
     {
         // SAM CLI's YAML reader rejects repeated keys, so every problem makes the file unusable.
         var tree = YamlSyntaxParser.Parse(source, limits);
@@ -581,7 +607,7 @@ public sealed partial class SamConfig
         foreach (var entry in root.EffectiveEntries())
         {
             if (entry.KeyText is { } name && entry.Value is MappingNode)
-                AddEnvironment(environments, name);
+                environments.Add(name);
         }
 
         if (root.GetValue(environment)?.AsMapping() is not { } environmentNode)

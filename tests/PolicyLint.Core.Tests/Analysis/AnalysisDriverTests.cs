@@ -362,4 +362,27 @@ public sealed class AnalysisDriverTests
             Assert.That(option.DefaultText, Is.EqualTo("14"));
         });
     }
+
+    [Test]
+    public void Options_Pattern_IsLinearTimeCaseInsensitiveAndValidated()
+    {
+        var option = RuleOptions.Pattern("PL3902.placeholder_pattern", "^todo$", "Placeholders");
+        var configured = Options with { RuleOptionValues = ImmutableDictionary<string, string>.Empty.Add("PL3902.placeholder_pattern", "(a+)+$") };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(option.DefaultText, Is.EqualTo("^todo$"));
+            Assert.That(Options.GetOption(option).IsMatch("TODO"), Is.True, "case-insensitive");
+            Assert.That(Options.GetOption(option).Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), Is.True);
+            Assert.That(option.Validate("^(n/a|xxx)$"), Is.Null);
+            Assert.That(option.Validate(""), Is.EqualTo("expected a regular expression, not an empty value (it would match every value)"));
+            Assert.That(option.Validate("(todo"), Does.StartWith("not a valid regular expression (").And.Contain("Not enough )"));
+            Assert.That(option.Validate("(?<=x)todo"), Does.StartWith("the pattern uses a construct that linear-time matching does not support ("));
+            Assert.That(option.Validate(@"(\w)\1"), Does.StartWith("the pattern uses a construct that linear-time matching does not support ("));
+            // The classic catastrophic-backtracking pattern: 2^40 paths for a backtracking engine (which would hit
+            // the match timeout and throw), one linear pass here.
+            Assert.That(() => configured.GetOption(option).IsMatch(new string('a', 40) + "!"), Throws.Nothing);
+            Assert.That(configured.GetOption(option).IsMatch(new string('a', 40) + "!"), Is.False);
+        });
+    }
 }

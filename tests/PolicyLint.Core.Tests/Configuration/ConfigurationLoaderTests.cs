@@ -195,8 +195,8 @@ public sealed class ConfigurationLoaderTests
     [TestCase("rules:\n  PL2901:\n    limit: soon\n", "(3,12): PL2901.limit 'soon': expected a whole number of days, at least 1")]
     [TestCase("rules:\n  PL2901:\n    limit: 0\n", "(3,12): PL2901.limit '0': expected a whole number of days, at least 1")]
     [TestCase("rules:\n  PL2901:\n    limit: [7]\n", "(3,5): 'limit' must be a single value")]
-    [TestCase("rules:\n  PL2901:\n    severity: suggestion\n", "(3,15): Severity 'suggestion' is not one of none, note, warning, error, default")]
-    [TestCase("rules:\n  PL2901:\n    severity: Error\n", "(3,15): Severity 'Error' is not one of none, note, warning, error, default")]
+    [TestCase("rules:\n  PL2901:\n    severity: suggestion\n", "(3,15): Severity 'sugg…' (10 characters) is not one of none, note, warning, error, default")]
+    [TestCase("rules:\n  PL2901:\n    severity: Error\n", "(3,15): Severity 'Erro…' (5 characters) is not one of none, note, warning, error, default")]
     [TestCase("rules:\n  PL2901:\n    severity: info\n", "(3,15): Severity 'info' is not one of none, note, warning, error, default")]
     [TestCase("rules:\n  PL0001:\n    severity: warning\n", "(3,5): The severity of PL0001 cannot be changed")]
     [TestCase("rules:\n  PL0004:\n    severity: none\n", "(3,5): The severity of PL0004 cannot be changed")]
@@ -208,13 +208,13 @@ public sealed class ConfigurationLoaderTests
     [TestCase("category:\n  '2':\n    severity: error\n", "(2,3): Unknown category '2' (expected one of: " + Categories + ")")]
     [TestCase("category:\n  ScanCoverage:\n    level: error\n", "(3,5): Unknown setting 'level' for category ScanCoverage (expected: severity)")]
     [TestCase("category:\n  ScanCoverage:\n    severity: loud\n", "(3,15): Severity 'loud' is not one of none, note, warning, error, default")]
-    [TestCase("ledger: ../ledger.yaml\n", "(1,9): 'ledger' must be a path inside the root, not '../ledger.yaml'")]
-    [TestCase("ledger: /etc/ledger.yaml\n", "(1,9): 'ledger' must be a path inside the root, not '/etc/ledger.yaml'")]
-    [TestCase("ledger: security/missing.yaml\n", "(1,9): The ledger 'security/missing.yaml' does not exist")]
+    [TestCase("ledger: ../ledger.yaml\n", "(1,9): 'ledger' must be a path inside the root, not '../l…' (14 characters)")]
+    [TestCase("ledger: /etc/ledger.yaml\n", "(1,9): 'ledger' must be a path inside the root, not '/etc…' (16 characters)")]
+    [TestCase("ledger: security/missing.yaml\n", "(1,9): The ledger 'secu…' (21 characters) does not exist")]
     [TestCase("ledger: [a.yaml]\n", "(1,1): 'ledger' must be a single value")]
     [TestCase("ledger:\n", "(1,1): 'ledger' must be a single value")]
-    [TestCase("include: ['/abs/**']\n", "(1,11): '/abs/**' is not a glob relative to the root")]
-    [TestCase("exclude:\n  - ../up/**\n", "(2,5): '../up/**' is not a glob relative to the root")]
+    [TestCase("include: ['/abs/**']\n", "(1,11): '/abs…' (7 characters) is not a glob relative to the root")]
+    [TestCase("exclude:\n  - ../up/**\n", "(2,5): '../u…' (8 characters) is not a glob relative to the root")]
     [TestCase("exclude:\n  - ''\n", "(2,5): '' is not a glob relative to the root")]
     [TestCase("exclude:\n  - {a: b}\n", "(2,5): Each item of 'exclude' must be a glob")]
     [TestCase("include: {a: b}\n", "(1,1): 'include' must be a glob or a list of globs")]
@@ -226,7 +226,7 @@ public sealed class ConfigurationLoaderTests
     [TestCase("parameters: prod\n", "(1,1): 'parameters' must be a mapping")]
     [TestCase("limits:\n  max_size: 10\n", "(2,3): Unknown limit 'max_size' (expected one of: max_file_bytes, max_depth, max_alias_expansion, max_files)")]
     [TestCase("limits:\n  max_depth: 0\n", "(2,14): limits.max_depth '0': expected a whole number from 1 to 10,000")]
-    [TestCase("limits:\n  max_depth: 20000\n", "(2,14): limits.max_depth '20000': expected a whole number from 1 to 10,000")]
+    [TestCase("limits:\n  max_depth: 20000\n", "(2,14): limits.max_depth '2000…' (5 characters): expected a whole number from 1 to 10,000")]
     [TestCase("limits:\n  max_file_bytes: 10MB\n", "(2,19): limits.max_file_bytes '10MB': expected a whole number from 1 to 1,073,741,824")]
     [TestCase("limits:\n  max_alias_expansion: -1\n", "(2,24): limits.max_alias_expansion '-1': expected a whole number from 0 to 100,000,000")]
     [TestCase("limits: 5\n", "(1,1): 'limits' must be a mapping")]
@@ -239,6 +239,32 @@ public sealed class ConfigurationLoaderTests
         repository.Write(".policylint.yaml", yaml);
 
         Assert.That(ConfiguredRun.Problems(ConfiguredRun.Load(repository.Root)), Is.EqualTo(new[] { ".policylint.yaml" + expected }));
+    }
+
+    // Issue 11: a message quotes a key (structure) but masks a value as PL6001 masks a credential, so a secret pasted
+    // into the wrong setting is not printed back in every output format.
+    private const string Secret = "sk-live-4eC39HqLyjWDarjtT1zdp7dc";
+
+    [TestCase("rules:\n  PL2901:\n    severity: " + Secret + "\n")]
+    [TestCase("rules:\n  PL2901:\n    limit: " + Secret + "\n")]
+    [TestCase("category:\n  ScanCoverage:\n    severity: " + Secret + "\n")]
+    [TestCase("ledger: " + Secret + "\n")]
+    [TestCase("ledger: /" + Secret + "\n")]
+    [TestCase("exclude: ['/" + Secret + "']\n")]
+    [TestCase("limits:\n  max_depth: " + Secret + "\n")]
+    public void Reports_AValueMasked(string yaml)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write(".policylint.yaml", yaml);
+
+        var problems = ConfiguredRun.Problems(ConfiguredRun.Load(repository.Root));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems, Has.Count.EqualTo(1));
+            Assert.That(problems[0], Does.Not.Contain("4eC39"));
+            Assert.That(problems[0], Does.Match(@"'(sk-l|/sk-)…' \(3[23] characters\)"));
+        });
     }
 
     [Test]

@@ -101,14 +101,21 @@ public sealed class EditorConfigReaderTests
             $".globalconfig(1,1): The severity of {id} cannot be changed",
         }));
 
-    [TestCase("note")]
-    [TestCase("info")]
-    [TestCase("hidden")]
-    [TestCase("")]
-    public void Reports_ABadSeverityWordAtTheValue(string value) =>
+    [Test]
+    public void Reports_ABadSeverityMasked() =>
+        Assert.That(ProblemsIn(".editorconfig", "[*]\ndotnet_diagnostic.PL2901.severity = sk-live-4eC39HqLyjWDarjtT1zdp7dc\n"), Is.EqualTo(new[]
+        {
+            ".editorconfig(2,37): Severity 'sk-l…' (32 characters) is not one of error, warning, suggestion, silent, none, default",
+        }));
+
+    [TestCase("note", "'note'")]
+    [TestCase("info", "'info'")]
+    [TestCase("hidden", "'hidd…' (6 characters)")]
+    [TestCase("", "''")]
+    public void Reports_ABadSeverityWordAtTheValue(string value, string shown) =>
         Assert.That(ProblemsIn(".editorconfig", $"[*]\ndotnet_diagnostic.PL2901.severity =  {value}\n"), Is.EqualTo(new[]
         {
-            $".editorconfig(2,38): Severity '{value}' is not one of error, warning, suggestion, silent, none, default",
+            $".editorconfig(2,38): Severity {shown} is not one of error, warning, suggestion, silent, none, default",
         }));
 
     [Test]

@@ -170,7 +170,7 @@ public sealed class ExclusionLedgerTests
         {
             Assert.That(Describe(ledger), Is.EqualTo(new[]
             {
-                $"7:38-7:48 dates.expires_at | Ledger entry 'fn': dates.expires_at '{value}' is not a date of the form YYYY-MM-DD",
+                $"7:38-7:48 dates.expires_at | Ledger entry 'fn': dates.expires_at '{value[..4]}…' ({value.Length} characters) is not a date of the form YYYY-MM-DD", // masked (issue 11)
             }));
             Assert.That(ledger.Exclusions[0].ExpiresAt!.Date, Is.Null);
         });
@@ -298,7 +298,7 @@ public sealed class ExclusionLedgerTests
 
         Assert.That(Describe(ledger), Is.EqualTo(new[]
         {
-            "3:15-3:19 target.type | Ledger entry 'fn': target.type 'ecr_image' is not supported (ledger version 1 records 'lambda' functions)",
+            "3:15-3:19 target.type | Ledger entry 'fn': target.type 'ecr_…' (9 characters) is not supported (ledger version 1 records 'lambda' functions)",
         }));
     }
 
@@ -311,6 +311,23 @@ public sealed class ExclusionLedgerTests
         {
             Assert.That(Describe(ledger), Is.EqualTo(new[] { "1:1-1:1 version | The ledger has no 'version' (expected 'version: 1')" }));
             Assert.That(ledger.Version, Is.Null);
+        });
+    }
+
+    // Issue 11: ledger defects quote field names, and mask the value they quote.
+    [Test]
+    public void Defects_MaskTheValueTheyQuote()
+    {
+        const string Secret = "sk-live-4eC39HqLyjWDarjtT1zdp7dc";
+        var ledger = Parse($"version: {Secret}\nexclusions:\n  - target: {{ type: {Secret}, function_name: fn }}\n    scan_type: {Secret}\n");
+
+        var messages = Describe(ledger).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(messages, Has.Some.Contains("Unknown ledger version 'sk-l…' (32 characters)"));
+            Assert.That(messages, Has.Some.Contains("target.type 'sk-l…' (32 characters) is not supported"));
+            Assert.That(messages, Has.Some.Contains("scan_type 'sk-l…' (32 characters) is neither"));
+            Assert.That(messages, Has.None.Contains("4eC39"));
         });
     }
 

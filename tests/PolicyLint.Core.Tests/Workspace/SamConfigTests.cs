@@ -615,4 +615,65 @@ public sealed class SamConfigTests
             Assert.That(Parameters(config), Is.EqualTo(new[] { "Size=2", "Debug=true" }));
         });
     }
+    // Issue 11: 80,000 parameter_overrides items took more than five minutes, each item scanning the items kept so
+    // far for its key; the work is now two passes, counted in ReadOperations.
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Toml_80000ParameterOverrides_AreReadInTwoPassesAndALaterItemWins(bool asList)
+    {
+        const int Count = 80_000;
+        var items = Enumerable.Range(0, Count).Select(i => $"P{i % (Count / 2)}=v{i}").ToList();
+        var value = asList ? $"[{string.Join(", ", items.Select(i => $"\"{i}\""))}]" : $"\"{string.Join(' ', items)}\"";
+
+        var config = Read($"version = 0.1\n[default.deploy.parameters]\nparameter_overrides = {value}\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Problems, Is.Empty);
+            Assert.That(config.ParameterOverrides, Has.Count.EqualTo(Count / 2));
+            Assert.That(Parameters(config)[0], Is.EqualTo($"P0=v{Count / 2}"), "the later item wins, in the place of the later item");
+            Assert.That(Parameters(config)[^1], Is.EqualTo($"P{Count / 2 - 1}=v{Count - 1}"));
+            Assert.That(config.ReadOperations, Is.LessThanOrEqualTo(2L * Count + 10));
+        });
+    }
+
+    [Test]
+    public void Toml_RepeatedParameterAndTagKeys_KeepTheLastItemInItsPlace()
+    {
+        var config = Read("[default.deploy.parameters]\nparameter_overrides = \"A=1 B=2 A=3\"\ntags = \"x=1 y=2 x=3\"\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Parameters(config), Is.EqualTo(new[] { "B=2", "A=3" }));
+            Assert.That(Tags(config), Is.EqualTo(new[] { "y=2", "x=3" }));
+        });
+    }
+
+    // Issue 11: 60,000 environments scanned the names seen so far at each table; now one set look-up each.
+    [TestCase("samconfig.toml")]
+    [TestCase("samconfig.yaml")]
+    public void ManyEnvironments_AreCollectedWithOneLookUpPerTable(string path)
+    {
+        const int Count = 60_000;
+        var text = new StringBuilder("version = 0.1\n");
+        if (path.EndsWith(".yaml", StringComparison.Ordinal))
+            text.Clear();
+        for (var i = 0; i < Count; i++)
+        {
+            text.Append(path.EndsWith(".toml", StringComparison.Ordinal)
+                ? $"[e{i}.deploy.parameters]\nstack_name = \"s{i}\"\n"
+                : $"e{i}:\n  deploy:\n    parameters:\n      stack_name: s{i}\n");
+        }
+
+        var config = Read(text.ToString(), path, environment: "e59999");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Problems, Is.Empty);
+            Assert.That(config.Environments, Has.Count.EqualTo(Count));
+            Assert.That(config.Environments[^1], Is.EqualTo("e59999"));
+            Assert.That(config.StackName, Is.EqualTo("s59999"));
+            Assert.That(config.ReadOperations, Is.LessThanOrEqualTo(2L * Count));
+        });
+    }
 }

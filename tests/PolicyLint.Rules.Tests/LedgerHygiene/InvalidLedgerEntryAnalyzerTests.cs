@@ -66,6 +66,99 @@ public sealed class InvalidLedgerEntryAnalyzerTests
         .Expect(3, "PL3004", "Ledger entry 'exclusions[1]': target.template needs target.logical_id as well")
         .Verify();
 
+    /// <summary>What <c>ledger add</c> writes where only people know the answer: each placeholder is its own PL3004 at
+    /// the field's key, naming the field and quoting the value; the dates it writes are real and pass.</summary>
+    [Test]
+    public void Reports_EachPlaceholderThatLedgerAddWrites() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - target:
+                  type: lambda
+                  function_name: orders-api
+                scan_type: standard
+                tag: { key: InspectorExclusion, value: LambdaStandardScanning }
+                reason:
+                  {|#0:summary|}: "TODO: why this exclusion is accepted, and until when"
+                  {|#1:ticket|}: TODO
+                owner:
+                  {|#2:team|}: TODO
+                  {|#3:approved_by|}: "TODO: who approved the exclusion"
+                dates:
+                  applied_at: 2026-11-29
+                  expires_at: 2027-02-27
+                  next_review_at: 2026-12-29
+            """)
+        .Expect(0, "PL3004", "Ledger entry 'orders-api': reason.summary is a placeholder ('TODO: why this exclusion is accepted, and until when'), not a record; replace it with why the risk is accepted")
+        .Expect(1, "PL3004", "Ledger entry 'orders-api': reason.ticket is a placeholder ('TODO'), not a record; replace it with the ticket that tracks the exception")
+        .Expect(2, "PL3004", "Ledger entry 'orders-api': owner.team is a placeholder ('TODO'), not a record; replace it with the owning team")
+        .Expect(3, "PL3004", "Ledger entry 'orders-api': owner.approved_by is a placeholder ('TODO: who approved the exclusion'), not a record; replace it with who approved the exception")
+        .Verify();
+
+    /// <summary>The default pattern: TODO, TBD, FIXME as the value or its leading word, any case, and one
+    /// <c>&lt;…&gt;</c>; in suppression rule records and <c>owner.applied_by</c> too. A long or multi-line value is
+    /// quoted by its first line, cut at 60 characters; quotes and backslashes in it are escaped.</summary>
+    [Test]
+    public void Reports_TheDefaultPlaceholderForms_InEveryPersonsField() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - target: { type: lambda, function_name: orders-api }
+                scan_type: standard
+                reason:
+                  {|#0:summary|}: |
+                    tbd - it's 'pending' a vendor fix that has not been scheduled by anyone yet
+                    second line
+                  {|#1:ticket|}: "  FIXME  "
+                owner: { {|#2:team|}: <team>, approved_by: appsec, {|#3:applied_by|}: Todo. }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            suppressions:
+              - target: { type: inspector_filter, name: noisy-cve }
+                reason: { summary: False positive, ticket: SEC-7 }
+                owner: { team: platform, {|#4:approved_by|}: "<security reviewer>" }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            """)
+        .Expect(0, "PL3004", "Ledger entry 'orders-api': reason.summary is a placeholder ('tbd - it\\'s \\'pending\\' a vendor fix that has not been schedule…'), not a record; replace it with why the risk is accepted")
+        .Expect(1, "PL3004", "Ledger entry 'orders-api': reason.ticket is a placeholder ('FIXME'), not a record; replace it with the ticket that tracks the exception")
+        .Expect(2, "PL3004", "Ledger entry 'orders-api': owner.team is a placeholder ('<team>'), not a record; replace it with the owning team")
+        .Expect(3, "PL3004", "Ledger entry 'orders-api': owner.applied_by is a placeholder ('Todo.'), not a record; replace it with who applied it, or remove the field")
+        .Expect(4, "PL3004", "Suppression rule record 'noisy-cve': owner.approved_by is a placeholder ('<security reviewer>'), not a record; replace it with who approved the exception")
+        .Verify();
+
+    /// <summary>Real values that resemble placeholders: a ticket in a project whose key is TODO, words that start
+    /// with the letters, a placeholder word later in the text, angle brackets that are not the whole value.</summary>
+    [Test]
+    public void DoesNotReport_ValuesThatOnlyResembleAPlaceholder() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - target: { type: lambda, function_name: orders-api }
+                scan_type: standard
+                reason:
+                  summary: Vendor fix is TBD upstream; the parser is never called <see SEC-9>
+                  ticket: TODO-123
+                  compensating_controls: ["TODO: not a field PL3004 reads for placeholders"]
+                owner: { team: todoist-integrations, approved_by: Tbdx Reviewer, applied_by: fixme_bot }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            """)
+        .Verify();
+
+    [Test]
+    public void Reports_WhatAConfiguredPatternMatches_AndNoLongerTheDefaults() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithOption("PL3004.placeholder_pattern", @"^(n/a|xxx)$")
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - target: { type: lambda, function_name: orders-api }
+                scan_type: standard
+                reason: { summary: TODO, {|#0:ticket|}: N/A }
+                owner: { team: platform, {|#1:approved_by|}: xxx }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            """)
+        .Expect(0, "PL3004", "Ledger entry 'orders-api': reason.ticket is a placeholder ('N/A'), not a record; replace it with the ticket that tracks the exception")
+        .Expect(1, "PL3004", "Ledger entry 'orders-api': owner.approved_by is a placeholder ('xxx'), not a record; replace it with who approved the exception")
+        .Verify();
+
     [Test]
     public void DoesNotReport_AnEmptyLedger() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger("version: 1\nexclusions:\n")
@@ -312,7 +405,7 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                 owner: { team: orders, approved_by: appsec }
                 dates: { applied_at: 2026-01-01, expires_at: 2027-01-01 }
             """)
-        .Expect(0, "PL3004", "Ledger entry 'orders-worker': scan_type 'Standard' is neither 'standard' nor 'code'")
+        .Expect(0, "PL3004", "Ledger entry 'orders-worker': scan_type 'Stan…' (8 characters) is neither 'standard' nor 'code'")
         .Verify();
 
     [Test]
@@ -331,8 +424,8 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                 owner: { team: platform, approved_by: appsec }
                 dates: { applied_at: 2026-06-01, expires_at: 2026-12-01 }
             """)
-        .Expect(0, "PL3004", "Ledger entry 'orders-worker': target.type 'function' is not supported (ledger version 1 records 'lambda' functions)")
-        .Expect(1, "PL3004", "Suppression rule record 'noisy-cve': target.type 'lambda' is not supported (expected 'inspector_filter')")
+        .Expect(0, "PL3004", "Ledger entry 'orders-worker': target.type 'func…' (8 characters) is not supported (ledger version 1 records 'lambda' functions)")
+        .Expect(1, "PL3004", "Suppression rule record 'noisy-cve': target.type 'lamb…' (6 characters) is not supported (expected 'inspector_filter')")
         .Verify();
 
     [Test]
@@ -440,9 +533,9 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                   {|#1:expires_at|}: 2027-01-31T00:00:00Z
                   {|#2:next_review_at|}: 15/01/2027
             """)
-        .Expect(0, "PL3004", "Ledger entry 'archive-mid': dates.applied_at '2026-02-30' is not a date of the form YYYY-MM-DD")
-        .Expect(1, "PL3004", "Ledger entry 'archive-mid': dates.expires_at '2027-01-31T00:00:00Z' is not a date of the form YYYY-MM-DD")
-        .Expect(2, "PL3004", "Ledger entry 'archive-mid': dates.next_review_at '15/01/2027' is not a date of the form YYYY-MM-DD")
+        .Expect(0, "PL3004", "Ledger entry 'archive-mid': dates.applied_at '2026…' (10 characters) is not a date of the form YYYY-MM-DD")
+        .Expect(1, "PL3004", "Ledger entry 'archive-mid': dates.expires_at '2027…' (20 characters) is not a date of the form YYYY-MM-DD")
+        .Expect(2, "PL3004", "Ledger entry 'archive-mid': dates.next_review_at '15/0…' (10 characters) is not a date of the form YYYY-MM-DD")
         .Verify();
 
     [Test]
