@@ -159,7 +159,7 @@ public static class CliApp
     {
         public override int Invoke(ParseResult parseResult)
         {
-            stdout.WriteLine(ToolInfo.Current.Version);
+            stdout.WriteLine(ToolInfo.DisplayVersion);
             return ExitCodes.Success;
         }
     }
@@ -196,6 +196,12 @@ public static class CliApp
             AllowMultipleArgumentsPerToken = false,
         };
 
+        private readonly Option<string?> _markdownLinkBase = new("--markdown-link-base")
+        {
+            Description = "Link each location of the markdown output under URL (e.g. $GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/), not relative to the root.",
+            HelpName = "URL",
+        };
+
         private readonly Option<string> _failLevel = new("--fail-level")
         {
             Description = "Exit with 1 when an unsuppressed result is at or above this level; none never fails.",
@@ -219,7 +225,7 @@ public static class CliApp
             CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
-                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _failLevel,
+                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _failLevel,
                 _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty,
             };
             foreach (var option in _resolution.All)
@@ -281,6 +287,9 @@ public static class CliApp
 
             var format = parse.GetValue(_format)!;
             var outputs = Outputs(parse, format);
+            if (parse.GetValue(_markdownLinkBase) is { } linkBase
+                && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var linkUri) && linkUri.Scheme is "https" or "http" && linkBase.IndexOfAny(['#', '?']) < 0))
+                throw new CommandException($"--markdown-link-base: '{linkBase}' is not an absolute http or https URL without a query or fragment");
 
             var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
             var config = ConfigurationLoader.Load(new ConfigurationRequest
@@ -414,13 +423,13 @@ public static class CliApp
                 if (parse.GetValue(_output) is null)
                 {
                     using var buffer = new MemoryStream();
-                    OutputFormats.Write(format, run, sarifOptions, showSuppressed, environment.ColorsStdout(parse.GetValue(_noColor)), buffer);
+                    OutputFormats.Write(format, run, sarifOptions, showSuppressed, environment.ColorsStdout(parse.GetValue(_noColor)), buffer, parse.GetValue(_markdownLinkBase));
                     stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     stdout.Flush();
                 }
 
                 foreach (var output in outputs)
-                    WriteFile(output.Text, stream => OutputFormats.Write(output.Format, run, sarifOptions, showSuppressed, color: false, stream));
+                    WriteFile(output.Text, stream => OutputFormats.Write(output.Format, run, sarifOptions, showSuppressed, color: false, stream, parse.GetValue(_markdownLinkBase)));
             }
             catch (OutputException ex)
             {

@@ -11,8 +11,9 @@ internal static class OutputFormats
     public static readonly string[] Names = ["text", "gnu", "github", "markdown", "sarif", "json"];
 
     /// <summary>Writes <paramref name="format"/> to <paramref name="stream"/> (UTF-8 without BOM, LF line ends).
-    /// Only <c>text</c> is ever coloured, and only when <paramref name="color"/> is set.</summary>
-    public static void Write(string format, RunResult run, SarifOptions sarifOptions, bool showSuppressed, bool color, Stream stream)
+    /// Only <c>text</c> is ever coloured, and only when <paramref name="color"/> is set; <paramref name="markdownLinkBase"/>
+    /// is <c>--markdown-link-base</c> (absolute links in <c>markdown</c>).</summary>
+    public static void Write(string format, RunResult run, SarifOptions sarifOptions, bool showSuppressed, bool color, Stream stream, string? markdownLinkBase = null)
     {
         switch (format)
         {
@@ -34,7 +35,7 @@ internal static class OutputFormats
                 GitHubReporter.Write(run, writer, showSuppressed);
                 break;
             case "markdown":
-                MarkdownReporter.Write(run, writer, showSuppressed);
+                MarkdownReporter.Write(run, writer, showSuppressed, markdownLinkBase);
                 break;
             default:
                 TextReporter.Write(run, writer, showSuppressed, color);

@@ -79,7 +79,13 @@ public sealed class CommandLineTests
         var run = CliRunner.Run(RepositoryPaths.Root, "--version");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(run.Stdout.Trim(), Is.EqualTo(ToolInfo.Current.Version));
+        Assume.That(Integration.ExternalTool.Run("git", RepositoryPaths.Root, null, "rev-parse", "HEAD").ExitCode, Is.Zero, "not a git work tree: the build has no commit to name");
+        // The version and the commit the build was made from: HEAD when nothing was committed since the build.
+        var match = System.Text.RegularExpressions.Regex.Match(run.Stdout, $@"^{System.Text.RegularExpressions.Regex.Escape(ToolInfo.Current.Version)}\+([0-9a-f]{{40}})\n$");
+        Assert.That(match.Success, Is.True, run.Stdout);
+        Assert.That(ToolInfo.SourceRevision, Is.EqualTo(match.Groups[1].Value));
+        var ancestor = Integration.ExternalTool.Run("git", RepositoryPaths.Root, null, "merge-base", "--is-ancestor", match.Groups[1].Value, "HEAD");
+        Assert.That(ancestor.ExitCode, Is.Zero, $"{match.Groups[1].Value} is a commit of this repository's history: {ancestor.Output}");
     }
 
     private static IEnumerable<TestCaseData> UsageErrors()
@@ -88,6 +94,8 @@ public sealed class CommandLineTests
         var problems = CliRunner.Samples("inspector-problems");
         yield return new TestCaseData(new[] { "--bogus", basic }, "unknown option '--bogus'").SetName("UnknownOption");
         yield return new TestCaseData(new[] { "--format", "xml", basic }, "--format: 'xml' is not one of").SetName("BadFormat");
+        yield return new TestCaseData(new[] { "--markdown-link-base", "blob/main", basic }, "--markdown-link-base: 'blob/main' is not an absolute http or https URL").SetName("RelativeMarkdownLinkBase");
+        yield return new TestCaseData(new[] { "--markdown-link-base", "https://github.com/o/r/blob/s/?x=1", basic }, "without a query or fragment").SetName("MarkdownLinkBaseWithQuery");
         yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "--fail-level: 'fatal' is not one of").SetName("BadFailLevel");
         yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a date").SetName("BadToday_NoSuchMonth");
         yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date").SetName("BadToday_WrongForm");

@@ -24,6 +24,18 @@ public sealed partial class OutputTests
     }
 
     [Test]
+    public void Markdown_LinksUnderTheLinkBase_ForAJobSummary()
+    {
+        var relative = CliRunner.Lint("--format", "markdown", Problems).Stdout;
+        var run = CliRunner.Lint("--format", "markdown", "--markdown-link-base", "https://github.com/acme/app/blob/0123abc", Problems);
+
+        Assert.That(relative, Does.Contain("](services/orders/template.yaml#L"));
+        Assert.That(run.Stdout, Is.EqualTo(relative.Replace("](services/", "](https://github.com/acme/app/blob/0123abc/services/", StringComparison.Ordinal)
+            .Replace("](security/", "](https://github.com/acme/app/blob/0123abc/security/", StringComparison.Ordinal)));
+        Assert.That(run.Stdout, Does.Not.Contain("](services/").And.Not.Contain("](security/"));
+    }
+
+    [Test]
     public void TextIsTheDefault()
     {
         Assert.That(CliRunner.Lint(Problems).Stdout, Is.EqualTo(CliRunner.Lint("--format", "text", Problems).Stdout));

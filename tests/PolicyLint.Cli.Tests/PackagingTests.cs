@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Xml.Linq;
 using NUnit.Framework;
+using PolicyLint.Cli.Tests.Integration;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
@@ -26,5 +28,39 @@ public sealed class PackagingTests
         Assert.That(Directory.EnumerateFiles(root, "Directory.Build.props", SearchOption.AllDirectories)
             .Where(p => Packable(Path.GetRelativePath(root, p)) == "true"), Is.Empty);
         Assert.That(XDocument.Load(Path.Combine(root, "src/PolicyLint.Cli/PolicyLint.Cli.csproj")).Descendants("PackAsTool").Single().Value, Is.EqualTo("true"));
+    }
+
+    /// <summary>pre-commit runs <c>dotnet pack</c> at the root, which packs the solution: while packing,
+    /// <c>Directory.Solution.targets</c> cuts the solution to the command line, so restore (NuGet's own restore graph,
+    /// written without downloading anything) covers the tool and its project references only, and the tool is
+    /// restored for the packing machine's runtime identifier (the ReadyToRun package). A normal solution restore still
+    /// covers every project.</summary>
+    [Test]
+    public void RootPack_RestoresOnlyTheTool_ForThisMachine()
+    {
+        using var scratch = new TemporaryRepository();
+
+        (string[] Projects, JsonElement Graph) Graph(string name, params string[] properties)
+        {
+            var file = Path.Combine(scratch.Root, name);
+            var (exitCode, output) = ExternalTool.Run("dotnet", RepositoryPaths.Root, null,
+                ["msbuild", "PolicyLint.sln", "-t:GenerateRestoreGraphFile", $"-p:RestoreGraphOutputPath={file}", "-nologo", "-v:q", .. properties]);
+            Assert.That(exitCode, Is.Zero, output);
+            var graph = JsonDocument.Parse(File.ReadAllText(file)).RootElement.Clone();
+            return ([.. graph.GetProperty("restore").EnumerateObject().Select(p => Path.GetRelativePath(RepositoryPaths.Root, p.Name).Replace('\\', '/')).Order(StringComparer.Ordinal)], graph);
+        }
+
+        var (packing, graph) = Graph("pack.json", "-p:_IsPacking=true");
+        Assert.That(packing, Is.EqualTo(new[]
+        {
+            "rules/PolicyLint.Rules.csproj", "src/PolicyLint.Cli/PolicyLint.Cli.csproj", "src/PolicyLint.Core/PolicyLint.Core.csproj",
+            "src/PolicyLint.Generators/PolicyLint.Generators.csproj",
+        }));
+        var cli = graph.GetProperty("projects").EnumerateObject().Single(p => p.Name.EndsWith("PolicyLint.Cli.csproj", StringComparison.Ordinal)).Value;
+        Assert.That(cli.GetProperty("runtimes").EnumerateObject().Select(r => r.Name), Is.EqualTo(new[] { System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier }),
+            "the package is precompiled for the machine that packs it");
+
+        var (building, _) = Graph("build.json");
+        Assert.That(building, Has.Length.GreaterThan(packing.Length).And.Contain("tests/PolicyLint.Cli.Tests/PolicyLint.Cli.Tests.csproj"));
     }
 }

@@ -8,13 +8,16 @@ namespace PolicyLint.Core.Reporting;
 /// <summary>
 /// <c>--format markdown</c>: a summary for <c>$GITHUB_STEP_SUMMARY</c> or a pull-request comment (GitHub Flavored
 /// Markdown): a heading, a table of counts per severity, then a table of the results in report order, each with its
-/// rule (linked to the rule's page) and its location (linked relative to the root, <c>path#L12</c>).
+/// rule (linked to the rule's page) and its location (linked relative to the root, <c>path#L12</c>, or under a link
+/// base such as <c>https://github.com/OWNER/REPO/blob/SHA/</c>, where a relative link does not resolve: a job summary).
 /// </summary>
 public static class MarkdownReporter
 {
     /// <summary>Writes the summary (LF line ends). Suppressed results are counted; they are listed only with
-    /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
-    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>. <paramref name="linkBase"/>, when
+    /// given, is an absolute URL that each location's root-relative path (percent-encoded) is appended to (a <c>/</c>
+    /// is added between them when missing); without it the links are relative.</summary>
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false, string? linkBase = null)
     {
         var active = run.Diagnostics.Where(d => !d.IsSuppressed).ToList();
         var sb = new StringBuilder();
@@ -38,7 +41,7 @@ public static class MarkdownReporter
         {
             var start = d.Location.Start;
             var place = string.Create(CultureInfo.InvariantCulture, $"{d.Location.Path}({start.Line},{start.Column})");
-            var link = string.Create(CultureInfo.InvariantCulture, $"{SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}");
+            var link = string.Create(CultureInfo.InvariantCulture, $"{Prefix(linkBase)}{SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}");
             var message = d.Suppression is { } s ? $"{d.Message} [suppressed: {s.Justification}]" : d.Message;
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {SarifReporter.Level(d.Severity)} | [{d.Id}]({d.Descriptor.HelpUri}) | [{EscapeCell(place)}]({link}) | {EscapeCell(message)} |\n");
@@ -46,6 +49,9 @@ public static class MarkdownReporter
 
         writer.Write(sb.ToString());
     }
+
+    private static string Prefix(string? linkBase) =>
+        string.IsNullOrEmpty(linkBase) ? string.Empty : linkBase.EndsWith('/') ? linkBase : linkBase + "/";
 
     /// <summary>Text for a table cell: control characters written as <see cref="DisplayText"/> escapes (a line break
     /// as <c>\n</c>), then Markdown punctuation that could start emphasis, code, links or HTML, the cell separator

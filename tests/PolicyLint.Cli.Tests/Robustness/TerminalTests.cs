@@ -31,7 +31,7 @@ public sealed class TerminalTests
     {
         var run = OnATerminal("--version");
 
-        Assert.That(run.Stdout, Is.EqualTo(ToolInfo.Current.Version + "\r\n"), "the pseudo-terminal turns \\n into \\r\\n; nothing else may come");
+        Assert.That(run.Stdout, Is.EqualTo(ToolInfo.DisplayVersion + "\r\n"), "the pseudo-terminal turns \\n into \\r\\n; nothing else may come");
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
     }
 
