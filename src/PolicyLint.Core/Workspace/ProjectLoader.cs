@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Inputs.Templates;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
@@ -89,8 +90,11 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
 /// error or exceeds a limit. A repeated key or an invalid intrinsic form does not empty it (C4).</param>
 /// <param name="Diagnostics">PL0001 results of the file.</param>
 /// <param name="Notification">A problem with reading the file, or null.</param>
-public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification)
+public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification) : IInputModel
 {
+    /// <inheritdoc />
+    public InputKind Kind => InputKind.Template;
+
     /// <summary>Whether a syntax tree was built for the file.</summary>
     public bool WasParsed { get; init; }
 }
@@ -99,7 +103,7 @@ public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<
 /// Discovers, reads, parses and binds every file of a root (C3, C4, C18), in parallel, with deterministic output.
 /// Bad input never throws: it becomes PL0001 or a notification, and the other files are still loaded.
 /// </summary>
-public static partial class ProjectLoader
+public static class ProjectLoader
 {
     /// <summary>Loads the project under <see cref="LoadRequest.Root"/>.</summary>
     public static LoadResult Load(LoadRequest request, CancellationToken cancellationToken = default)
@@ -161,34 +165,17 @@ public static partial class ProjectLoader
         };
     }
 
-    /// <summary>Whether text that failed to parse looks like a template (C4): a line starting with
-    /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> then optional spaces and <c>:</c>, or
-    /// (JSON) the text <c>"AWSTemplateFormatVersion"</c> or <c>"Resources"</c>.</summary>
-    public static bool LooksLikeTemplate(string text) =>
-        TemplateLinePattern().IsMatch(text) ||
-        text.Contains("\"AWSTemplateFormatVersion\"", StringComparison.Ordinal) ||
-        text.Contains("\"Resources\"", StringComparison.Ordinal);
+    /// <inheritdoc cref="TemplateFrontEnd.LooksLikeTemplate"/>
+    public static bool LooksLikeTemplate(string text) => TemplateFrontEnd.LooksLikeTemplate(text);
 
-    /// <summary>Parses <paramref name="source"/> with the front end its name and first character call for:
-    /// <c>.json</c> files (and <c>.template</c> files starting with <c>{</c>) as JSON, the rest as YAML; a YAML file
-    /// that fails but is a JSON object is read as JSON (tab-indented JSON is not YAML).</summary>
-    public static SyntaxTree Parse(SourceText source, ParseLimits limits)
-    {
-        var firstChar = source.Text.AsSpan().TrimStart().IsEmpty ? '\0' : source.Text.AsSpan().TrimStart()[0];
-        var isJsonName = source.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var isTemplateName = source.Path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
-        if (isJsonName || (isTemplateName && firstChar == '{'))
-            return JsonSyntaxParser.Parse(source, limits);
-        var yaml = YamlSyntaxParser.Parse(source, limits);
-        if (yaml.FatalError is { Kind: SyntaxProblemKind.SyntaxError } && firstChar == '{')
-        {
-            var json = JsonSyntaxParser.Parse(source, limits);
-            if (json.FatalError is null)
-                return json;
-        }
+    /// <inheritdoc cref="TemplateFrontEnd.Parse"/>
+    public static SyntaxTree Parse(SourceText source, ParseLimits limits) => TemplateFrontEnd.Parse(source, limits);
 
-        return yaml;
-    }
+    /// <inheritdoc cref="TemplateFrontEnd.LoadBytes"/>
+    public static FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes) => InputFrontEnds.Templates.LoadBytes(request, path, bytes);
+
+    /// <inheritdoc cref="TemplateFrontEnd.CanBeTemplate"/>
+    public static bool CanBeTemplate(string text) => TemplateFrontEnd.CanBeTemplate(text);
 
     private static FileResult LoadFile(LoadRequest request, string path)
     {
@@ -207,56 +194,6 @@ public static partial class ProjectLoader
         }
 
         return read.IsOverLimit ? TooLarge(request, path) : LoadBytes(request, path, read.Bytes);
-    }
-
-    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (C3, C4,
-    /// C16). Never throws on bad input.</summary>
-    /// <param name="request">The limits and resolution settings to use (its root and reader are not used).</param>
-    /// <param name="path">The root-relative path with <c>/</c>; its extension picks the front end.</param>
-    /// <param name="bytes">The file's content.</param>
-    public static FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes)
-    {
-        var source = SourceText.Decode(path, bytes, out var invalidOffset);
-        if (invalidOffset >= 0)
-        {
-            if (!LooksLikeTemplate(source.Text))
-                return new FileResult(path, false, [], [], null);
-            var location = new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length)));
-            return new FileResult(path, true, [], [Pl0001(location, "The file is not valid UTF-8 (templates are UTF-8 text); the first invalid byte is here")], null);
-        }
-
-        if (!CanBeTemplate(source.Text))
-            return new FileResult(path, false, [], [], null);
-        var tree = Parse(source, request.Limits);
-        return Classify(request, tree) with { WasParsed = true };
-    }
-
-    /// <summary>
-    /// Whether decoded text can hold a template or a file that looks like one (C3, C4), decided without parsing: a
-    /// template needs a <c>Resources</c> key, and a broken file that looks like a template has
-    /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> in its text. A key can also be spelled with
-    /// escapes that the text does not show: JSON's <c>\u0052</c>, YAML double-quoted scalars' <c>\x52</c>,
-    /// <c>\u0052</c>, <c>\U00000052</c> and an escaped line break (<c>"Resou\</c> newline <c>rces"</c>); the other
-    /// escapes of either language stand for no letter. YAML aliases, anchors, tags and merge keys never make a key's
-    /// text appear that is not written somewhere in the file, and a plain or single-quoted scalar folds a line break into
-    /// a space. So text with none of those words and none of those escapes is not a template, and is skipped before a
-    /// syntax tree is built.
-    /// </summary>
-    public static bool CanBeTemplate(string text) =>
-        text.Contains("Resources", StringComparison.Ordinal) ||
-        text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) ||
-        text.Contains("Transform", StringComparison.Ordinal) ||
-        HasLetterEscape(text);
-
-    private static bool HasLetterEscape(string text)
-    {
-        for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
-        {
-            if (text[i + 1] is 'u' or 'U' or 'x' or '\r' or '\n')
-                return true;
-        }
-
-        return false;
     }
 
     /// <summary>Keeps the first <see cref="ParseLimits.MaxFiles"/> files (path order) and returns PL0001 at the first file
@@ -391,51 +328,6 @@ public static partial class ProjectLoader
         return new FileResult(path, true, [], [Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)), $"The file is larger than the limit of {limit} bytes and was not read")], null);
     }
 
-    private static FileResult Classify(LoadRequest request, SyntaxTree tree)
-    {
-        var path = tree.Source.Path;
-        if (tree.FatalError is not null)
-        {
-            return LooksLikeTemplate(tree.Source.Text)
-                ? new FileResult(path, true, [], [.. tree.Problems.Select(p => Pl0001(p.Location, p.Message))], null)
-                : new FileResult(path, false, [], [], null);
-        }
-
-        var templates = new List<TemplateModel>();
-        var diagnostics = new List<Diagnostic>();
-        var aliasBudget = new AliasBudget(tree.Limits); // one per file, whatever its documents (C16)
-        for (var i = 0; i < tree.Documents.Count; i++)
-        {
-            if (TemplateModel.Bind(tree, i, request.Resolution, aliasBudget) is not { } template)
-                continue;
-            if (template.LimitExceeded is { } limit)
-                return new FileResult(path, true, [], [Pl0001(limit.Location, limit.Message)], null);
-            templates.Add(template);
-        }
-
-        if (templates.Count == 0)
-            return new FileResult(path, false, [], [], null);
-
-        HashSet<Location>? resourceKeys = null; // built once: a file with many repeated keys is not quadratic
-        foreach (var problem in tree.Problems)
-        {
-            if (problem.Kind == SyntaxProblemKind.DuplicateKey)
-                resourceKeys ??= [.. templates.SelectMany(ResourceKeyLocations)];
-            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && resourceKeys!.Contains(problem.Location)
-                ? problem.Message.Replace("Duplicate key", "Duplicate logical ID", StringComparison.Ordinal)
-                : problem.Message;
-            diagnostics.Add(Pl0001(problem.Location, message));
-        }
-
-        foreach (var template in templates)
-            diagnostics.AddRange(template.Problems.Select(p => Pl0001(p.Location, p.Message)));
-        return new FileResult(path, true, templates, diagnostics, null);
-    }
-
-    /// <summary>Where the keys written under the template's <c>Resources</c> (its logical IDs) are.</summary>
-    private static IEnumerable<Location> ResourceKeyLocations(TemplateModel template) =>
-        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources ? resources.Entries.Select(e => e.Key.Location) : [];
-
     /// <summary>Reads the ledger (C18). A default ledger that is not there is an empty ledger; one that is there but
     /// cannot be read (permission denied, a folder, a FIFO, an I/O error) is PL0001 and a broken ledger, never an empty
     /// one: the exclusion tags it would have matched cannot be checked, and the run must not pass.</summary>
@@ -485,6 +377,4 @@ public static partial class ProjectLoader
     private static Diagnostic Pl0001(Location location, string message) =>
         new(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(location), EngineDiagnostics.InvalidInput.FormatMessage(message));
 
-    [GeneratedRegex(@"^(AWSTemplateFormatVersion|Transform|Resources) *:", RegexOptions.Multiline)]
-    private static partial Regex TemplateLinePattern();
 }
