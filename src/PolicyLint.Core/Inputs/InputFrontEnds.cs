@@ -1,3 +1,4 @@
+using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Inputs.Templates;
 
 namespace PolicyLint.Core.Inputs;
@@ -9,8 +10,11 @@ public static class InputFrontEnds
     /// <summary>AWS SAM and CloudFormation templates (YAML and JSON).</summary>
     public static TemplateFrontEnd Templates { get; } = new();
 
+    /// <summary>AWS CLI exports of the deployed state.</summary>
+    public static DeployedStateFrontEnd DeployedState { get; } = new();
+
     /// <summary>Every front end, in <see cref="InputKind"/> order.</summary>
-    public static IReadOnlyList<IInputFrontEnd> All { get; } = [Templates];
+    public static IReadOnlyList<IInputFrontEnd> All { get; } = [Templates, DeployedState];
 
     /// <summary>The front end of <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No front end reads <paramref name="kind"/>.</exception>

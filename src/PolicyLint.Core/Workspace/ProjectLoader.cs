@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Inputs.Templates;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
@@ -56,6 +57,12 @@ public sealed record LoadRequest
     /// <summary>How many files are read and parsed at once: -1 (the default) for every core, 1 for one at a time.
     /// The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>AWS CLI exports of the deployed state to read (<c>--deployed</c>, the <c>deployed</c> configuration key):
+    /// files or folders (every <c>*.json</c> file under them), absolute or relative to <see cref="Root"/>. They are read
+    /// from the file system even when <see cref="Source"/> is a git source (exports are made at run time, not
+    /// committed), and a file among them is never taken for a template.</summary>
+    public IReadOnlyList<string> DeployedPaths { get; init; } = [];
 
     /// <summary>The default ledger path (C1).</summary>
     public const string DefaultLedgerPath = "security/inspector-exclusions.yaml";
@@ -111,13 +118,14 @@ public static class ProjectLoader
         var notifications = new List<ToolNotification>();
         var source = request.Files;
         request = request with { Source = source };
+        var diagnostics = new List<Diagnostic>();
+        var exports = LoadExports(request, diagnostics, out var exportPaths);
         var discovered = FileDiscovery.Discover(source, request.IsExcluded, notifications, request.IsIncluded).ToList();
         var files = discovered
-            .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
+            .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p) && !exportPaths.Contains(p))
             .ToList();
 
         // samconfig files are read first: they decide how the templates of their folder resolve (C21).
-        var diagnostics = new List<Diagnostic>();
         // A samconfig file is never a template, whether it is read or not.
         var samConfigs = LoadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
         files.RemoveAll(IsSamConfig);
@@ -156,12 +164,12 @@ public static class ProjectLoader
         var ledger = LoadLedger(request, diagnostics);
         if (ledger.Exists)
             fileCount++;
-        fileCount += samConfigCount;
-        return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), diagnostics, notifications, fileCount)
+        fileCount += samConfigCount + exports.Count;
+        return new LoadResult(new ProjectModel(request.Root, templates, ledger, broken, DeployedState.Create(exports)), diagnostics, notifications, fileCount)
         {
             TemplateFileCount = templateFiles,
             ParsedFileCount = parsed,
-            InputPaths = [.. discovered, request.LedgerPath],
+            InputPaths = [.. discovered, request.LedgerPath, .. exports.Where(e => e.IsUnderRoot && !discovered.Contains(e.Path)).Select(e => e.Path)],
         };
     }
 
@@ -326,6 +334,78 @@ public static class ProjectLoader
         if (!suspicious)
             return new FileResult(path, false, [], [], new ToolNotification("note", $"Skipped: larger than the limit of {limit} bytes", path));
         return new FileResult(path, true, [], [Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)), $"The file is larger than the limit of {limit} bytes and was not read")], null);
+    }
+
+    /// <summary>Reads the AWS CLI exports of <see cref="LoadRequest.DeployedPaths"/> through the deployed-state front
+    /// end, in the order given (a folder's files in path order), each file once. A file that cannot be read or is over
+    /// the size limit is PL0001 at its start, never an empty export. <paramref name="underRoot"/> gets the root-relative
+    /// paths of the exports under the root, which template discovery then skips.</summary>
+    private static List<DeployedExport> LoadExports(LoadRequest request, List<Diagnostic> diagnostics, out HashSet<string> underRoot)
+    {
+        underRoot = new HashSet<string>(StringComparer.Ordinal);
+        var exports = new List<DeployedExport>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var given in request.DeployedPaths)
+        {
+            var full = Path.GetFullPath(given, request.Root);
+            IReadOnlyList<string> files;
+            try
+            {
+                files = DeployedStateFrontEnd.Discover(full);
+            }
+            catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
+            {
+                diagnostics.Add(Pl0001(Location.FileLevel(SourceText.From(DisplayPath(request.Root, full), string.Empty)), $"Cannot list the exports in this folder: {ex.Message}"));
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                if (!seen.Add(file))
+                    continue;
+                var path = DisplayPath(request.Root, file);
+                if (!Path.IsPathRooted(path))
+                    underRoot.Add(path);
+                exports.Add(LoadExport(request, file, path, diagnostics));
+            }
+        }
+
+        return exports;
+    }
+
+    private static DeployedExport LoadExport(LoadRequest request, string full, string path, List<Diagnostic> diagnostics)
+    {
+        var empty = SourceText.From(path, string.Empty);
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.Length > request.Limits.MaxFileBytes)
+                return Unreadable(FormattableString.Invariant($"The export is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"));
+
+            var bytes = File.ReadAllBytes(full);
+            var madeAt = new DateTimeOffset(info.LastWriteTimeUtc.Ticks - (info.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            var export = InputFrontEnds.DeployedState.ReadBytes(path, bytes, request.Limits, madeAt);
+            diagnostics.AddRange(export.Diagnostics);
+            return export;
+        }
+        catch (Exception ex) when (FileSourceReading.IsReadFailure(ex) || ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Unreadable($"Cannot read the export: {ex.Message}");
+        }
+
+        DeployedExport Unreadable(string message)
+        {
+            var diagnostic = Pl0001(Location.FileLevel(empty), message);
+            diagnostics.Add(diagnostic);
+            return DeployedExport.Unreadable(empty, diagnostic);
+        }
+    }
+
+    /// <summary>How results name a file: root-relative with <c>/</c> under the root, else its absolute path.</summary>
+    private static string DisplayPath(string root, string full)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : full;
     }
 
     /// <summary>Reads the ledger (C18). A default ledger that is not there is an empty ledger; one that is there but
