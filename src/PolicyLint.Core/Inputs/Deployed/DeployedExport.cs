@@ -1,6 +1,8 @@
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Text;
 
+using PolicyLint.Core.Ledger;
+
 namespace PolicyLint.Core.Inputs.Deployed;
 
 /// <summary>The AWS CLI commands whose <c>--output json</c> PolicyLint reads, by the list each page holds.</summary>
@@ -80,7 +82,7 @@ public sealed class DeployedExport : IInputModel
     public int RecordCount => _records.Count;
 
     /// <summary>The accounts and Regions the file's records are in, as <c>ACCOUNT/REGION</c>, ordinal order.</summary>
-    public IReadOnlyList<string> Scopes => [.. _records.Select(r => $"{r.Arn.Account}/{r.Arn.Region}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Scopes => [.. _records.Select(r => r.Arn.Scope).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public IReadOnlyList<Diagnostic> Diagnostics { get; }

@@ -46,7 +46,7 @@ public sealed class DeployedFunction
     public LambdaArn Arn { get; }
 
     /// <summary>The function name.</summary>
-    public string Name => Arn.Name;
+    public string Name => Arn.FunctionName;
 
     /// <summary>The runtime as an export writes it (<c>python3.12</c> from list-functions, <c>PYTHON_3_12</c> from
     /// coverage), or null.</summary>
@@ -85,7 +85,7 @@ public sealed class DeployedFunction
     public IEnumerable<CoverageStatus> CoverageOf(ScanType scanType) => _coverage.Where(c => c.ScanType == scanType);
 
     /// <inheritdoc />
-    public override string ToString() => Arn.ToString();
+    public override string ToString() => Arn.Unqualified;
 
     internal void AddTag(DeployedTag tag)
     {

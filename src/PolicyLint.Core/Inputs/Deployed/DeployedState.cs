@@ -1,3 +1,5 @@
+using PolicyLint.Core.Ledger;
+
 namespace PolicyLint.Core.Inputs.Deployed;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class DeployedState
         {
             foreach (var record in export.Records)
             {
-                var key = record.Arn.ToString();
+                var key = record.Arn.Unqualified;
                 if (!_byArn.TryGetValue(key, out var function))
                     _byArn[key] = function = new DeployedFunction(record.Arn);
                 function.AddSighting(new DeployedSighting(export, record.Object));
@@ -41,7 +43,7 @@ public sealed class DeployedState
             }
         }
 
-        Functions = [.. _byArn.Values.OrderBy(f => f.Arn.ToString(), StringComparer.Ordinal)];
+        Functions = [.. _byArn.Values.OrderBy(f => f.Arn.Unqualified, StringComparer.Ordinal)];
         _byName = Index(f => f.Name);
         _byLogicalId = Index(f => f.LogicalId);
         Scopes = [.. exports.SelectMany(e => e.Scopes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -67,7 +69,7 @@ public sealed class DeployedState
 
     /// <summary>The function with the unqualified ARN <paramref name="arn"/> (a qualified one is accepted), or null.</summary>
     public DeployedFunction? FindByArn(string arn) =>
-        LambdaArn.TryParse(arn) is { } parsed && _byArn.TryGetValue(parsed.ToString(), out var function) ? function : null;
+        LambdaArn.TryParse(arn, out var parsed) && _byArn.TryGetValue(parsed.Unqualified, out var function) ? function : null;
 
     /// <summary>The functions named <paramref name="name"/> in every account and Region, in ARN order.</summary>
     public IReadOnlyList<DeployedFunction> FindByName(string name) => _byName.TryGetValue(name, out var list) ? list : [];
@@ -76,7 +78,7 @@ public sealed class DeployedState
     public IReadOnlyList<DeployedFunction> FindByLogicalId(string logicalId) => _byLogicalId.TryGetValue(logicalId, out var list) ? list : [];
 
     /// <summary>Whether an export lists some function in <paramref name="arn"/>'s account and Region.</summary>
-    public bool Covers(LambdaArn arn) => Scopes.Contains($"{arn.Account}/{arn.Region}", StringComparer.Ordinal);
+    public bool Covers(LambdaArn arn) => Scopes.Contains(arn.Scope, StringComparer.Ordinal);
 
     private Dictionary<string, List<DeployedFunction>> Index(Func<DeployedFunction, string?> key)
     {

@@ -236,9 +236,9 @@ public sealed class DeployedStateFrontEnd : IInputFrontEnd
         if (String(export, record, key, required: true) is not { } node)
             return null;
         var text = node.Value.Trim();
-        if (LambdaArn.TryParse(text) is { } arn)
+        if (LambdaArn.TryParse(text, out var arn))
             return arn;
-        if (LambdaArn.LooksLikeArn(text))
+        if (text.StartsWith("arn:", StringComparison.Ordinal) && text.Split(':').Length >= 6)
             foreign.Add((node.Location, $"'{text}', not a Lambda function"));
         else
             export.AddProblem(node.Location, $"'{key}' is not an ARN: '{text}'");
