@@ -348,7 +348,7 @@ public static class CliApp
             CheckNotInputs(outputs, configInputs
                 .Append((Path.Combine(root, load.LedgerPath), "the ledger"))
                 .Concat(run.InputPaths.Select(p => (Path.Combine(root, p), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")))
-                .Concat(run.Project.Deployed.Exports.Select(e => (Path.Combine(root, e.Path), "an AWS CLI export the run reads"))));
+                .Concat(run.Project.Deployed.Exports.Select(e => (Path.Combine(root, e.Path), "an AWS CLI export"))));
             CommandSupport.WriteNotifications(stderr, run.Notifications);
 
             return Emit(parse, format, outputs, run, sarifOptions)

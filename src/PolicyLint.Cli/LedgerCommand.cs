@@ -34,9 +34,10 @@ internal static class LedgerCommand
         var today = TodayOption("The review day");
         var format = new Option<string>("--format") { Description = "Output format: text (a table), markdown or json.", DefaultValueFactory = _ => "text", HelpName = "text|markdown|json" };
         CommandSupport.AcceptOnly(format, "text", "markdown", "json");
-        var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first. Exit code 1 when anything has expired.")
+        var deployed = CommandSupport.DeployedOption();
+        var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first; with AWS CLI exports (--deployed, or the deployed configuration key), what is live. Exit code 1 when anything has expired.")
         {
-            format, today, root, ledger, config,
+            format, today, root, ledger, config, deployed,
         };
         var resolution = new ResolutionOptions();
         foreach (var option in resolution.All)
@@ -44,7 +45,7 @@ internal static class LedgerCommand
         command.SetAction(parse => Guard(stderr, () =>
         {
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)),
-                load => resolution.Apply(parse, load));
+                load => CommandSupport.WithDeployed(resolution.Apply(parse, load), workingDirectory, parse.GetValue(deployed)));
             var run = session.Analyze();
             CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, run.Project));
             var file = run.Project.Ledger;

@@ -11,7 +11,12 @@ namespace PolicyLint.Cli.Tests.Golden;
 /// </summary>
 public sealed class GoldenTests
 {
-    private static readonly string[] Samples = ["inspector-basic", "inspector-problems", "notification-problems"];
+    private static readonly string[] Samples = ["inspector-basic", "inspector-problems", "notification-problems", "deployed-state"];
+
+    /// <summary>SARIF says when each AWS CLI export was made (its modification time), which a checkout sets to the
+    /// checkout's time: the deployed-state sample's exports are dated 2026-11-29T06:00:00Z before any run.</summary>
+    [OneTimeSetUp]
+    public static void DateTheSampleExports() => DeployedStateCliTests.DateSampleExports();
 
     private static IEnumerable<TestCaseData> Scenarios() =>
         from sample in Samples
