@@ -140,4 +140,18 @@ public sealed class DeployedStateCliTests
         Assert.That(entry.GetProperty("deployed").GetRawText(), Is.EqualTo("{\n        \"state\": \"not excluded\",\n        \"functions\": [\n          \"arn:aws:lambda:eu-west-1:111122223333:function:orders-api\"\n        ]\n      }"));
         Assert.That(json.RootElement.GetProperty("exports")[0].GetProperty("madeAt").GetString(), Is.EqualTo("2026-11-29T06:00:00Z"));
     }
+
+    [Test]
+    public void ReadmeExample_ShowsTheSamplesFirstLineAndSummary()
+    {
+        const string command = "$ policylint --today 2026-11-29 samples/deployed-state\n";
+        var readme = File.ReadAllText(RepositoryPaths.Get("README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf(command, StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "the README shows the sample's run");
+        var shown = readme[(start + command.Length)..readme.IndexOf("```", start, StringComparison.Ordinal)].TrimEnd('\n').Split('\n');
+
+        var lines = CliRunner.Lint("samples/deployed-state").Stdout.TrimEnd('\n').Split('\n');
+
+        Assert.That((shown[0], shown[^1]), Is.EqualTo((lines[0], lines[^1])));
+    }
 }
