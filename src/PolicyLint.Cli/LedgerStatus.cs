@@ -116,6 +116,7 @@ internal sealed class LedgerStatus
             var recordProblems = problems[record.LogicalLocation.FullyQualifiedName].ToList();
             var expires = record.ExpiresAt?.Date;
             var review = record.NextReviewAt?.Date;
+            var (live, liveFunctions) = LiveExclusions.Of(run.Project, record);
             var state = expires is { } e && e < today ? LedgerState.Expired
                 : recordProblems.Count > 0 || expires is null ? LedgerState.Invalid
                 : expires.Value.DayNumber - today.DayNumber <= expiringWithinDays ? LedgerState.Expiring
@@ -134,8 +135,8 @@ internal sealed class LedgerStatus
                 review?.DayNumber - today.DayNumber,
                 recordProblems)
             {
-                Live = LiveExclusions.Of(run.Project, record).State,
-                LiveFunctions = LiveExclusions.Of(run.Project, record).Functions,
+                Live = live,
+                LiveFunctions = liveFunctions,
             };
         }).ToList();
 
