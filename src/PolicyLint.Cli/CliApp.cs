@@ -217,6 +217,7 @@ public static class CliApp
         private readonly Option<bool> _allowEmpty = new("--allow-empty") { Description = "Exit with 0, not 2, when the root holds no template (a note still says so)." };
         private readonly Option<bool> _staged = new("--staged") { Description = "Analyze the git index (what the next commit holds) instead of the working tree: every input is read from git's objects." };
         private readonly Option<string?> _rev = new("--rev") { Description = "Analyze a commit (a SHA, branch, tag or other git revision) instead of the working tree: every input is read from git's objects.", HelpName = "REV" };
+        private readonly Option<string[]> _deployed = CommandSupport.DeployedOption();
         private readonly ResolutionOptions _resolution = new();
 
         public RootCommand Build()
@@ -226,7 +227,7 @@ public static class CliApp
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
                 _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty, _deployed,
             };
             foreach (var option in _resolution.All)
                 root.Options.Add(option);
@@ -315,7 +316,7 @@ public static class CliApp
             var load = CommandSupport.WithLedger(config.ToLoadRequest(root) with { Source = source, OverLimitMarkers = OverLimitMarkers }, workingDirectory, parse.GetValue(_ledger));
 
             // Command-line flags win over every configuration file (docs/conventions.md#c20).
-            load = _resolution.Apply(parse, load) with { Limits = limits ?? load.Limits };
+            load = CommandSupport.WithDeployed(_resolution.Apply(parse, load) with { Limits = limits ?? load.Limits }, workingDirectory, parse.GetValue(_deployed));
             var options = config.ToAnalysisOptions(today, driver.Descriptors);
 
             SarifLog? baselineLog = null;
@@ -355,7 +356,8 @@ public static class CliApp
             // Nothing has been written yet: an output that is an input of the run stops it here (exit 2).
             CheckNotInputs(outputs, configInputs
                 .Append((Path.Combine(root, load.LedgerPath), "the ledger"))
-                .Concat(run.InputPaths.Select(p => (Path.Combine(root, p), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)"))));
+                .Concat(run.InputPaths.Select(p => (Path.Combine(root, p), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")))
+                .Concat(run.Project.Deployed.Exports.Select(e => (Path.Combine(root, e.Path), "an AWS CLI export"))));
             CommandSupport.WriteNotifications(stderr, run.Notifications);
 
             return Emit(parse, format, outputs, run, sarifOptions)

@@ -109,6 +109,33 @@ internal static class CommandSupport
             : throw new CommandException($"--ledger '{ledgerText}' does not exist{In(load.Source)}");
     }
 
+    /// <summary>The <c>--deployed</c> option of the commands that read the deployed state.</summary>
+    public static Option<string[]> DeployedOption() => new("--deployed")
+    {
+        Description = "Also read what is deployed from AWS CLI exports (--output json of aws inspector2 list-coverage, aws resourcegroupstaggingapi get-resources, aws lambda list-functions): a file, or a folder of *.json files; repeatable. Never calls AWS.",
+        HelpName = "FILE|DIR",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary><paramref name="load"/> with the <c>--deployed</c> paths (absolute) added after the configured ones.</summary>
+    /// <exception cref="CommandException">A path does not exist.</exception>
+    public static LoadRequest WithDeployed(LoadRequest load, string workingDirectory, string[]? deployed)
+    {
+        if (deployed is null || deployed.Length == 0)
+            return load;
+        var full = new List<string>();
+        foreach (var text in deployed)
+        {
+            var path = Full(workingDirectory, text);
+            if (!File.Exists(path) && !Directory.Exists(path))
+                throw new CommandException($"--deployed '{text}' does not exist");
+            full.Add(path);
+        }
+
+        return load with { DeployedPaths = [.. load.DeployedPaths, .. full] };
+    }
+
     /// <summary>" in the git index" for a source other than the working tree; empty for the working tree.</summary>
     public static string In(IFileSource? source) => source is null or PhysicalFileSource ? string.Empty : $" in {source.Description}";
 }

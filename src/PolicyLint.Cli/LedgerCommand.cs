@@ -35,6 +35,7 @@ internal static class LedgerCommand
         var today = TodayOption("The review day");
         var format = new Option<string>("--format") { Description = "Output format: text (a table), markdown or json.", DefaultValueFactory = _ => "text", HelpName = "text|markdown|json" };
         CommandSupport.AcceptOnly(format, "text", "markdown", "json");
+        var deployed = CommandSupport.DeployedOption();
         var failLevel = new Option<string>("--fail-level")
         {
             Description = "Exit with 1 when an unsuppressed result about the ledger is at or above this level, as a lint run would; none fails only on a ledger that cannot be read.",
@@ -42,9 +43,9 @@ internal static class LedgerCommand
             HelpName = "error|warning|note|none",
         };
         CommandSupport.AcceptOnly(failLevel, "error", "warning", "note", "none");
-        var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first; then the results about the ledger that fail it (expired, invalid or placeholder entries, shape errors), with the lint run's IDs. Exit code 1 when there is one.")
+        var command = new Command("status", "The weekly review: every ledger record with owner, ticket, days until expiry and until review, and its status, most urgent first; then the results about the ledger that fail it (expired, invalid or placeholder entries, shape errors), with the lint run's IDs; with AWS CLI exports (--deployed, or the deployed configuration key), what is live. Exit code 1 when there is one.")
         {
-            format, failLevel, today, root, ledger, config,
+            format, failLevel, today, root, ledger, config, deployed,
         };
         var resolution = new ResolutionOptions();
         foreach (var option in resolution.All)
@@ -52,7 +53,7 @@ internal static class LedgerCommand
         command.SetAction(parse => Guard(stderr, () =>
         {
             var session = CommandSupport.Open(workingDirectory, parse.GetValue(root), parse.GetValue(ledger), parse.GetValue(config), CommandSupport.Today(parse.GetValue(today)),
-                load => resolution.Apply(parse, load));
+                load => CommandSupport.WithDeployed(resolution.Apply(parse, load), workingDirectory, parse.GetValue(deployed)));
             // The same analysis as a lint run, read rather than recomputed: states from PL3001–PL3004, the verdict from
             // the results about the ledger at or above --fail-level.
             var run = session.Analyze();

@@ -4,8 +4,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Reporting;
+using PolicyLint.Rules.DeployedState;
 using PolicyLint.Rules.LedgerHygiene;
 
 namespace PolicyLint.Cli;
@@ -45,6 +47,21 @@ internal sealed record LedgerStatusRow(
     int? DaysUntilReview,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>What the deployed-state exports say (<see cref="LiveState.Unknown"/> without exports).</summary>
+    public LiveState Live { get; init; }
+
+    /// <summary>The deployed functions the record matches (see <see cref="LiveExclusions.Of"/>).</summary>
+    public IReadOnlyList<string> LiveFunctions { get; init; } = [];
+
+    /// <summary>The live state as printed: <c>excluded</c>, <c>not excluded</c>, <c>not deployed</c>, <c>-</c>.</summary>
+    public string LiveWord => Live switch
+    {
+        LiveState.Excluded => "excluded",
+        LiveState.NotExcluded => "not excluded",
+        LiveState.NotDeployed => "not deployed",
+        _ => "-",
+    };
+
     /// <summary>The state as printed: <c>expired</c>, <c>invalid</c>, <c>expiring</c>, <c>overdue review</c>, <c>ok</c>.</summary>
     public string StateWord => State switch
     {
@@ -146,6 +163,7 @@ internal sealed class LedgerStatus
                 : LedgerState.Ok;
             var expires = record.ExpiresAt?.Date;
             var review = record.NextReviewAt?.Date;
+            var (live, liveFunctions) = LiveExclusions.Of(run.Project, record);
             return new LedgerStatusRow(
                 record,
                 state,
@@ -157,7 +175,11 @@ internal sealed class LedgerStatus
                 expires?.DayNumber - today.DayNumber,
                 review,
                 review?.DayNumber - today.DayNumber,
-                [.. results.Where(d => d.Id == InvalidLedgerEntryAnalyzer.Rule.Id).Select(d => d.Message)]);
+                [.. results.Where(d => d.Id == InvalidLedgerEntryAnalyzer.Rule.Id).Select(d => d.Message)])
+            {
+                Live = live,
+                LiveFunctions = liveFunctions,
+            };
         }).ToList();
 
         rows.Sort((a, b) =>
@@ -181,7 +203,7 @@ internal sealed class LedgerStatus
                                 || d.Target.LogicalLocation?.FullyQualifiedName is { } name && recordPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))))
             .Order(Comparer<Diagnostic>.Create(Diagnostic.Compare))
             .ToList();
-        return new LedgerStatus(path, ledger.Exists, ledger.IsBroken, today, expiringWithinDays, rows, failLevel, failing, run.ExecutionSuccessful);
+        return new LedgerStatus(path, ledger.Exists, ledger.IsBroken, today, expiringWithinDays, rows, failLevel, failing, run.ExecutionSuccessful) { Exports = run.Project.Deployed.Exports };
     }
 
     /// <summary>The verdict line of a failing review, e.g. <c>Failed: 3 results at or above the fail level (error):
@@ -197,6 +219,19 @@ internal sealed class LedgerStatus
         return string.Create(CultureInfo.InvariantCulture,
             $"Failed: {Failing.Count} result{(Failing.Count == 1 ? "" : "s")} at or above the fail level ({FailLevel}): {string.Join(", ", byId)}");
     }
+
+    /// <summary>The AWS CLI exports of the run; with any, every format gains the live view (a <c>deployed</c> column).</summary>
+    public IReadOnlyList<DeployedExport> Exports { get; private init; } = [];
+
+    private bool IsLive => Exports.Count > 0;
+
+    private static string MadeAt(DeployedExport export) =>
+        export.MadeAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "unknown";
+
+    /// <summary>"Deployed state: 3 exports (path, made …; …)", or empty without exports.</summary>
+    private string ExportsText() =>
+        !IsLive ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $"Deployed state from {Exports.Count} export{(Exports.Count == 1 ? "" : "s")}: {string.Join("; ", Exports.Select(e => $"{DisplayText.Escape(e.Path)} (made {MadeAt(e)})"))}\n");
 
     /// <summary>The counts, e.g. <c>1 expired, 0 invalid, 2 expiring within 14 days, 0 overdue review, 3 ok</c>.</summary>
     public string CountsText() => string.Create(CultureInfo.InvariantCulture,
@@ -220,14 +255,17 @@ internal sealed class LedgerStatus
             sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} records nothing.\n");
         else
         {
+            string[] headers = ["status", "function/filter", "scan type", "owner", "ticket", "expires", "days", "review", "days", "line"];
             sb.Append(RulesCommand.Table(
-                Rows.Select(r => new[] { r.StateWord, DisplayText.Escape(r.Name), DisplayText.Escape(r.ScanType), DisplayText.Escape(r.Owner ?? "-"), DisplayText.Escape(r.Ticket ?? "-"), Day(r.ExpiresAt), Number(r.DaysUntilExpiry), Day(r.NextReviewAt), Number(r.DaysUntilReview), Number(r.Line) }),
-                ["status", "function/filter", "scan type", "owner", "ticket", "expires", "days", "review", "days", "line"]));
+                Rows.Select(r => new[] { r.StateWord, DisplayText.Escape(r.Name), DisplayText.Escape(r.ScanType), DisplayText.Escape(r.Owner ?? "-"), DisplayText.Escape(r.Ticket ?? "-"), Day(r.ExpiresAt), Number(r.DaysUntilExpiry), Day(r.NextReviewAt), Number(r.DaysUntilReview), Number(r.Line) }
+                    .Concat(IsLive ? [r.LiveWord] : []).ToArray()),
+                IsLive ? [.. headers, "deployed"] : headers));
         }
 
         foreach (var diagnostic in Failing)
             sb.Append(TextReporter.FormatLine(diagnostic)).Append('\n');
         sb.Append(CultureInfo.InvariantCulture, $"Ledger {DisplayText.Escape(Heading)}: {CountsText()}\n");
+        sb.Append(ExportsText());
         if (VerdictText() is { } verdict)
             sb.Append(verdict).Append('\n');
         return sb.ToString();
@@ -264,14 +302,16 @@ internal sealed class LedgerStatus
 
     private void AppendMarkdownTable(StringBuilder sb)
     {
-        sb.Append("| status | function/filter | scan type | owner | ticket | expires | days | review | days |\n");
-        sb.Append("|---|---|---|---|---|---|---:|---|---:|\n");
+        if (IsLive)
+            sb.Append(ExportsText()).Append('\n');
+        sb.Append(IsLive ? "| status | function/filter | scan type | owner | ticket | expires | days | review | days | deployed |\n" : "| status | function/filter | scan type | owner | ticket | expires | days | review | days |\n");
+        sb.Append(IsLive ? "|---|---|---|---|---|---|---:|---|---:|---|\n" : "|---|---|---|---|---|---|---:|---|---:|\n");
         var link = SarifReporter.EncodeUri(LedgerPath);
         foreach (var r in Rows)
         {
             var status = r.State is LedgerState.Ok ? r.StateWord : $"**{r.StateWord}**";
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {status} | [{MarkdownReporter.EscapeCell(r.Name)}]({link}#L{r.Line}) | {MarkdownReporter.EscapeCell(r.ScanType)} | {MarkdownReporter.EscapeCell(r.Owner ?? "-")} | {MarkdownReporter.EscapeCell(r.Ticket ?? "-")} | {Day(r.ExpiresAt)} | {Number(r.DaysUntilExpiry)} | {Day(r.NextReviewAt)} | {Number(r.DaysUntilReview)} |\n");
+                $"| {status} | [{MarkdownReporter.EscapeCell(r.Name)}]({link}#L{r.Line}) | {MarkdownReporter.EscapeCell(r.ScanType)} | {MarkdownReporter.EscapeCell(r.Owner ?? "-")} | {MarkdownReporter.EscapeCell(r.Ticket ?? "-")} | {Day(r.ExpiresAt)} | {Number(r.DaysUntilExpiry)} | {Day(r.NextReviewAt)} | {Number(r.DaysUntilReview)} |{(IsLive ? $" {r.LiveWord} |" : "")}\n");
         }
     }
 
@@ -307,6 +347,17 @@ internal sealed class LedgerStatus
                 WriteNullable(w, "nextReviewAt", r.NextReviewAt is null ? null : Day(r.NextReviewAt));
                 WriteNullable(w, "daysUntilReview", r.DaysUntilReview);
                 w.WriteNumber("line", r.Line);
+                if (IsLive)
+                {
+                    w.WriteStartObject("deployed");
+                    w.WriteString("state", r.LiveWord);
+                    w.WriteStartArray("functions");
+                    foreach (var arn in r.LiveFunctions)
+                        w.WriteStringValue(arn);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
                 w.WriteStartArray("problems");
                 foreach (var problem in r.Problems)
                     w.WriteStringValue(problem);
@@ -315,6 +366,21 @@ internal sealed class LedgerStatus
             }
 
             w.WriteEndArray();
+            if (IsLive)
+            {
+                w.WriteStartArray("exports");
+                foreach (var export in Exports)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", export.Path);
+                    WriteNullable(w, "madeAt", export.MadeAt is null ? null : MadeAt(export));
+                    w.WriteString("description", export.Describe());
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteStartObject("summary");
             w.WriteNumber("expired", Count(LedgerState.Expired));
             w.WriteNumber("invalid", Count(LedgerState.Invalid));

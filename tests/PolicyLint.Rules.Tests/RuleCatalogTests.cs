@@ -228,7 +228,7 @@ public sealed partial class RuleCatalogTests
                 Assert.That(example.Heading, Does.Match("^(Non-compliant|Compliant)($|[:,] )"), "example headings start with 'Non-compliant' or 'Compliant'");
                 Assert.That(example.Blocks, Is.Not.Empty, $"'{example.Heading}' has no fenced block");
                 Assert.That(example.Blocks.Select(b => PageExample.FileFor(b.Info)), Is.All.Not.Null,
-                    $"'{example.Heading}': info strings must be 'yaml template', 'yaml template PATH', 'json template', 'yaml ledger', 'yaml config' or 'toml samconfig' (found: {string.Join(", ", example.Blocks.Select(b => $"'{b.Info}'"))})");
+                    $"'{example.Heading}': info strings must be 'yaml template', 'yaml template PATH', 'json template', 'yaml ledger', 'yaml config', 'toml samconfig', 'json coverage', 'json tagging' or 'json functions' (found: {string.Join(", ", example.Blocks.Select(b => $"'{b.Info}'"))})");
                 Assert.That(example.Blocks.Select(b => PageExample.FileFor(b.Info)), Is.Unique, $"'{example.Heading}': one block per file");
             }
         });
@@ -255,7 +255,10 @@ public sealed partial class RuleCatalogTests
             diagnostics = config.ProblemDiagnostics();
         else
         {
-            var run = AnalysisRunner.Run(config.ToLoadRequest(repository.Root), config.ToAnalysisOptions(Today, catalog.Descriptors), analyzers);
+            var load = config.ToLoadRequest(repository.Root);
+            if (Directory.Exists(Path.Combine(repository.Root, PageExample.DeployedFolder)))
+                load = load with { DeployedPaths = [PageExample.DeployedFolder] }; // the export blocks, as --deployed deployed
+            var run = AnalysisRunner.Run(load, config.ToAnalysisOptions(Today, catalog.Descriptors), analyzers);
             Assert.That(run.Notifications.Select(n => n.Message), Is.Empty, "the run reports a problem");
             diagnostics = run.Diagnostics;
         }

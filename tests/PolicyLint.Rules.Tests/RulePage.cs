@@ -24,8 +24,14 @@ public sealed record PageExample(string Id, string Heading, bool IsCompliant, IR
         "yaml ledger" => Core.Workspace.LoadRequest.DefaultLedgerPath,
         "yaml config" => Core.Configuration.ConfigurationRequest.DefaultFileName,
         "toml samconfig" => Core.Workspace.SamConfig.FileNames[0],
+        "json coverage" => DeployedFolder + "/list-coverage.json",
+        "json tagging" => DeployedFolder + "/get-resources.json",
+        "json functions" => DeployedFolder + "/list-functions.json",
         _ => null,
     };
+
+    /// <summary>The folder the AWS CLI export blocks are written to; the example runs with <c>--deployed</c> it.</summary>
+    public const string DeployedFolder = "deployed";
 
     public override string ToString() => Name;
 }

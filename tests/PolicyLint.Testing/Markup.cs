@@ -57,8 +57,8 @@ public static class Markup
                 openMarker = null;
                 i += 2;
             }
-            else if (openStart is not null && (Starts(input, i, "{|") || Starts(input, i, "[|")))
-                throw new FormatException($"nested markup at {i}");
+            else if (openStart is not null && (Starts(input, i, "{|") || Starts(input, i, "[|")) && !Starts(input, i + 1, closer))
+                throw new FormatException($"nested markup at {i}"); // a marked text may end with '{' or '[' (a JSON object's brace)
             else
             {
                 text.Append(input[i]);

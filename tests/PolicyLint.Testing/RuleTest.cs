@@ -26,6 +26,7 @@ public sealed class RuleTest
     private DateOnly _today = DateOnly.Parse(DefaultToday, System.Globalization.CultureInfo.InvariantCulture);
     private ResolutionSettings _settings = ResolutionSettings.Default;
     private string? _ledgerPath;
+    private readonly List<string> _exports = [];
     private string _configEnvironment = SamConfig.DefaultEnvironment;
 
     private RuleTest(IReadOnlyList<DiagnosticAnalyzer> analyzers) => _analyzers = analyzers;
@@ -45,6 +46,13 @@ public sealed class RuleTest
     {
         _ledgerPath = path;
         return WithFile(path ?? LoadRequest.DefaultLedgerPath, markup);
+    }
+
+    /// <summary>Adds an AWS CLI export of the deployed state at <paramref name="path"/> (passed as <c>--deployed</c>).</summary>
+    public RuleTest WithExport(string path, string markup)
+    {
+        _exports.Add(path);
+        return WithFile(path, markup);
     }
 
     /// <summary>Adds any file.</summary>
@@ -137,6 +145,7 @@ public sealed class RuleTest
             LedgerIsExplicit = _ledgerPath is not null,
             Resolution = _settings,
             ConfigEnvironment = _configEnvironment,
+            DeployedPaths = _exports,
         };
         var options = new AnalysisOptions { Today = _today, RuleOptionValues = _options };
         var run = AnalysisRunner.Run(load, options, _analyzers);

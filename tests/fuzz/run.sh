@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one PolicyLint front end with AFL++ through SharpFuzz (see README.md beside this script).
 #   tests/fuzz/run.sh TARGET [SECONDS]     TARGET: template-yaml | template-json | ledger | config | editorconfig |
-#                                          samconfig-toml | samconfig-yaml (policylint-fuzz --list)
+#                                          samconfig-toml | samconfig-yaml | deployed-export (policylint-fuzz --list)
 # Findings go to tests/fuzz/out/TARGET/ (ignored by git). Needs afl++ (apt-get install afl++) and the SharpFuzz
 # command-line tool (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0); installs both if missing.
 set -euo pipefail
@@ -41,6 +41,8 @@ if [ ! -d "$seeds" ]; then
     editorconfig) find "$repo/tests/cases" "$repo/samples" -type f \( -name '.editorconfig' -o -name '.globalconfig' \) -size -6k ;;
     samconfig-toml) find "$repo/tests/cases" "$repo/samples" -type f -name 'samconfig.toml' -size -6k ;;
     samconfig-yaml) find "$repo/tests/cases" "$repo/samples" -type f \( -name 'samconfig.yaml' -o -name 'samconfig.yml' \) -size -6k ;;
+    # The deployed-state sample's AWS CLI exports (and the seed-* exports of regressions/deployed-export, copied below).
+    deployed-export) find "$repo/samples" -path '*/deployed/*' -type f -name '*.json' -size -8k ;;
     *) find "$repo/tests/cases" -type f -name '*.yaml' -size -4k ;;
   esac | sort | head -n 120 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | sed "s|$repo/||; s|/|_|g")"; done
   if [ -d "$repo/tests/fuzz/regressions/$target" ]; then cp "$repo/tests/fuzz/regressions/$target"/* "$seeds/" 2> /dev/null || true; fi

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 
 namespace PolicyLint.Core.Analysis;
 
 /// <summary>
-/// Everything one run analyzes: the templates found under the root, the ledger, and the files that looked like
-/// templates but could not be read (the "compilation", in Roslyn's words).
+/// Everything one run analyzes: the templates found under the root, the ledger, the deployed state read from AWS CLI
+/// exports, and the files that looked like templates but could not be read (the "compilation", in Roslyn's words).
 /// </summary>
 public sealed class ProjectModel
 {
@@ -18,8 +19,10 @@ public sealed class ProjectModel
     /// <param name="templates">Templates in path order, then document order.</param>
     /// <param name="ledger">The ledger (an empty one when the default file is missing).</param>
     /// <param name="brokenTemplatePaths">Root-relative paths of template files that could not be analyzed at all.</param>
-    public ProjectModel(string root, IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlySet<string> brokenTemplatePaths)
+    /// <param name="deployed">The deployed state read from AWS CLI exports; <see cref="DeployedState.Empty"/> when null.</param>
+    public ProjectModel(string root, IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlySet<string> brokenTemplatePaths, DeployedState? deployed = null)
     {
+        Deployed = deployed ?? DeployedState.Empty;
         Root = root;
         Templates = templates;
         Ledger = ledger;
@@ -39,6 +42,9 @@ public sealed class ProjectModel
 
     /// <summary>The ledger.</summary>
     public ExclusionLedger Ledger { get; }
+
+    /// <summary>What is deployed, as the run's AWS CLI exports say (empty without <c>--deployed</c>).</summary>
+    public DeployedState Deployed { get; }
 
     /// <summary>Root-relative paths of files that look like templates but could not be analyzed at all (a syntax error, a
     /// limit, not UTF-8, too large): what they define is unknown. A file whose PL0001 is a repeated key or an invalid

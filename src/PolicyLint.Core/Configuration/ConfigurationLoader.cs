@@ -45,7 +45,7 @@ public sealed record ConfigurationRequest
 /// </summary>
 public static class ConfigurationLoader
 {
-    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "config_env", "parameters", "rules", "category", "limits"];
+    private static readonly string[] TopLevelKeys = ["ledger", "include", "exclude", "stack_name", "config_env", "parameters", "rules", "category", "limits", "deployed"];
 
     /// <summary>Loads and validates the configuration.</summary>
     public static EffectiveConfiguration Load(ConfigurationRequest request)
@@ -213,6 +213,9 @@ public static class ConfigurationLoader
                     if (Mapping(entry, problems) is { } categories)
                         ReadCategories(categories, severities, problems);
                     break;
+                case "deployed":
+                    config = config with { Deployed = [.. config.Deployed, .. DeployedPaths(request, entry, problems)] };
+                    break;
                 case "today":
                     problems.Add(new ConfigurationProblem(entry.Key.Location, "'today' cannot be configured: dates are compared with --today or the current UTC date"));
                     break;
@@ -367,6 +370,35 @@ public static class ConfigurationLoader
             return null;
         problems.Add(new ConfigurationProblem(entry.Key.Location, $"'{entry.KeyText}' must be a mapping"));
         return null;
+    }
+
+    /// <summary>The <c>deployed</c> key: a path or a list of paths of AWS CLI exports (files or folders) inside the root,
+    /// which must exist in the working tree (exports are made at run time, never read from git).</summary>
+    private static IEnumerable<string> DeployedPaths(ConfigurationRequest request, MappingEntry entry, List<ConfigurationProblem> problems)
+    {
+        var items = entry.Value switch
+        {
+            SequenceNode list => list.Items.Select(i => i.Resolve()).ToList(),
+            ScalarNode { IsNull: false } single => [single],
+            _ => null,
+        };
+        if (items is null)
+        {
+            problems.Add(new ConfigurationProblem(entry.Key.Location, "'deployed' must be a path or a list of paths of AWS CLI exports"));
+            yield break;
+        }
+
+        foreach (var item in items)
+        {
+            if (item is not ScalarNode { IsNull: false } path || (path.Tag is not null && !ShortFormTags.IsStandardYamlTag(path.Tag)))
+                problems.Add(new ConfigurationProblem(item.Location, "Each item of 'deployed' must be a path"));
+            else if (NormalizeRelative(path.Value) is not { } relative)
+                problems.Add(new ConfigurationProblem(item.Location, $"'deployed' must name paths inside the root, not '{path.Value}'"));
+            else if (!File.Exists(Path.Combine(request.Root, relative)) && !Directory.Exists(Path.Combine(request.Root, relative)))
+                problems.Add(new ConfigurationProblem(item.Location, $"The export '{relative}' does not exist"));
+            else
+                yield return relative;
+        }
     }
 
     private static IEnumerable<string> Globs(MappingEntry entry, List<ConfigurationProblem> problems)

@@ -120,6 +120,9 @@ public sealed record EffectiveConfiguration
     /// <summary><c>AWS::StackName</c> for every template, or null.</summary>
     public string? StackName { get; init; }
 
+    /// <summary>Root-relative paths of AWS CLI exports of the deployed state (<c>deployed</c>), files or folders.</summary>
+    public ImmutableArray<string> Deployed { get; init; } = [];
+
     /// <summary>The samconfig environment to read (<c>config_env</c>), or null for <c>default</c> (docs/conventions.md#c21).</summary>
     public string? ConfigEnv { get; init; }
 
@@ -181,6 +184,7 @@ public sealed record EffectiveConfiguration
         Resolution = new ResolutionSettings { ParameterOverrides = Parameters, StackName = StackName },
         ConfigEnvironment = ConfigEnv ?? Workspace.SamConfig.DefaultEnvironment,
         Limits = Limits ?? ParseLimits.Default,
+        DeployedPaths = Deployed,
     };
 
     /// <summary>Analysis options on <paramref name="today"/> with this configuration's rule options and the effective

@@ -39,6 +39,9 @@ public enum RuleCategory
 
     /// <summary>PL6xxx: credentials in templates.</summary>
     Secrets = 6,
+
+    /// <summary>PL7xxx: what is deployed, as AWS CLI exports say, against the ledger and the templates.</summary>
+    DeployedState = 7,
 }
 
 /// <summary>How often a rule is right when it reports; SARIF <c>properties.precision</c> as GitHub reads it.</summary>

@@ -237,6 +237,13 @@ public sealed class SuppressionRuleRecord : LedgerRecord
 /// <param name="Qualifier">Version or alias, or null.</param>
 public sealed record LambdaArn(string Partition, string Region, string Account, string FunctionName, string? Qualifier)
 {
+    /// <summary>The ARN without its qualifier: the function itself, whatever version or alias (Inspector's coverage
+    /// export writes <c>:$LATEST</c>).</summary>
+    public string Unqualified => $"arn:{Partition}:lambda:{Region}:{Account}:function:{FunctionName}";
+
+    /// <summary><c>ACCOUNT/REGION</c>, how the deployed state names the scope of an export.</summary>
+    public string Scope => $"{Account}/{Region}";
+
     /// <summary>Parses a function ARN; false when the text is not of the documented form.</summary>
     /// <remarks>Source: AWS Lambda Developer Guide, "Lambda function ARN" / IAM "Amazon Resource Names".</remarks>
     public static bool TryParse(string text, out LambdaArn arn)

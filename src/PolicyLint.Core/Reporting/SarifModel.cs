@@ -36,8 +36,27 @@ public sealed class SarifRun
     /// <summary>Always <c>utf16CodeUnits</c> (§3.14.17).</summary>
     public string? ColumnKind { get; set; }
 
+    /// <summary>The AWS CLI exports the run read, with when each was made (§3.14.15); null without exports.</summary>
+    public List<SarifArtifact>? Artifacts { get; set; }
+
     /// <summary>The results, <c>[]</c> when clean (§3.14.23).</summary>
     public List<SarifResult> Results { get; set; } = [];
+}
+
+/// <summary>An artifact (§3.24): an AWS CLI export the run read.</summary>
+public sealed class SarifArtifact
+{
+    /// <summary>Where it is (§3.24.2): under <c>%SRCROOT%</c>, or an absolute <c>file:</c> URI outside the root.</summary>
+    public SarifArtifactLocation? Location { get; set; }
+
+    /// <summary>What it is: the commands, pages, records, accounts and Regions (§3.24.5).</summary>
+    public SarifMessage? Description { get; set; }
+
+    /// <summary><c>["analysisTarget"]</c> (§3.24.6).</summary>
+    public List<string>? Roles { get; set; }
+
+    /// <summary>When it was last modified, i.e. made by the AWS CLI: ISO 8601 UTC, whole seconds (§3.24.11).</summary>
+    public string? LastModifiedTimeUtc { get; set; }
 }
 
 /// <summary>The tool (§3.18).</summary>

@@ -140,6 +140,7 @@ public static class SarifReporter
                         [SourceRoot] = new() { Description = new SarifMessage { Text = "The root directory PolicyLint analyzed (the repository root); every artifact URI is relative to it." } },
                     },
                     ColumnKind = "utf16CodeUnits",
+                    Artifacts = Artifacts(run),
                     Results = results,
                 },
             ],
@@ -333,7 +334,27 @@ public static class SarifReporter
         return list.Count > 0 ? list : null;
     }
 
-    private static SarifArtifactLocation Artifact(string path) => new() { Uri = EncodeUri(path), UriBaseId = SourceRoot };
+    /// <summary>A location's artifact: a root-relative path under <c>%SRCROOT%</c>; an absolute path (an AWS CLI export
+    /// outside the root) as an absolute <c>file:</c> URI without a base (§3.10.3), which GitHub code scanning accepts.</summary>
+    private static SarifArtifactLocation Artifact(string path) =>
+        path.StartsWith('/')
+            ? new() { Uri = "file://" + EncodeUri(path) }
+            : new() { Uri = EncodeUri(path), UriBaseId = SourceRoot };
+
+    /// <summary>The run's AWS CLI exports as artifacts, or null when it read none.</summary>
+    private static List<SarifArtifact>? Artifacts(RunResult run)
+    {
+        var exports = run.Project.Deployed.Exports;
+        if (exports.Count == 0)
+            return null;
+        return [.. exports.Select(e => new SarifArtifact
+        {
+            Location = Artifact(e.Path),
+            Description = new SarifMessage { Text = e.Describe() },
+            Roles = ["analysisTarget"],
+            LastModifiedTimeUtc = e.MadeAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        })];
+    }
 
     private static SarifPhysicalLocation Physical(Location location) => new()
     {

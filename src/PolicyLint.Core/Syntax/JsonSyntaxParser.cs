@@ -14,11 +14,19 @@ namespace PolicyLint.Core.Syntax;
 public static class JsonSyntaxParser
 {
     /// <summary>Parses <paramref name="source"/> (UTF-8 re-encoded from its text). Never throws on bad input.</summary>
-    public static SyntaxTree Parse(SourceText source, ParseLimits? limits = null)
+    public static SyntaxTree Parse(SourceText source, ParseLimits? limits = null) => Parse(source, limits, multipleDocuments: false);
+
+    /// <summary>Parses <paramref name="source"/>, which may hold several JSON values one after another (white space
+    /// between them, or none: <c>{…}{…}</c>), each a document of the tree in text order, as the pages of a paginated
+    /// AWS CLI command appended to one file are. An empty text has no document. Never throws on bad input; a syntax
+    /// error keeps the documents completed before it.</summary>
+    public static SyntaxTree ParseSequence(SourceText source, ParseLimits? limits = null) => Parse(source, limits, multipleDocuments: true);
+
+    private static SyntaxTree Parse(SourceText source, ParseLimits? limits, bool multipleDocuments)
     {
         var tree = new SyntaxTree(source, SourceFormat.Json, limits ?? ParseLimits.Default);
         var bytes = Encoding.UTF8.GetBytes(source.Text);
-        new Builder(tree, bytes).Run();
+        new Builder(tree, bytes, multipleDocuments).Run();
         return tree;
     }
 
@@ -33,7 +41,7 @@ public static class JsonSyntaxParser
         public List<int>? DuplicateKeyProblems { get; set; }
     }
 
-    private sealed class Builder(SyntaxTree tree, byte[] bytes)
+    private sealed class Builder(SyntaxTree tree, byte[] bytes, bool multipleDocuments)
     {
         private readonly SourceText _source = tree.Source;
         private readonly Stack<Frame> _stack = new();
@@ -49,6 +57,7 @@ public static class JsonSyntaxParser
                 CommentHandling = JsonCommentHandling.Disallow,
                 AllowTrailingCommas = false,
                 MaxDepth = tree.Limits.MaxDepth + 1,
+                AllowMultipleValues = multipleDocuments,
             };
             var reader = new Utf8JsonReader(bytes, options);
             SyntaxNode? root = null;
@@ -111,7 +120,8 @@ public static class JsonSyntaxParser
                     }
                 }
 
-                tree.AddDocument(root is ScalarNode { IsNull: true } ? null : root);
+                if (!multipleDocuments)
+                    tree.AddDocument(root is ScalarNode { IsNull: true } ? null : root);
             }
             catch (JsonException ex)
             {
@@ -134,6 +144,12 @@ public static class JsonSyntaxParser
         /// <summary>Adds a completed node to its parent; returns it when it is the document root.</summary>
         private SyntaxNode? Add(SyntaxNode node)
         {
+            if (_stack.Count == 0 && multipleDocuments)
+            {
+                tree.AddDocument(node);
+                return node;
+            }
+
             if (_stack.Count == 0)
                 return node;
             var frame = _stack.Peek();
@@ -194,6 +210,7 @@ public static class JsonSyntaxParser
                 JsonTokenType.StartObject => JsonErrorScanner.Expect.FirstKey,
                 JsonTokenType.StartArray => JsonErrorScanner.Expect.FirstItem,
                 JsonTokenType.PropertyName => JsonErrorScanner.Expect.Value, // the reader consumes the ':' with the name
+                _ when _stack.Count == 0 && multipleDocuments => JsonErrorScanner.Expect.RootValue,
                 _ when _stack.Count == 0 => JsonErrorScanner.Expect.End,
                 _ => _stack.Peek().IsMapping ? JsonErrorScanner.Expect.AfterMember : JsonErrorScanner.Expect.AfterItem,
             };

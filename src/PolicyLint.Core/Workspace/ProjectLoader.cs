@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Inputs.Deployed;
+using PolicyLint.Core.Inputs.Templates;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
@@ -58,6 +60,12 @@ public sealed record LoadRequest
     /// The result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>AWS CLI exports of the deployed state to read (<c>--deployed</c>, the <c>deployed</c> configuration key):
+    /// files or folders (every <c>*.json</c> file under them), absolute or relative to <see cref="Root"/>. They are read
+    /// from the file system even when <see cref="Source"/> is a git source (exports are made at run time, not
+    /// committed), and a file among them is never taken for a template.</summary>
+    public IReadOnlyList<string> DeployedPaths { get; init; } = [];
+
     /// <summary>The default ledger path (docs/conventions.md#c1).</summary>
     public const string DefaultLedgerPath = "security/inspector-exclusions.yaml";
 }
@@ -91,8 +99,11 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
 /// error or exceeds a limit. A repeated key or an invalid intrinsic form does not empty it (docs/conventions.md#c4).</param>
 /// <param name="Diagnostics">PL0001 results of the file.</param>
 /// <param name="Notification">A problem with reading the file, or null.</param>
-public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification)
+public sealed record FileResult(string Path, bool IsTemplateFile, IReadOnlyList<TemplateModel> Templates, IReadOnlyList<Diagnostic> Diagnostics, ToolNotification? Notification) : IInputModel
 {
+    /// <inheritdoc />
+    public InputKind Kind => InputKind.Template;
+
     /// <summary>Whether a syntax tree was built for the file.</summary>
     public bool WasParsed { get; init; }
 }
@@ -107,7 +118,7 @@ public sealed record EnvironmentLoad(IReadOnlyList<string> Environments, LoadRes
 /// Discovers, reads, parses and binds every file of a root (docs/conventions.md#c3, docs/conventions.md#c4, docs/conventions.md#c18), in parallel, with deterministic output.
 /// Bad input never throws: it becomes PL0001 or a notification, and the other files are still loaded.
 /// </summary>
-public static partial class ProjectLoader
+public static class ProjectLoader
 {
     /// <summary>Loads the project under <see cref="LoadRequest.Root"/> for one samconfig environment.</summary>
     /// <exception cref="ArgumentException"><see cref="LoadRequest.ConfigEnvironment"/> is
@@ -138,13 +149,15 @@ public static partial class ProjectLoader
         var notifications = new List<ToolNotification>();
         var source = request.Files;
         request = request with { Source = source };
+        var diagnostics = new List<Diagnostic>();
+        var exports = LoadExports(request, diagnostics, out var exportPaths);
+        var deployed = DeployedState.Create(exports);
         var discovered = FileDiscovery.Discover(source, request.IsExcluded, notifications, request.IsIncluded).ToList();
         var files = discovered
-            .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p))
+            .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p) && !exportPaths.Contains(p))
             .ToList();
 
         // samconfig files are read first: they decide how the templates of their folder resolve (docs/conventions.md#c21).
-        var diagnostics = new List<Diagnostic>();
         var samConfigSources = ReadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
         // A samconfig file is never a template, whether it is read or not.
         files.RemoveAll(IsSamConfig);
@@ -233,12 +246,12 @@ public static partial class ProjectLoader
             var templateFiles = fileCount + (tooMany is null ? 0 : 1);
             if (ledger.Exists)
                 fileCount++;
-            fileCount += samConfigCount;
-            var load = new LoadResult(new ProjectModel(request.Root, templates, ledger, broken), groupDiagnostics, groupNotifications, fileCount)
+            fileCount += samConfigCount + exports.Count;
+            var load = new LoadResult(new ProjectModel(request.Root, templates, ledger, broken, deployed), groupDiagnostics, groupNotifications, fileCount)
             {
                 TemplateFileCount = templateFiles,
                 ParsedFileCount = parsed,
-                InputPaths = [.. discovered, request.LedgerPath],
+                InputPaths = [.. discovered, request.LedgerPath, .. exports.Where(e => e.IsUnderRoot && !discovered.Contains(e.Path)).Select(e => e.Path)],
             };
             loads.Add(new EnvironmentLoad(every && environments.Count > 0 ? group.Names : [], load));
         }
@@ -268,34 +281,17 @@ public static partial class ProjectLoader
             .Append("\u001e")
             .Concat(config.Tags.Select(t => $"{t.Key.Value}={t.Value.Value}@{t.Location.Span.Start}:{t.Key.Location.Span.Start}:{t.Value.Location.Span.Start}")));
 
-    /// <summary>Whether text that failed to parse looks like a template (docs/conventions.md#c4): a line starting with
-    /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> then optional spaces and <c>:</c>, or
-    /// (JSON) the text <c>"AWSTemplateFormatVersion"</c> or <c>"Resources"</c>.</summary>
-    public static bool LooksLikeTemplate(string text) =>
-        TemplateLinePattern().IsMatch(text) ||
-        text.Contains("\"AWSTemplateFormatVersion\"", StringComparison.Ordinal) ||
-        text.Contains("\"Resources\"", StringComparison.Ordinal);
+    /// <inheritdoc cref="TemplateFrontEnd.LooksLikeTemplate"/>
+    public static bool LooksLikeTemplate(string text) => TemplateFrontEnd.LooksLikeTemplate(text);
 
-    /// <summary>Parses <paramref name="source"/> with the front end its name and first character call for:
-    /// <c>.json</c> files (and <c>.template</c> files starting with <c>{</c>) as JSON, the rest as YAML; a YAML file
-    /// that fails but is a JSON object is read as JSON (tab-indented JSON is not YAML).</summary>
-    public static SyntaxTree Parse(SourceText source, ParseLimits limits)
-    {
-        var firstChar = source.Text.AsSpan().TrimStart().IsEmpty ? '\0' : source.Text.AsSpan().TrimStart()[0];
-        var isJsonName = source.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var isTemplateName = source.Path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
-        if (isJsonName || (isTemplateName && firstChar == '{'))
-            return JsonSyntaxParser.Parse(source, limits);
-        var yaml = YamlSyntaxParser.Parse(source, limits);
-        if (yaml.FatalError is { Kind: SyntaxProblemKind.SyntaxError } && firstChar == '{')
-        {
-            var json = JsonSyntaxParser.Parse(source, limits);
-            if (json.FatalError is null)
-                return json;
-        }
+    /// <inheritdoc cref="TemplateFrontEnd.Parse"/>
+    public static SyntaxTree Parse(SourceText source, ParseLimits limits) => TemplateFrontEnd.Parse(source, limits);
 
-        return yaml;
-    }
+    /// <inheritdoc cref="TemplateFrontEnd.LoadBytes"/>
+    public static FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes) => InputFrontEnds.Templates.LoadBytes(request, path, bytes);
+
+    /// <inheritdoc cref="TemplateFrontEnd.CanBeTemplate"/>
+    public static bool CanBeTemplate(string text) => TemplateFrontEnd.CanBeTemplate(text);
 
     private static FileResult LoadFile(LoadRequest request, string path)
     {
@@ -314,56 +310,6 @@ public static partial class ProjectLoader
         }
 
         return read.IsOverLimit ? TooLarge(request, path) : LoadBytes(request, path, read.Bytes);
-    }
-
-    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Load"/> does for each file it reads (docs/conventions.md#c3, docs/conventions.md#c4,
-    /// docs/conventions.md#c16). Never throws on bad input.</summary>
-    /// <param name="request">The limits and resolution settings to use (its root and reader are not used).</param>
-    /// <param name="path">The root-relative path with <c>/</c>; its extension picks the front end.</param>
-    /// <param name="bytes">The file's content.</param>
-    public static FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes)
-    {
-        var source = SourceText.Decode(path, bytes, out var invalidOffset);
-        if (invalidOffset >= 0)
-        {
-            if (!LooksLikeTemplate(source.Text))
-                return new FileResult(path, false, [], [], null);
-            var location = new Location(source, new TextSpan(invalidOffset, Math.Min(invalidOffset + 1, source.Text.Length)));
-            return new FileResult(path, true, [], [Pl0001(location, "The file is not valid UTF-8 (templates are UTF-8 text); the first invalid byte is here")], null);
-        }
-
-        if (!CanBeTemplate(source.Text))
-            return new FileResult(path, false, [], [], null);
-        var tree = Parse(source, request.Limits);
-        return Classify(request, tree) with { WasParsed = true };
-    }
-
-    /// <summary>
-    /// Whether decoded text can hold a template or a file that looks like one (docs/conventions.md#c3, docs/conventions.md#c4), decided without parsing: a
-    /// template needs a <c>Resources</c> key, and a broken file that looks like a template has
-    /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> in its text. A key can also be spelled with
-    /// escapes that the text does not show: JSON's <c>\u0052</c>, YAML double-quoted scalars' <c>\x52</c>,
-    /// <c>\u0052</c>, <c>\U00000052</c> and an escaped line break (<c>"Resou\</c> newline <c>rces"</c>); the other
-    /// escapes of either language stand for no letter. YAML aliases, anchors, tags and merge keys never make a key's
-    /// text appear that is not written somewhere in the file, and a plain or single-quoted scalar folds a line break into
-    /// a space. So text with none of those words and none of those escapes is not a template, and is skipped before a
-    /// syntax tree is built.
-    /// </summary>
-    public static bool CanBeTemplate(string text) =>
-        text.Contains("Resources", StringComparison.Ordinal) ||
-        text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) ||
-        text.Contains("Transform", StringComparison.Ordinal) ||
-        HasLetterEscape(text);
-
-    private static bool HasLetterEscape(string text)
-    {
-        for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
-        {
-            if (text[i + 1] is 'u' or 'U' or 'x' or '\r' or '\n')
-                return true;
-        }
-
-        return false;
     }
 
     /// <summary>Keeps the first <see cref="ParseLimits.MaxFiles"/> files (path order) and returns PL0001 at the first file
@@ -514,50 +460,77 @@ public static partial class ProjectLoader
         return new FileResult(path, true, [], [Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)), $"The file is larger than the limit of {limit} bytes and was not read")], null);
     }
 
-    private static FileResult Classify(LoadRequest request, SyntaxTree tree)
+    /// <summary>Reads the AWS CLI exports of <see cref="LoadRequest.DeployedPaths"/> through the deployed-state front
+    /// end, in the order given (a folder's files in path order), each file once. A file that cannot be read or is over
+    /// the size limit is PL0001 at its start, never an empty export. <paramref name="underRoot"/> gets the root-relative
+    /// paths of the exports under the root, which template discovery then skips.</summary>
+    private static List<DeployedExport> LoadExports(LoadRequest request, List<Diagnostic> diagnostics, out HashSet<string> underRoot)
     {
-        var path = tree.Source.Path;
-        if (tree.FatalError is not null)
+        underRoot = new HashSet<string>(StringComparer.Ordinal);
+        var exports = new List<DeployedExport>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var given in request.DeployedPaths)
         {
-            return LooksLikeTemplate(tree.Source.Text)
-                ? new FileResult(path, true, [], [.. tree.Problems.Select(p => Pl0001(p.Location, p.Message))], null)
-                : new FileResult(path, false, [], [], null);
-        }
-
-        var templates = new List<TemplateModel>();
-        var diagnostics = new List<Diagnostic>();
-        var aliasBudget = new AliasBudget(tree.Limits); // one per file, whatever its documents (docs/conventions.md#c16)
-        for (var i = 0; i < tree.Documents.Count; i++)
-        {
-            if (TemplateModel.Bind(tree, i, request.Resolution, aliasBudget) is not { } template)
+            var full = Path.GetFullPath(given, request.Root);
+            IReadOnlyList<string> files;
+            try
+            {
+                files = DeployedStateFrontEnd.Discover(full);
+            }
+            catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
+            {
+                diagnostics.Add(Pl0001(Location.FileLevel(SourceText.From(DisplayPath(request.Root, full), string.Empty)), $"Cannot list the exports in this folder: {ex.Message}"));
                 continue;
-            if (template.LimitExceeded is { } limit)
-                return new FileResult(path, true, [], [Pl0001(limit.Location, limit.Message)], null);
-            templates.Add(template);
+            }
+
+            foreach (var file in files)
+            {
+                if (!seen.Add(file))
+                    continue;
+                var path = DisplayPath(request.Root, file);
+                if (!Path.IsPathRooted(path))
+                    underRoot.Add(path);
+                exports.Add(LoadExport(request, file, path, diagnostics));
+            }
         }
 
-        if (templates.Count == 0)
-            return new FileResult(path, false, [], [], null);
-
-        HashSet<Location>? resourceKeys = null; // built once: a file with many repeated keys is not quadratic
-        foreach (var problem in tree.Problems)
-        {
-            if (problem.Kind == SyntaxProblemKind.DuplicateKey)
-                resourceKeys ??= [.. templates.SelectMany(ResourceKeyLocations)];
-            var message = problem.Kind == SyntaxProblemKind.DuplicateKey && resourceKeys!.Contains(problem.Location)
-                ? problem.Message.Replace("Duplicate key", "Duplicate logical ID", StringComparison.Ordinal)
-                : problem.Message;
-            diagnostics.Add(Pl0001(problem.Location, message));
-        }
-
-        foreach (var template in templates)
-            diagnostics.AddRange(template.Problems.Select(p => Pl0001(p.Location, p.Message)));
-        return new FileResult(path, true, templates, diagnostics, null);
+        return exports;
     }
 
-    /// <summary>Where the keys written under the template's <c>Resources</c> (its logical IDs) are.</summary>
-    private static IEnumerable<Location> ResourceKeyLocations(TemplateModel template) =>
-        template.ResourcesEntry.RawValue.Resolve() is MappingNode resources ? resources.Entries.Select(e => e.Key.Location) : [];
+    private static DeployedExport LoadExport(LoadRequest request, string full, string path, List<Diagnostic> diagnostics)
+    {
+        var empty = SourceText.From(path, string.Empty);
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.Length > request.Limits.MaxFileBytes)
+                return Unreadable(FormattableString.Invariant($"The export is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"));
+
+            var bytes = File.ReadAllBytes(full);
+            var madeAt = new DateTimeOffset(info.LastWriteTimeUtc.Ticks - (info.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            var export = InputFrontEnds.DeployedState.ReadBytes(path, bytes, request.Limits, madeAt);
+            diagnostics.AddRange(export.Diagnostics);
+            return export;
+        }
+        catch (Exception ex) when (FileSourceReading.IsReadFailure(ex) || ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Unreadable($"Cannot read the export: {ex.Message}");
+        }
+
+        DeployedExport Unreadable(string message)
+        {
+            var diagnostic = Pl0001(Location.FileLevel(empty), message);
+            diagnostics.Add(diagnostic);
+            return DeployedExport.Unreadable(empty, diagnostic);
+        }
+    }
+
+    /// <summary>How results name a file: root-relative with <c>/</c> under the root, else its absolute path.</summary>
+    private static string DisplayPath(string root, string full)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : full;
+    }
 
     /// <summary>Reads the ledger (docs/conventions.md#c18). A default ledger that is not there is an empty ledger; one that is there but
     /// cannot be read (permission denied, a folder, a FIFO, an I/O error) is PL0001 and a broken ledger, never an empty
@@ -607,7 +580,4 @@ public static partial class ProjectLoader
 
     private static Diagnostic Pl0001(Location location, string message) =>
         new(EngineDiagnostics.InvalidInput, DiagnosticTarget.At(location), EngineDiagnostics.InvalidInput.FormatMessage(message));
-
-    [GeneratedRegex(@"^(AWSTemplateFormatVersion|Transform|Resources) *:", RegexOptions.Multiline)]
-    private static partial Regex TemplateLinePattern();
 }

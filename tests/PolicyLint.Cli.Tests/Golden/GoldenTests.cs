@@ -18,7 +18,12 @@ public sealed class GoldenTests
 {
     private const string CatalogGolden = "tests/PolicyLint.Cli.Tests/Golden/rule-catalog.json";
 
-    private static readonly string[] Samples = ["inspector-basic", "inspector-problems", "notification-problems"];
+    private static readonly string[] Samples = ["inspector-basic", "inspector-problems", "notification-problems", "deployed-state"];
+
+    /// <summary>SARIF says when each AWS CLI export was made (its modification time), which a checkout sets to the
+    /// checkout's time: the deployed-state sample's exports are dated 2026-11-29T06:00:00Z before any run.</summary>
+    [OneTimeSetUp]
+    public static void DateTheSampleExports() => DeployedStateCliTests.DateSampleExports();
 
     // As SarifReporter writes, so that a stripped log differs from the output only by the help objects.
     private static readonly JsonSerializerOptions SarifFormat = new()

@@ -28,7 +28,7 @@ public sealed class SarifMultitoolTests
 
     private static IEnumerable<(string Name, string Root)> Inputs()
     {
-        foreach (var sample in new[] { "inspector-basic", "inspector-problems", "notification-problems" })
+        foreach (var sample in new[] { "inspector-basic", "inspector-problems", "notification-problems", "deployed-state" })
             yield return ($"sample-{sample}", CliRunner.Samples(sample));
         foreach (var folder in Directory.EnumerateDirectories(RepositoryPaths.Get("tests/cases")).Order(StringComparer.Ordinal))
             yield return ($"case-{Path.GetFileName(folder)}", folder);

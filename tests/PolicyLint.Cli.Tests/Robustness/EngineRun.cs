@@ -129,9 +129,29 @@ internal static class EngineRun
         return run.Diagnostics;
     }
 
-    private static List<Diagnostic> Analyze(IReadOnlyList<Core.Semantics.TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> load, IReadOnlyList<string> broken)
+    /// <summary>Reads <paramref name="bytes"/> as an AWS CLI export and analyzes it with a template and a ledger that
+    /// record exclusions, so that every deployed-state rule has something to match.</summary>
+    public static IReadOnlyList<Diagnostic> DeployedExport(byte[] bytes)
     {
-        var project = new ProjectModel("/memory", templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal));
+        const string template = """
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-api, Tags: { InspectorExclusion: LambdaStandardScanning } }
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+            """;
+        var file = ProjectLoader.LoadBytes(new LoadRequest { Root = "/memory" }, "template.yaml", Encoding.UTF8.GetBytes(template));
+        var export = Core.Inputs.InputFrontEnds.DeployedState.ReadBytes("deployed/export.json", bytes, ParseLimits.Default, null);
+        var ledger = ExclusionLedger.Parse(SourceText.From(LoadRequest.DefaultLedgerPath, Ledger));
+        return Analyze(file.Templates, ledger, export.Diagnostics, [], Core.Inputs.Deployed.DeployedState.Create([export]));
+    }
+
+    private static List<Diagnostic> Analyze(IReadOnlyList<Core.Semantics.TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> load, IReadOnlyList<string> broken,
+        Core.Inputs.Deployed.DeployedState? deployed = null)
+    {
+        var project = new ProjectModel("/memory", templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal), deployed);
         var outcome = Driver.Run(project, Options, load);
         Check(new RunResult
         {

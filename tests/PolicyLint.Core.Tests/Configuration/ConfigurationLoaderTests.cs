@@ -186,7 +186,7 @@ public sealed class ConfigurationLoaderTests
         Assert.That(ConfiguredRun.Run(repository.Root), Is.EqualTo(new[] { "audit/ledger.yaml(3,5): note PL3901: Ledger record" }));
     }
 
-    [TestCase("rulez: {}\n", "(1,1): Unknown configuration key 'rulez' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category, limits)")]
+    [TestCase("rulez: {}\n", "(1,1): Unknown configuration key 'rulez' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category, limits, deployed)")]
     [TestCase("today: 2026-01-01\n", "(1,1): 'today' cannot be configured: dates are compared with --today or the current UTC date")]
     [TestCase("rules:\n  PL9999:\n    severity: error\n", "(2,3): Unknown rule ID 'PL9999'")]
     [TestCase("rules:\n  pl2901:\n    severity: error\n", "(2,3): Unknown rule ID 'pl2901'")]
@@ -341,7 +341,7 @@ public sealed class ConfigurationLoaderTests
         {
             ".policylint.yaml(3,15): Severity 'eror' is not one of none, note, warning, error, default",
             ".policylint.yaml(4,3): Unknown rule ID 'PL2999'",
-            ".policylint.yaml(6,1): Unknown configuration key 'verbose' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category, limits)",
+            ".policylint.yaml(6,1): Unknown configuration key 'verbose' (expected one of: ledger, include, exclude, stack_name, config_env, parameters, rules, category, limits, deployed)",
         }));
     }
 

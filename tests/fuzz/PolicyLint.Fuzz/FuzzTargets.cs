@@ -28,6 +28,7 @@ public static class FuzzTargets
         ["editorconfig"] = bytes => Configured(".editorconfig", bytes),
         ["samconfig-toml"] = bytes => Configured("samconfig.toml", bytes),
         ["samconfig-yaml"] = bytes => Configured("samconfig.yaml", bytes),
+        ["deployed-export"] = DeployedExport,
     };
 
     // Instrumented code may run only inside Fuzzer.Run (before it, AFL's shared memory is not mapped), so nothing of
@@ -192,9 +193,20 @@ public static class FuzzTargets
         Analyze(template.Templates, ledger, diagnostics, []);
     }
 
-    private static void Analyze(IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> loadDiagnostics, IReadOnlyList<string> broken)
+    /// <summary>An AWS CLI export, read by the deployed-state front end and analyzed with the fixed template (matched by
+    /// name and through CloudFormation tags) and the fixed ledger.</summary>
+    private static void DeployedExport(byte[] bytes)
     {
-        var project = new ProjectModel(State.Request.Root, templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal));
+        var template = ProjectLoader.LoadBytes(State.Request, "template.yaml", Encoding.UTF8.GetBytes(FixedTemplate));
+        var ledger = ExclusionLedger.Parse(SourceText.From(LoadRequest.DefaultLedgerPath, FixedLedger));
+        var export = Core.Inputs.InputFrontEnds.DeployedState.ReadBytes("deployed/export.json", bytes, Core.Syntax.ParseLimits.Default, null);
+        Analyze(template.Templates, ledger, export.Diagnostics, [], Core.Inputs.Deployed.DeployedState.Create([export]));
+    }
+
+    private static void Analyze(IReadOnlyList<TemplateModel> templates, ExclusionLedger ledger, IReadOnlyList<Diagnostic> loadDiagnostics, IReadOnlyList<string> broken,
+        Core.Inputs.Deployed.DeployedState? deployed = null)
+    {
+        var project = new ProjectModel(State.Request.Root, templates, ledger, new HashSet<string>(broken, StringComparer.Ordinal), deployed);
         var outcome = State.Driver.Run(project, State.Options, loadDiagnostics);
         Check(new RunResult
         {
