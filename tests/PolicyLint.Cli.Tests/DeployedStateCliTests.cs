@@ -111,8 +111,11 @@ public sealed class DeployedStateCliTests
             expired  template.yaml#Reports  standard   orders  SEC-2087  2026-11-15  -14   -           -     14    excluded
             ok       orders-nightly         code       orders  SEC-2130  2027-02-28  91    -           -     25    not deployed
             ok       orders-api             standard   orders  SEC-2101  2027-03-28  119   2027-01-15  47    4     excluded
+            security/inspector-exclusions.yaml(24,38): error PL3001: Ledger entry 'template.yaml#Reports' expired on 2026-11-15 (14 days ago); review the exception and extend expires_at, or end it and remove the exclusion
+            security/inspector-exclusions.yaml(24,38): error PL7004: Ledger entry 'template.yaml#Reports' expired on 2026-11-15 (14 days ago), but arn:aws:lambda:eu-west-1:111122223333:function:orders-reports is still excluded from standard scanning; remove the tag from the deployed function or renew the entry
             Ledger security/inspector-exclusions.yaml on 2026-11-29: 1 expired, 0 invalid, 0 expiring within 14 days, 0 overdue review, 2 ok
             Deployed state from 3 exports: deployed/get-resources.json (made 2026-11-29T06:00:00Z); deployed/list-coverage.json (made 2026-11-29T06:00:00Z); deployed/list-functions.json (made 2026-11-29T06:00:00Z)
+            Failed: 2 results at or above the fail level (error): 1 PL3001, 1 PL7004
 
             """));
     }
