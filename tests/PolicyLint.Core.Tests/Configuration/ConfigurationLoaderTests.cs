@@ -8,7 +8,7 @@ namespace PolicyLint.Core.Tests.Configuration;
 
 public sealed class ConfigurationLoaderTests
 {
-    private const string Categories = "Input, ExclusionTags, ScanCoverage, LedgerHygiene, FindingNotification, SuppressionFilters, Secrets";
+    private const string Categories = "Input, ExclusionTags, ScanCoverage, LedgerHygiene, FindingNotification, SuppressionFilters, Secrets, DeployedState";
 
     [Test]
     public void Reads_EveryKeyOfPolicyLintYaml()
