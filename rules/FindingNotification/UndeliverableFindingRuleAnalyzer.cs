@@ -149,7 +149,7 @@ public sealed class UndeliverableFindingRuleAnalyzer : DiagnosticAnalyzer
             index++;
             if (target.GetValue("Arn") is not { } arn)
                 continue;
-            var topics = SnsTopics.Resolve(context.Project, rule.Template, rule.Template.Resolver.Resolve(arn));
+            var topics = SnsTopics.Resolve(context.Project.Templates, rule.Template, rule.Template.Resolver.Resolve(arn));
             var projectTopics = topics.Where(t => t.Kind == TopicKind.Topic && t.Topic is not null).Select(t => t.Topic!).Distinct().ToList();
 
             if (target.Find("RoleArn") is { } role && topics.Any(t => t.IsSns) && !rule.Template.Resolver.Resolve(role.Value).IsNoValue)
@@ -163,7 +163,7 @@ public sealed class UndeliverableFindingRuleAnalyzer : DiagnosticAnalyzer
 
             foreach (var topic in projectTopics)
             {
-                if (policiesKnown && !SnsTopics.HasEventBridgePublishPolicy(context.Project, topic))
+                if (policiesKnown && !SnsTopics.HasEventBridgePublishPolicy(context.Project.Templates, topic))
                 {
                     var where = ReferenceEquals(topic.Template, rule.Template) ? string.Empty : $" ({topic.Template.Path})";
                     context.ReportDiagnostic(Rule,

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
 using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
 
 namespace PolicyLint.Rules.Shared;
 
@@ -40,43 +38,15 @@ public enum SecurityHubMatch
     Exact,
 }
 
-/// <summary>Which event bus a rule is on, as far as it can be known offline.</summary>
-public enum EventBusKind
-{
-    /// <summary>The default bus (docs/conventions.md#c6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending in <c>:event-bus/default</c>.</summary>
-    Default,
-
-    /// <summary>Another bus, whatever the unknown parts of its name.</summary>
-    Custom,
-
-    /// <summary>Cannot be decided: an unresolvable name, or an undecided <c>Fn::If</c> between buses.</summary>
-    Unknown,
-}
-
 /// <summary>
-/// An EventBridge rule of the project: an <c>AWS::Events::Rule</c>, or a SAM function event of type
-/// <c>EventBridgeRule</c>/<c>CloudWatchEvent</c>, with its event pattern read.
+/// An EventBridge rule of the project (<see cref="EventBridgeRule"/>, read by the engine) with the rule pack's
+/// questions answered: how its pattern selects Amazon Inspector's findings, directly or through Security Hub.
 /// </summary>
-public sealed class EventRule
+public sealed class EventRule : EventBridgeRule
 {
-    internal EventRule(TemplateModel template, Resource resource, string name, string bodyPath, MappingNode body, MappingEntry? patternEntry, MappingEntry? busEntry)
+    internal EventRule(EventBridgeRule rule)
+        : base(rule)
     {
-        Template = template;
-        Resource = resource;
-        Name = name;
-        BodyPath = bodyPath;
-        Body = body;
-        PatternEntry = patternEntry;
-        BusEntry = busEntry;
-        Pattern = ReadPattern(patternEntry, template);
-        var bus = busEntry is null ? ResolvedValue.Literal("default") : template.Resolver.Resolve(busEntry.Value);
-        BusName = ReadBusName(template, bus);
-        IsOnDefaultBus = bus.Alternatives.All(IsDefaultBus);
-        Bus = bus;
-        BusKind = IsOnDefaultBus ? EventBusKind.Default : bus.Alternatives.All(IsCustomBus) ? EventBusKind.Custom : EventBusKind.Unknown;
-        BusDescription = BusName is not null ? $"event bus '{BusName}'"
-            : bus.FirstUnresolvedReason is { } reason ? $"an event bus that cannot be known offline ({reason})"
-            : $"the event bus given by {bus}";
         var source = FindField(Pattern, "source");
         var detailType = FindField(Pattern, "detail-type");
         var s = Classify(source, InspectorFindings.Source);
@@ -90,55 +60,6 @@ public sealed class EventRule
         SecurityHub = ClassifySecurityHub(source, detailType, out var securityHubReason);
         SecurityHubReason = securityHubReason;
     }
-
-    /// <summary>The template.</summary>
-    public TemplateModel Template { get; }
-
-    /// <summary>The rule resource, or the function that declares the event.</summary>
-    public Resource Resource { get; }
-
-    /// <summary>How messages name it: the logical ID, or <c>Function.Events.Name</c>.</summary>
-    public string Name { get; }
-
-    /// <summary>The mapping holding <c>EventPattern</c>/<c>Pattern</c> (<c>Properties</c>).</summary>
-    public MappingNode Body { get; }
-
-    /// <summary>The path of <see cref="Body"/> inside the resource: <c>Properties</c>, or
-    /// <c>Properties.Events.Name.Properties</c> for a SAM function event.</summary>
-    public string BodyPath { get; }
-
-    /// <summary>Whether this is a SAM function event (it delivers to its function; it has no <c>Targets</c>).</summary>
-    public bool IsFunctionEvent => Resource.Type == LambdaFunction.ServerlessType;
-
-    /// <summary>Whether the pattern is written as a JSON string, so positions inside it are not reported.</summary>
-    public bool IsJsonStringPattern => PatternEntry?.Value is ScalarNode && Pattern is not null;
-
-    /// <summary>The <c>EventPattern</c> (or SAM <c>Pattern</c>) entry, or null.</summary>
-    public MappingEntry? PatternEntry { get; }
-
-    /// <summary>The pattern as a mapping (a JSON-string pattern is parsed), or null when absent or unreadable.</summary>
-    public MappingNode? Pattern { get; }
-
-    /// <summary>The <c>EventBusName</c> entry, or null (the default bus).</summary>
-    public MappingEntry? BusEntry { get; }
-
-    /// <summary>The bus name or ARN when known (a reference to an <c>AWS::Events::EventBus</c> gives its <c>Name</c>);
-    /// null when it cannot be resolved.</summary>
-    public string? BusName { get; }
-
-    /// <summary>The resolved <c>EventBusName</c> (<c>default</c> when absent).</summary>
-    public ResolvedValue Bus { get; }
-
-    /// <summary>Which bus the rule is on.</summary>
-    public EventBusKind BusKind { get; }
-
-    /// <summary>The bus for messages: <c>event bus 'name'</c>, or why it cannot be known.</summary>
-    public string BusDescription { get; }
-
-    /// <summary>Whether the rule is on the default bus (docs/conventions.md#c6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending
-    /// in <c>:event-bus/default</c> (also when only its end is known, as in
-    /// <c>!Sub "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"</c>).</summary>
-    public bool IsOnDefaultBus { get; }
 
     /// <summary>How closely the pattern names Inspector's finding events.</summary>
     public InspectorMatch Match { get; }
@@ -165,15 +86,6 @@ public sealed class EventRule
     /// <summary>Whether the rule is meant to route Inspector findings: an Inspector rule or a Security Hub route. Only
     /// these get PL4002–PL4004, and one on the default bus silences PL4001.</summary>
     public bool IsFindingRule => IsInspectorRule || IsSecurityHubRoute;
-
-    /// <summary>Where the rule is declared (its logical-ID key, or the event's key).</summary>
-    public Location DeclarationLocation { get; internal set; } = null!;
-
-    /// <summary>A target at the rule's declaration (its logical-ID key, or the event's key).</summary>
-    public DiagnosticTarget DeclarationTarget => new(DeclarationLocation, Resource.LogicalLocation, IsFunctionEvent ? BodyPath[..^".Properties".Length] : string.Empty, []);
-
-    /// <summary>A target at <paramref name="entry"/>'s key; <paramref name="path"/> is relative to <see cref="Body"/>.</summary>
-    public DiagnosticTarget TargetAt(MappingEntry entry, string path) => Resource.TargetAt(entry, $"{BodyPath}.{path}");
 
     /// <summary>The literal strings a pattern field lists, operators' operands included (e.g. the text of
     /// <c>{prefix: …}</c>), in order; empty when the field is absent. A key that misses <paramref name="field"/> only
@@ -204,13 +116,11 @@ public sealed class EventRule
     }
 
     /// <summary>Whether the field's matchers match <paramref name="value"/>; an absent field matches everything.</summary>
-    public TriState Matches(PatternField? field, string value) =>
-        field is null ? TriState.True : ValueMatcher.AnyMatches(Matchers(field), value);
+    public TriState Matches(PatternField? field, string value) => base.Matches(field?.Entry, value);
 
     /// <summary>The matchers of a field's value (the operators of docs/conventions.md#c6), intrinsic functions resolved unless the pattern is a
     /// JSON string.</summary>
-    public IReadOnlyList<ValueMatcher> Matchers(PatternField field) =>
-        EventPatterns.ReadField(field.Entry.Value, Template, literalOnly: IsJsonStringPattern);
+    public IReadOnlyList<ValueMatcher> Matchers(PatternField field) => base.Matchers(field.Entry);
 
     private static IEnumerable<string> Strings(SyntaxNode node) => node switch
     {
@@ -223,40 +133,6 @@ public sealed class EventRule
         }),
         _ => [],
     };
-
-    private const string DefaultBusArnSuffix = ":event-bus/default";
-
-    private static bool IsDefaultBus(ValueAlternative bus) => bus switch
-    {
-        LiteralValue { Text: var text } => text == "default" || text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
-        PartialStringValue partial => partial.KnownSuffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
-        _ => false,
-    };
-
-    /// <summary>Whether the bus is surely not the default one: a literal or a partly known ARN or name that cannot
-    /// end as the default bus, or a reference to an <c>AWS::Events::EventBus</c> (which cannot be named <c>default</c>).</summary>
-    private static bool IsCustomBus(ValueAlternative bus) => bus switch
-    {
-        LiteralValue { Text: var text } => text != "default" && !text.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
-        ResourceReferenceValue { ResourceType: "AWS::Events::EventBus" } => true,
-        PartialStringValue { KnownSuffix: var suffix } => suffix.Length > 0
-            && !"default".EndsWith(suffix, StringComparison.Ordinal)
-            && !DefaultBusArnSuffix.EndsWith(suffix, StringComparison.Ordinal)
-            && !suffix.EndsWith(DefaultBusArnSuffix, StringComparison.Ordinal),
-        _ => false,
-    };
-
-    private static string? ReadBusName(TemplateModel template, ResolvedValue bus)
-    {
-        if (bus.TryGetString(out var name))
-            return name;
-        // Ref and GetAtt of a bus resource both identify the bus its Name property names.
-        return bus.Alternatives is [ResourceReferenceValue { ResourceType: "AWS::Events::EventBus" } reference]
-            && template.GetResource(reference.LogicalId)?.Properties?.GetValue("Name") is { } nameNode
-            && template.Resolver.Resolve(nameNode).TryGetString(out var busName)
-                ? busName
-                : null;
-    }
 
     private static InspectorMatch Classify(PatternField? field, string expected)
     {
@@ -306,23 +182,6 @@ public sealed class EventRule
             ? SecurityHubMatch.Exact
             : SecurityHubMatch.NearMiss;
     }
-
-    private static MappingNode? ReadPattern(MappingEntry? entry, TemplateModel template)
-    {
-        if (entry is null)
-            return null;
-        switch (entry.Value)
-        {
-            case MappingNode mapping when !IntrinsicFunction.Is(mapping):
-                return mapping;
-            case ScalarNode { IsNull: false } text:
-                // EventPattern may be a JSON string; read it on its own (positions inside it are not reported).
-                var tree = JsonSyntaxParser.Parse(SourceText.From(template.Path, text.Value));
-                return tree.FatalError is null && tree.Documents.Count == 1 ? tree.Documents[0] as MappingNode : null;
-            default:
-                return null;
-        }
-    }
 }
 
 /// <summary>Inspector's finding events on EventBridge.</summary>
@@ -360,43 +219,9 @@ public static class FindingRoutes
 {
     private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<EventRule>> Cache = new();
 
-    /// <summary>Every EventBridge rule of the project in template order.</summary>
-    public static IReadOnlyList<EventRule> All(ProjectModel project) => Cache.GetValue(project, Find);
-
-    private static IReadOnlyList<EventRule> Find(ProjectModel project)
-    {
-        var rules = new List<EventRule>();
-        foreach (var template in project.Templates)
-        {
-            foreach (var resource in template.Resources)
-            {
-                if (resource.Type == "AWS::Events::Rule" && resource.Properties is { } properties)
-                {
-                    rules.Add(new EventRule(template, resource, resource.LogicalId, "Properties", properties, properties.Find("EventPattern"), properties.Find("EventBusName"))
-                    {
-                        DeclarationLocation = resource.Entry.Key.Location,
-                    });
-                }
-                else if (resource.Type == LambdaFunction.ServerlessType && resource.Properties?.GetValue("Events") is MappingNode events)
-                {
-                    foreach (var evt in events.EffectiveEntries())
-                    {
-                        if (evt.Value is not MappingNode body || body.GetValue("Type")?.AsScalar()?.Value is not ("EventBridgeRule" or "CloudWatchEvent"))
-                            continue;
-                        var eventProperties = body.GetValue("Properties") as MappingNode;
-                        if (eventProperties is null)
-                            continue;
-                        rules.Add(new EventRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", $"Properties.Events.{evt.KeyText}.Properties", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"))
-                        {
-                            DeclarationLocation = evt.Key.Location,
-                        });
-                    }
-                }
-            }
-        }
-
-        return rules;
-    }
+    /// <summary>Every EventBridge rule of the project in template order (<see cref="EventBridgeRules.Find"/>).</summary>
+    public static IReadOnlyList<EventRule> All(ProjectModel project) =>
+        Cache.GetValue(project, p => [.. EventBridgeRules.Find(p.Templates).Select(r => new EventRule(r))]);
 }
 
 /// <summary>A field of an event pattern: its entry, and whether its key is the exact one or only a near miss.</summary>

@@ -141,6 +141,10 @@ public sealed class TemplateModel
     /// with a syntax error. Null otherwise.</summary>
     public TemplateProblem? LimitExceeded { get; private set; }
 
+    /// <summary>The JSON documents the template's resources hold as strings (event patterns, topic policies), parsed
+    /// when the template is bound.</summary>
+    public EmbeddedDocuments EmbeddedDocuments { get; private set; } = EmbeddedDocuments.Empty;
+
     /// <summary>The resource with <paramref name="logicalId"/>, or null.</summary>
     public Resource? GetResource(string logicalId) => _resourceIndex.GetValueOrDefault(logicalId);
 
@@ -283,5 +287,6 @@ public sealed class TemplateModel
         }
 
         UnexpandedForEach = unexpanded;
+        EmbeddedDocuments = EmbeddedDocuments.Read(_resources);
     }
 }

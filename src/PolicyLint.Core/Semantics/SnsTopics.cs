@@ -1,10 +1,7 @@
 using System.Runtime.CompilerServices;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
 
-namespace PolicyLint.Rules.Shared;
+namespace PolicyLint.Core.Semantics;
 
 /// <summary>What an ARN-valued expression names, as far as SNS topics go.</summary>
 public enum TopicKind
@@ -53,12 +50,15 @@ public static class SnsTopics
 
     private const int MaxImportDepth = 4;
 
-    private static readonly ConditionalWeakTable<ProjectModel, ProjectTopics> Indexes = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<TemplateModel>, ProjectTopics> Indexes = new();
 
     /// <summary>What <paramref name="value"/> (resolved in <paramref name="template"/>) may name; a list names each
     /// of its items. Never empty for a value that is not <c>AWS::NoValue</c>.</summary>
-    public static IReadOnlyList<TopicReference> Resolve(ProjectModel project, TemplateModel template, ResolvedValue value) =>
-        [.. value.Alternatives.SelectMany(a => Resolve(project, template, a, 0))];
+    /// <param name="templates">The project's templates (the index of topics and policies is built once per list instance).</param>
+    /// <param name="template">The template <paramref name="value"/> was resolved in.</param>
+    /// <param name="value">The resolved value, e.g. a rule target's <c>Arn</c>.</param>
+    public static IReadOnlyList<TopicReference> Resolve(IReadOnlyList<TemplateModel> templates, TemplateModel template, ResolvedValue value) =>
+        [.. value.Alternatives.SelectMany(a => Resolve(templates, template, a, 0))];
 
     /// <summary>The topic's <c>TopicName</c> when it resolves to one string, else null (a generated name).</summary>
     public static string? TopicName(Resource topic) =>
@@ -70,9 +70,11 @@ public static class SnsTopics
     /// decided counts as allowing: a policy whose topics or statements cannot be resolved, a <c>"*"</c> principal,
     /// <c>NotPrincipal</c> or <c>NotAction</c>, a resource pattern.
     /// </summary>
-    public static bool HasEventBridgePublishPolicy(ProjectModel project, Resource topic)
+    /// <param name="templates">The project's templates.</param>
+    /// <param name="topic">The topic.</param>
+    public static bool HasEventBridgePublishPolicy(IReadOnlyList<TemplateModel> templates, Resource topic)
     {
-        var index = IndexOf(project);
+        var index = IndexOf(templates);
         var policies = index.PoliciesByTopic.TryGetValue(topic, out var own) ? own.Concat(index.PoliciesOfUnknownTopics) : index.PoliciesOfUnknownTopics;
         return policies.Any(p => MayAllowEventBridgePublish(p.Template, p.Properties.GetValue("PolicyDocument"), topic));
     }
@@ -92,26 +94,26 @@ public static class SnsTopics
         }) ? key : null;
     }
 
-    private static IEnumerable<TopicReference> Resolve(ProjectModel project, TemplateModel template, ValueAlternative value, int depth)
+    private static IEnumerable<TopicReference> Resolve(IReadOnlyList<TemplateModel> templates, TemplateModel template, ValueAlternative value, int depth)
     {
         switch (value)
         {
             case NoValue:
                 return [];
             case ListValue list:
-                return list.Items.SelectMany(item => item.Alternatives.SelectMany(a => Resolve(project, template, a, depth)));
+                return list.Items.SelectMany(item => item.Alternatives.SelectMany(a => Resolve(templates, template, a, depth)));
             case ResourceReferenceValue { ResourceType: TopicType, Attribute: null or "TopicArn" } reference:
                 return [new TopicReference(TopicKind.Topic, template.GetResource(reference.LogicalId))];
             case ResourceReferenceValue:
                 return [new TopicReference(TopicKind.NotTopic, null)];
             case LiteralValue { Text: var arn }:
-                return [FromArn(project, arn)];
+                return [FromArn(templates, arn)];
             case PartialStringValue partial:
-                return [FromArn(project, partial.Pattern)];
+                return [FromArn(templates, partial.Pattern)];
             case ImportedValue imported when depth < MaxImportDepth
-                && imported.ExportName.TryGetString(out var exportName) && StackExports.Find(project, exportName) is { } export:
+                && imported.ExportName.TryGetString(out var exportName) && StackExports.Find(templates, exportName) is { } export:
                 var exported = export.Template.Resolver.Resolve(export.Value);
-                return exported.Alternatives.SelectMany(a => Resolve(project, export.Template, a, depth + 1));
+                return exported.Alternatives.SelectMany(a => Resolve(templates, export.Template, a, depth + 1));
             default:
                 return [new TopicReference(TopicKind.Unknown, null)];
         }
@@ -119,7 +121,7 @@ public static class SnsTopics
 
     /// <summary>Reads an ARN (holes written <c>${…}</c>): an SNS ARN names the project's topic with that
     /// <c>TopicName</c> when exactly one has it, else an external topic; a name that is not known is unknown.</summary>
-    private static TopicReference FromArn(ProjectModel project, string arn)
+    private static TopicReference FromArn(IReadOnlyList<TemplateModel> templates, string arn)
     {
         var parts = arn.Split(':');
         if (parts.Length < 6 || parts[0] != "arn")
@@ -129,7 +131,7 @@ public static class SnsTopics
         var name = parts[^1];
         if (name.Contains("${", StringComparison.Ordinal))
             return new TopicReference(TopicKind.Unknown, null);
-        var topics = IndexOf(project).TopicsByName.GetValueOrDefault(name) ?? [];
+        var topics = IndexOf(templates).TopicsByName.GetValueOrDefault(name) ?? [];
         return topics.Count switch
         {
             1 => new TopicReference(TopicKind.Topic, topics[0]),
@@ -146,8 +148,8 @@ public static class SnsTopics
         var node = document.Resolve();
         if (node is ScalarNode { IsNull: false } text)
         {
-            var tree = JsonSyntaxParser.Parse(SourceText.From(template.Path, text.Value));
-            if (tree.FatalError is not null || tree.Documents.Count != 1 || tree.Documents[0] is not MappingNode parsed)
+            // A policy written as a JSON string, read when the template was bound (EmbeddedDocuments).
+            if (template.EmbeddedDocuments.Document(text) is not { } parsed)
                 return true;
             node = parsed;
             literalOnly = true;
@@ -257,7 +259,7 @@ public static class SnsTopics
         }
     }
 
-    private static ProjectTopics IndexOf(ProjectModel project) => Indexes.GetValue(project, p => new ProjectTopics(p));
+    private static ProjectTopics IndexOf(IReadOnlyList<TemplateModel> templates) => Indexes.GetValue(templates, p => new ProjectTopics(p));
 
     /// <summary>A topic policy resource (<c>AWS::SNS::TopicPolicy</c> or <c>AWS::SNS::TopicInlinePolicy</c>).</summary>
     private sealed record TopicPolicy(TemplateModel Template, MappingNode Properties);
@@ -266,14 +268,14 @@ public static class SnsTopics
     /// per project so that following a rule's targets costs no scan of every template.</summary>
     private sealed class ProjectTopics
     {
-        private readonly ProjectModel _project;
+        private readonly IReadOnlyList<TemplateModel> _project;
 
         private (Dictionary<Resource, List<TopicPolicy>> ByTopic, List<TopicPolicy> Unknown)? _policies;
 
-        public ProjectTopics(ProjectModel project)
+        public ProjectTopics(IReadOnlyList<TemplateModel> templates)
         {
-            _project = project;
-            foreach (var topic in project.Templates.SelectMany(t => t.Resources).Where(r => r.Type == TopicType))
+            _project = templates;
+            foreach (var topic in templates.SelectMany(t => t.Resources).Where(r => r.Type == TopicType))
             {
                 if (TopicName(topic) is not { } name)
                     continue;
@@ -303,7 +305,7 @@ public static class SnsTopics
                     return built;
                 var byTopic = new Dictionary<Resource, List<TopicPolicy>>(ReferenceEqualityComparer.Instance);
                 var unknown = new List<TopicPolicy>();
-                foreach (var template in _project.Templates)
+                foreach (var template in _project)
                 {
                     foreach (var resource in template.Resources)
                     {

@@ -1,32 +1,33 @@
 using System.Runtime.CompilerServices;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 
-namespace PolicyLint.Rules.Shared;
+namespace PolicyLint.Core.Semantics;
 
 /// <summary>An output a template exports for <c>Fn::ImportValue</c> in other stacks.</summary>
 /// <param name="Template">The exporting template.</param>
 /// <param name="Value">The output's <c>Value</c>, in that template.</param>
 public sealed record StackExport(TemplateModel Template, SyntaxNode Value);
 
-/// <summary>The outputs the project's templates export, by export name, so that an <c>Fn::ImportValue</c> can be
+/// <summary>The outputs a project's templates export, by export name, so that an <c>Fn::ImportValue</c> can be
 /// followed to what it imports.</summary>
 /// <remarks>Source: AWS CloudFormation User Guide, "Outputs" and "Fn::ImportValue". Only export names that resolve
 /// offline are known; a name used by two outputs is ambiguous and left out.</remarks>
 public static class StackExports
 {
-    private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyDictionary<string, StackExport>> Cache = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<TemplateModel>, IReadOnlyDictionary<string, StackExport>> Cache = new();
 
-    /// <summary>The export named <paramref name="name"/>, or null when no template exports it (or two do).</summary>
-    public static StackExport? Find(ProjectModel project, string name) =>
-        Cache.GetValue(project, Index).GetValueOrDefault(name);
+    /// <summary>The export named <paramref name="name"/> among <paramref name="templates"/>, or null when none of
+    /// them exports it (or two do). The index is built once per list instance (a project's <c>Templates</c>).</summary>
+    /// <param name="templates">The project's templates.</param>
+    /// <param name="name">The export name, as <c>Fn::ImportValue</c> resolves it.</param>
+    public static StackExport? Find(IReadOnlyList<TemplateModel> templates, string name) =>
+        Cache.GetValue(templates, Index).GetValueOrDefault(name);
 
-    private static Dictionary<string, StackExport> Index(ProjectModel project)
+    private static Dictionary<string, StackExport> Index(IReadOnlyList<TemplateModel> templates)
     {
         var exports = new Dictionary<string, StackExport>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var template in project.Templates)
+        foreach (var template in templates)
         {
             if (template.Root.GetValue("Outputs") is not MappingNode outputs)
                 continue;

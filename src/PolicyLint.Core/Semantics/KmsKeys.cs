@@ -1,6 +1,4 @@
-using PolicyLint.Core.Semantics;
-
-namespace PolicyLint.Rules.Shared;
+namespace PolicyLint.Core.Semantics;
 
 /// <summary>What a KMS key property resolves to (docs/conventions.md#c15).</summary>
 public enum KeyKind

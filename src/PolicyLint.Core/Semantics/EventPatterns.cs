@@ -1,7 +1,6 @@
-using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 
-namespace PolicyLint.Rules.Shared;
+namespace PolicyLint.Core.Semantics;
 
 /// <summary>
 /// One element of an event pattern field's list: an exact value or a comparison operator, as EventBridge evaluates
