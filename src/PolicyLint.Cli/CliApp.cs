@@ -449,7 +449,7 @@ public static class CliApp
                 Root = root,
                 Diagnostics = config.ProblemDiagnostics(),
                 // Like a usage error, an invalid configuration means the run did not happen (SARIF executionSuccessful: false).
-                Notifications = [new ToolNotification("error", $"the configuration is invalid ({config.Problems.Length} PL0004 result{(config.Problems.Length == 1 ? "" : "s")}); nothing was analyzed", IsToolFailure: true)],
+                Notifications = [new ToolNotification("error", $"the configuration is invalid ({config.Problems.Length} {EngineDiagnostics.InvalidConfiguration.Id} result{(config.Problems.Length == 1 ? "" : "s")}); nothing was analyzed", IsToolFailure: true)],
                 Descriptors = driver.Descriptors,
                 Options = new AnalysisOptions { Today = today },
                 FileCount = config.Files.Length,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 
@@ -72,7 +73,7 @@ internal static class CommandSupport
         if (config.Problems.Length > 0)
         {
             throw new CommandException(string.Create(CultureInfo.InvariantCulture,
-                $"the configuration is invalid ({config.Problems.Length} PL0004 result{(config.Problems.Length == 1 ? "" : "s")}); run policylint to see them"));
+                $"the configuration is invalid ({config.Problems.Length} {EngineDiagnostics.InvalidConfiguration.Id} result{(config.Problems.Length == 1 ? "" : "s")}); run policylint to see them"));
         }
 
         var load = WithLedger(config.ToLoadRequest(root), workingDirectory, ledgerText);

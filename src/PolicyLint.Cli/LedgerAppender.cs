@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
+using PolicyLint.Rules.LedgerHygiene;
 
 namespace PolicyLint.Cli;
 
@@ -114,7 +115,7 @@ internal static class LedgerAppender
         }
 
         if (root is not MappingNode mapping || ledger.Tree!.Documents.Count(d => d is not null) > 1)
-            throw new CommandException($"{source.Path} is not one YAML mapping; fix it first (policylint reports PL3004)");
+            throw new CommandException($"{source.Path} is not one YAML mapping; fix it first (policylint reports {InvalidLedgerEntryAnalyzer.Rule.Id})");
 
         if (mapping.Find("exclusions") is not { } exclusions)
         {
@@ -163,7 +164,7 @@ internal static class LedgerAppender
             case SequenceNode { IsFlow: true }:
                 throw new CommandException($"'exclusions' in {source.Path} is a flow list [...]; write it as a block list (one '- target:' item per entry) first");
             default:
-                throw new CommandException($"'exclusions' in {source.Path} is not a list; fix it first (policylint reports PL3004)");
+                throw new CommandException($"'exclusions' in {source.Path} is not a list; fix it first (policylint reports {InvalidLedgerEntryAnalyzer.Rule.Id})");
         }
     }
 

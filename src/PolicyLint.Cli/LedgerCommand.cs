@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Rules.LedgerHygiene;
@@ -266,7 +267,7 @@ internal static class LedgerCommand
         if (matching.Count == 0)
         {
             throw new CommandException(broken.Contains(path)
-                ? $"template '{path}' cannot be parsed (PL0001); fix it first"
+                ? $"template '{path}' cannot be parsed ({EngineDiagnostics.InvalidInput.Id}); fix it first"
                 : $"'{path}' is not a template under the root");
         }
 

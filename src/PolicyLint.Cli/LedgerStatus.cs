@@ -250,7 +250,7 @@ internal sealed class LedgerStatus
         if (!Exists)
             sb.Append(CultureInfo.InvariantCulture, $"No ledger at {DisplayText.Escape(LedgerPath)}.\n");
         else if (IsUnreadable)
-            sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} cannot be read (PL0001): what it records is unknown.\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} cannot be read ({EngineDiagnostics.InvalidInput.Id}): what it records is unknown.\n");
         else if (Rows.Count == 0)
             sb.Append(CultureInfo.InvariantCulture, $"{DisplayText.Escape(LedgerPath)} records nothing.\n");
         else
@@ -280,7 +280,7 @@ internal sealed class LedgerStatus
         if (!Exists)
             sb.Append(CultureInfo.InvariantCulture, $"No ledger at `{DisplayText.Escape(LedgerPath)}`.\n");
         else if (IsUnreadable)
-            sb.Append("The ledger cannot be read (PL0001): what it records is unknown.\n");
+            sb.Append(CultureInfo.InvariantCulture, $"The ledger cannot be read ({EngineDiagnostics.InvalidInput.Id}): what it records is unknown.\n");
         else if (Rows.Count == 0)
             sb.Append("The ledger records nothing.\n");
         else
