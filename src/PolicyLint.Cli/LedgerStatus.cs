@@ -308,8 +308,8 @@ internal sealed class LedgerStatus
     /// <summary>JSON: <c>{"version": 1, "today", "ledger", "expiringWithinDays", "entries": [{"status", "section",
     /// "index", "name", "scanType", "owner", "ticket", "expiresAt", "daysUntilExpiry", "nextReviewAt",
     /// "daysUntilReview", "line", "problems"}], "summary": {"expired", "invalid", "expiring", "overdueReview", "ok"},
-    /// "failLevel", "failed", "results": [{"id", "severity", "message", "path", "line", "column"}]}</c>; absent values
-    /// are null; <c>results</c> are the failing results (<see cref="Failing"/>), severities as in SARIF.</summary>
+    /// "failLevel", "failed", "results": [...]}</c>; absent values are null; <c>results</c> are the failing results
+    /// (<see cref="Failing"/>), each written as a result of <c>--format json</c> (<see cref="JsonReporter.WriteResult"/>).</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();
@@ -382,16 +382,7 @@ internal sealed class LedgerStatus
             w.WriteBoolean("failed", Fails);
             w.WriteStartArray("results");
             foreach (var d in Failing)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("severity", ReportText.Level(d.Severity));
-                w.WriteString("message", d.Message);
-                w.WriteString("path", d.Location.Path);
-                w.WriteNumber("line", d.Location.Start.Line);
-                w.WriteNumber("column", d.Location.Start.Column);
-                w.WriteEndObject();
-            }
+                JsonReporter.WriteResult(w, d);
 
             w.WriteEndArray();
             w.WriteEndObject();
