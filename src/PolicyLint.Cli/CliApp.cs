@@ -178,9 +178,9 @@ public static class CliApp
 
         private readonly Option<string> _format = new("--format")
         {
-            Description = "Output format: text (compiler-style lines), gnu (path:line:col: lines for Emacs and Vim), github (GitHub Actions annotations), markdown (a summary table), sarif (SARIF 2.1.0) or json.",
-            DefaultValueFactory = _ => "text",
-            HelpName = string.Join('|', OutputFormats.Names),
+            Description = FormatHelp(),
+            DefaultValueFactory = _ => ReportFormats.All[0].Name,
+            HelpName = string.Join('|', ReportFormats.Names),
         };
 
         private readonly Option<bool> _noColor = new("--no-color") { Description = "Never colour the text output (it is coloured only on a terminal, and not when NO_COLOR is set)." };
@@ -222,7 +222,7 @@ public static class CliApp
 
         public RootCommand Build()
         {
-            CommandSupport.AcceptOnly(_format, OutputFormats.Names);
+            CommandSupport.AcceptOnly(_format, [.. ReportFormats.Names]);
             CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
@@ -292,40 +292,40 @@ public static class CliApp
                 && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var linkUri) && linkUri.Scheme is "https" or "http" && linkBase.IndexOfAny(['#', '?']) < 0))
                 throw new CommandException($"--markdown-link-base: '{linkBase}' is not an absolute http or https URL without a query or fragment");
 
-            var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
-            var config = ConfigurationLoader.Load(new ConfigurationRequest
+            var session = CommandSupport.OpenSession(new SessionRequest
             {
-                Root = root, ExplicitPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config), source), Catalog = driver.Descriptors, Options = driver.Options,
+                Root = root,
+                Today = today,
                 Source = source,
+                ConfigPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config), source),
+                // Command-line flags win over every configuration file (docs/conventions.md#c20).
+                Load = load => CommandSupport.WithDeployed(
+                    _resolution.Apply(parse, CommandSupport.WithLedger(load, workingDirectory, parse.GetValue(_ledger))) with { Limits = limits ?? load.Limits },
+                    workingDirectory, parse.GetValue(_deployed)),
             });
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
             var baselineText = parse.GetValue(_baseline);
-            var configInputs = ConfigurationRequest.DefaultFileNames().Concat(config.Files).Select(f => (Path.Combine(root, f), "a configuration file"))
-                .Append((Path.Combine(root, config.ToLoadRequest(root).LedgerPath), "the ledger"));
+            var configInputs = ConfigurationRequest.DefaultFileNames().Concat(session.Configuration.Files).Select(f => (Path.Combine(root, f), "a configuration file"))
+                .Append((Path.Combine(root, session.ConfiguredLedgerPath), "the ledger"));
             if (baselineText is not null)
                 configInputs = configInputs.Append((Full(baselineText), "the baseline"));
-            if (config.Problems.Length > 0)
+            if (!session.IsValid)
             {
                 // An invalid configuration is never replaced by a silent default: report it and stop (docs/conventions.md#c13, exit 2).
                 CheckNotInputs(outputs, configInputs);
-                var configRun = ConfigurationRun(root, today, driver, config);
+                var configRun = session.ConfigurationRun();
                 stderr.WriteLine($"policylint: error: {configRun.Notifications[0].Message}");
                 return Emit(parse, format, outputs, configRun, sarifOptions) ?? ExitCodes.UsageError;
             }
 
-            var load = CommandSupport.WithLedger(config.ToLoadRequest(root) with { Source = source, OverLimitMarkers = OverLimitMarkers }, workingDirectory, parse.GetValue(_ledger));
-
-            // Command-line flags win over every configuration file (docs/conventions.md#c20).
-            load = CommandSupport.WithDeployed(_resolution.Apply(parse, load) with { Limits = limits ?? load.Limits }, workingDirectory, parse.GetValue(_deployed));
-            var options = config.ToAnalysisOptions(today, driver.Descriptors);
-
+            var load = session.Load;
             SarifLog? baselineLog = null;
             if (baselineText is not null)
                 baselineLog = ReadBaseline(Full(baselineText), baselineText);
             else if (parse.GetValue(_newOnly))
                 throw new CommandException("--new-only needs --baseline FILE");
 
-            var run = AnalysisRunner.Run(load, options, driver, reportPaths);
+            var run = session.Run(reportPaths);
             run = run with { Notifications = [.. run.Notifications, .. _resolution.UnusedParameterWarnings(parse, run.Project)] };
             // Nothing analyzed never passes silently: like ESLint's "no files matching", a usage error unless expected.
             var nothingAnalyzed = run.TemplateFileCount == 0;
@@ -342,7 +342,7 @@ public static class CliApp
 
             if (baselineLog is not null)
             {
-                var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
+                var comparison = Baseline.Compare(run.Diagnostics, baselineLog, id => session.Driver.Descriptors.Select(d => d.Id).ToList().IndexOf(id) is var i and >= 0 ? i : null);
                 if (parse.GetValue(_newOnly))
                 {
                     var fresh = comparison.New.ToHashSet();
@@ -385,8 +385,8 @@ public static class CliApp
                 if (equals <= 0 || equals == report.Length - 1)
                     throw new CommandException($"--report '{report}' is not FORMAT=FILE (e.g. sarif=policylint.sarif)");
                 var reportFormat = report[..equals];
-                if (!OutputFormats.Names.Contains(reportFormat, StringComparer.Ordinal))
-                    throw new CommandException($"--report: '{reportFormat}' is not one of {string.Join(", ", OutputFormats.Names)}");
+                if (ReportFormats.Find(reportFormat) is null)
+                    throw new CommandException($"--report: '{reportFormat}' is not one of {string.Join(", ", ReportFormats.Names)}");
                 outputs.Add(new("--report", reportFormat, report[(equals + 1)..], Full(report[(equals + 1)..])));
             }
 
@@ -416,22 +416,24 @@ public static class CliApp
         }
 
         /// <summary>Writes the chosen format (to standard output unless <c>--output</c> is given) and every output file;
-        /// returns an exit code only when writing failed.</summary>
+        /// returns an exit code only when writing failed. Each document is rendered once and its bytes written to every
+        /// output that asks for it: a SARIF log written to standard output and to a file, or to two files, is built once.</summary>
         private int? Emit(ParseResult parse, string format, List<OutputRequest> outputs, RunResult run, SarifOptions sarifOptions)
         {
-            var showSuppressed = parse.GetValue(_showSuppressed);
+            var documents = new RenderedReports(run, new ReportSettings { Sarif = sarifOptions, ShowSuppressed = parse.GetValue(_showSuppressed), MarkdownLinkBase = parse.GetValue(_markdownLinkBase) });
             try
             {
                 if (parse.GetValue(_output) is null)
                 {
-                    using var buffer = new MemoryStream();
-                    OutputFormats.Write(format, run, sarifOptions, showSuppressed, environment.ColorsStdout(parse.GetValue(_noColor)), buffer, parse.GetValue(_markdownLinkBase));
-                    stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                    stdout.Write(Encoding.UTF8.GetString(documents.Get(ReportFormats.Find(format)!, environment.ColorsStdout(parse.GetValue(_noColor)))));
                     stdout.Flush();
                 }
 
                 foreach (var output in outputs)
-                    WriteFile(output.Text, stream => OutputFormats.Write(output.Format, run, sarifOptions, showSuppressed, color: false, stream, parse.GetValue(_markdownLinkBase)));
+                {
+                    var bytes = documents.Get(ReportFormats.Find(output.Format)!, color: false);
+                    WriteFile(output.Text, stream => stream.Write(bytes));
+                }
             }
             catch (OutputException ex)
             {
@@ -442,19 +444,6 @@ public static class CliApp
 
             return null;
         }
-
-        private static RunResult ConfigurationRun(string root, DateOnly today, AnalysisDriver driver, EffectiveConfiguration config) =>
-            new()
-            {
-                Root = root,
-                Diagnostics = config.ProblemDiagnostics(),
-                // Like a usage error, an invalid configuration means the run did not happen (SARIF executionSuccessful: false).
-                Notifications = [new ToolNotification("error", $"the configuration is invalid ({config.Problems.Length} {EngineDiagnostics.InvalidConfiguration.Id} result{(config.Problems.Length == 1 ? "" : "s")}); nothing was analyzed", IsToolFailure: true)],
-                Descriptors = driver.Descriptors,
-                Options = new AnalysisOptions { Today = today },
-                FileCount = config.Files.Length,
-                Project = new ProjectModel(root, [], Core.Ledger.ExclusionLedger.Missing(LoadRequest.DefaultLedgerPath), new HashSet<string>()),
-            };
 
         private static SarifLog ReadBaseline(string full, string text)
         {
@@ -487,22 +476,19 @@ public static class CliApp
         {
             if (!run.ExecutionSuccessful)
                 return ExitCodes.Failure;
-            DiagnosticSeverity? threshold = failLevel switch
-            {
-                "warning" => DiagnosticSeverity.Warning,
-                "note" => DiagnosticSeverity.Note,
-                "none" => null,
-                _ => DiagnosticSeverity.Error,
-            };
-            return threshold is { } level && run.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= level)
+            return CommandSupport.FailThreshold(failLevel) is { } level && run.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= level)
                 ? ExitCodes.Failure
                 : ExitCodes.Success;
         }
 
         private string Full(string path) => CommandSupport.Full(workingDirectory, path);
 
-        /// <summary>The exclusion tag keys: a file over the size limit that mentions one is PL0001, never skipped.</summary>
-        private static readonly string[] OverLimitMarkers = [Rules.Shared.ExclusionTags.StandardKey, Rules.Shared.ExclusionTags.CodeKey];
+        /// <summary>The <c>--format</c> help: every registered format with what it is (<see cref="ReportFormats"/>).</summary>
+        private static string FormatHelp()
+        {
+            var parts = ReportFormats.All.Select(f => f.Description is null ? f.Name : $"{f.Name} ({f.Description})").ToList();
+            return $"Output format: {string.Join(", ", parts[..^1])} or {parts[^1]}.";
+        }
 
         /// <summary>The git source <c>--staged</c> or <c>--rev</c> asks for; null for the working tree.</summary>
         /// <exception cref="CommandException">Both are given, or the git source cannot be opened.</exception>

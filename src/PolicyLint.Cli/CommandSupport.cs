@@ -35,6 +35,16 @@ internal static class CommandSupport
         : CliApp.TryParseDay(text, out var day) ? day
         : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
 
+    /// <summary>The least severity that fails a run at <c>--fail-level</c> <paramref name="failLevel"/> (<c>error</c>,
+    /// <c>warning</c>, <c>note</c>), or null for <c>none</c>.</summary>
+    public static DiagnosticSeverity? FailThreshold(string failLevel) => failLevel switch
+    {
+        "warning" => DiagnosticSeverity.Warning,
+        "note" => DiagnosticSeverity.Note,
+        "none" => null,
+        _ => DiagnosticSeverity.Error,
+    };
+
     /// <summary>Restricts <paramref name="option"/> to <paramref name="values"/> (exact, case-sensitive). Unlike
     /// System.CommandLine's <c>AcceptOnlyFromAmong</c>, whose message does not say which option was wrong, the error
     /// names the option and the values it accepts: <c>--fail-level: 'fatal' is not one of error, warning, note, none</c>.</summary>
@@ -55,29 +65,43 @@ internal static class CommandSupport
             stderr.WriteLine($"policylint: {notification.Level}: {(notification.Path is null ? string.Empty : notification.Path + ": ")}{notification.Message}");
     }
 
+    /// <summary>The rule set of every command: a driver of the rule pack's analyzers (its catalog is the rule catalog).</summary>
+    public static AnalysisDriver CreateDriver() => new(RulePack.CreateAnalyzers());
+
+    /// <summary>The exclusion tag keys: a file over the size limit that mentions one is PL0001, never skipped.</summary>
+    private static readonly string[] OverLimitMarkers = [Rules.Shared.ExclusionTags.StandardKey, Rules.Shared.ExclusionTags.CodeKey];
+
+    /// <summary>Opens the composition root (<see cref="AnalysisSession"/>) of a command with the rule pack: the
+    /// configuration read, and, when it is valid, the load request and analysis options built.</summary>
+    /// <exception cref="CommandException"><paramref name="request"/>'s <see cref="SessionRequest.Load"/> refuses a value.</exception>
+    public static AnalysisSession OpenSession(SessionRequest request) =>
+        AnalysisSession.Open(request with { OverLimitMarkers = OverLimitMarkers }, CreateDriver());
+
     /// <summary>Resolves the root (<c>--root</c>, else the working directory), reads the configuration and applies
-    /// <c>--ledger</c>, <c>--config</c> and then <paramref name="resolve"/> (<see cref="ResolutionOptions.Apply"/>) over it.</summary>
+    /// <c>--ledger</c>, <c>--config</c> and then <paramref name="resolve"/> (<see cref="ResolutionOptions.Apply"/>) over it:
+    /// the session of a subcommand, which refuses an invalid configuration.</summary>
     /// <exception cref="CommandException">A path is outside the root or missing, the configuration is invalid, or
     /// <paramref name="resolve"/> refuses a value.</exception>
-    public static ProjectSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today, Func<LoadRequest, LoadRequest> resolve)
+    public static AnalysisSession Open(string workingDirectory, string? rootText, string? ledgerText, string? configText, DateOnly today, Func<LoadRequest, LoadRequest> resolve)
     {
         var root = Full(workingDirectory, rootText ?? ".");
         if (!Directory.Exists(root))
             throw new CommandException($"root '{root}' is not a folder");
 
-        var driver = new AnalysisDriver(RulePack.CreateAnalyzers());
-        var config = ConfigurationLoader.Load(new ConfigurationRequest
+        var session = OpenSession(new SessionRequest
         {
-            Root = root, ExplicitPath = ConfigPath(workingDirectory, root, configText), Catalog = driver.Descriptors, Options = driver.Options,
+            Root = root,
+            Today = today,
+            ConfigPath = ConfigPath(workingDirectory, root, configText),
+            Load = load => resolve(WithLedger(load, workingDirectory, ledgerText)),
         });
-        if (config.Problems.Length > 0)
+        if (!session.IsValid)
         {
             throw new CommandException(string.Create(CultureInfo.InvariantCulture,
-                $"the configuration is invalid ({config.Problems.Length} {EngineDiagnostics.InvalidConfiguration.Id} result{(config.Problems.Length == 1 ? "" : "s")}); run policylint to see them"));
+                $"the configuration is invalid ({session.Configuration.Problems.Length} {EngineDiagnostics.InvalidConfiguration.Id} result{(session.Configuration.Problems.Length == 1 ? "" : "s")}); run policylint to see them"));
         }
 
-        var load = WithLedger(config.ToLoadRequest(root), workingDirectory, ledgerText);
-        return new ProjectSession(root, driver, resolve(load), config.ToAnalysisOptions(today, driver.Descriptors));
+        return session;
     }
 
     /// <summary><c>--config FILE</c> as a root-relative path; null when not given (the default file then applies).</summary>
@@ -139,23 +163,4 @@ internal static class CommandSupport
 
     /// <summary>" in the git index" for a source other than the working tree; empty for the working tree.</summary>
     public static string In(IFileSource? source) => source is null or PhysicalFileSource ? string.Empty : $" in {source.Description}";
-}
-
-/// <summary>A root ready to load or analyze, configured as the lint command would.</summary>
-/// <param name="Root">Absolute root.</param>
-/// <param name="Driver">The rule pack's driver.</param>
-/// <param name="Load">What to load.</param>
-/// <param name="Options">Analysis options (today, rule options, severities).</param>
-internal sealed record ProjectSession(string Root, AnalysisDriver Driver, LoadRequest Load, AnalysisOptions Options)
-{
-    /// <summary>Loads and analyzes the whole root.</summary>
-    public RunResult Analyze() => AnalysisRunner.Run(Load, Options, Driver);
-
-    /// <summary>Loads the root without analyzing it, once per samconfig environment group when
-    /// <see cref="LoadRequest.ConfigEnvironment"/> is <c>*</c> (<see cref="ProjectLoader.LoadEveryEnvironment"/>), else
-    /// once (with no environment names).</summary>
-    public IReadOnlyList<(IReadOnlyList<string> Environments, ProjectModel Project)> LoadProjects() =>
-        Load.ConfigEnvironment == SamConfig.EveryEnvironment
-            ? [.. ProjectLoader.LoadEveryEnvironment(Load).Select(l => (l.Environments, l.Result.Project))]
-            : [([], ProjectLoader.Load(Load).Project)];
 }

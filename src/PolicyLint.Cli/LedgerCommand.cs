@@ -57,7 +57,7 @@ internal static class LedgerCommand
                 load => CommandSupport.WithDeployed(resolution.Apply(parse, load), workingDirectory, parse.GetValue(deployed)));
             // The same analysis as a lint run, read rather than recomputed: states from PL3001–PL3004, the verdict from
             // the results about the ledger at or above --fail-level.
-            var run = session.Analyze();
+            var run = session.Run();
             CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, run.Project));
             CommandSupport.WriteNotifications(stderr, run.Notifications.Where(n => n.IsToolFailure));
             var status = LedgerStatus.From(run, session.Options.GetOption(ExpiringLedgerEntryAnalyzer.ExpiringWithinDays), parse.GetValue(failLevel)!);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
@@ -130,15 +129,6 @@ internal sealed class LedgerStatus
 
     public int Count(LedgerState state) => Rows.Count(r => r.State == state);
 
-    /// <summary>The severity <c>--fail-level</c> names, or null for <c>none</c>.</summary>
-    public static DiagnosticSeverity? Threshold(string failLevel) => failLevel switch
-    {
-        "warning" => DiagnosticSeverity.Warning,
-        "note" => DiagnosticSeverity.Note,
-        "none" => null,
-        _ => DiagnosticSeverity.Error,
-    };
-
     /// <summary>Builds the review from an analyzed run.</summary>
     /// <param name="run">The lint run of the root, with the configuration's severities and options.</param>
     /// <param name="expiringWithinDays">The PL3002 window the run used, for the counts line.</param>
@@ -194,7 +184,7 @@ internal sealed class LedgerStatus
             return c != 0 ? c : a.Record.Index.CompareTo(b.Record.Index);
         });
 
-        var threshold = Threshold(failLevel);
+        var threshold = CommandSupport.FailThreshold(failLevel);
         var recordPrefixes = new[] { $"{path}#exclusions[", $"{path}#suppressions[" };
         var failing = about
             .Where(d => d.Id == EngineDiagnostics.InvalidInput.Id
@@ -293,7 +283,7 @@ internal sealed class LedgerStatus
             {
                 var start = d.Location.Start;
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"- [{MarkdownReporter.EscapeCell(d.Location.Path)}({start.Line},{start.Column})]({SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}): **{TextReporter.SeverityWord(d.Severity)}** {d.Id}: {MarkdownReporter.EscapeCell(d.Message)}\n");
+                    $"- [{MarkdownReporter.EscapeCell(d.Location.Path)}({start.Line},{start.Column})]({SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}): **{ReportText.SeverityWord(d.Severity)}** {d.Id}: {MarkdownReporter.EscapeCell(d.Message)}\n");
             }
         }
 
@@ -318,12 +308,12 @@ internal sealed class LedgerStatus
     /// <summary>JSON: <c>{"version": 1, "today", "ledger", "expiringWithinDays", "entries": [{"status", "section",
     /// "index", "name", "scanType", "owner", "ticket", "expiresAt", "daysUntilExpiry", "nextReviewAt",
     /// "daysUntilReview", "line", "problems"}], "summary": {"expired", "invalid", "expiring", "overdueReview", "ok"},
-    /// "failLevel", "failed", "results": [{"id", "severity", "message", "path", "line", "column"}]}</c>; absent values
-    /// are null; <c>results</c> are the failing results (<see cref="Failing"/>), severities as in SARIF.</summary>
+    /// "failLevel", "failed", "results": [...]}</c>; absent values are null; <c>results</c> are the failing results
+    /// (<see cref="Failing"/>), each written as a result of <c>--format json</c> (<see cref="JsonReporter.WriteResult"/>).</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = JsonReporter.CreateWriter(stream))
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
@@ -392,16 +382,7 @@ internal sealed class LedgerStatus
             w.WriteBoolean("failed", Fails);
             w.WriteStartArray("results");
             foreach (var d in Failing)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("severity", SarifReporter.Level(d.Severity));
-                w.WriteString("message", d.Message);
-                w.WriteString("path", d.Location.Path);
-                w.WriteNumber("line", d.Location.Start.Line);
-                w.WriteNumber("column", d.Location.Start.Column);
-                w.WriteEndObject();
-            }
+                JsonReporter.WriteResult(w, d);
 
             w.WriteEndArray();
             w.WriteEndObject();

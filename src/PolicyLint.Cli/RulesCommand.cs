@@ -20,10 +20,10 @@ internal static class RulesCommand
         var command = new Command("rules", "List every rule (ID, default severity, category, title), or print the pages of the rules named.") { ids };
         command.SetAction(parse =>
         {
-            var descriptors = new AnalysisDriver(RulePack.CreateAnalyzers()).Descriptors;
+            var descriptors = CommandSupport.CreateDriver().Descriptors;
             if (parse.GetValue(ids) is not [_, ..] wanted)
             {
-                stdout.Write(Table(descriptors.Select(d => new[] { d.Id, SarifReporter.Level(d.DefaultSeverity), d.Category.ToString(), d.Title }), ["ID", "severity", "category", "title"]));
+                stdout.Write(Table(descriptors.Select(d => new[] { d.Id, ReportText.Level(d.DefaultSeverity), d.Category.ToString(), d.Title }), ["ID", "severity", "category", "title"]));
                 return ExitCodes.Success;
             }
 

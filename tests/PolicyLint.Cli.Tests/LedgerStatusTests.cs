@@ -129,6 +129,9 @@ public sealed class LedgerStatusTests
         Assert.That(root.GetProperty("failed").GetBoolean(), Is.True);
         Assert.That(root.GetProperty("results").EnumerateArray().Select(r => $"{r.GetProperty("id").GetString()} {r.GetProperty("severity").GetString()} {r.GetProperty("line").GetInt32()}:{r.GetProperty("column").GetInt32()}"),
             Is.EqualTo(new[] { "PL3001 error 25:7", "PL3004 error 54:5", "PL3001 error 70:7" }));
+        // Each result as --format json writes it (one writer: JsonReporter.WriteResult).
+        Assert.That(root.GetProperty("results")[0].EnumerateObject().Select(p => p.Name),
+            Is.EqualTo(new[] { "id", "severity", "message", "path", "line", "column", "endLine", "endColumn", "suppressed" }));
         Assert.That(root.GetProperty("summary").ToString(), Is.EqualTo("""
             {
                 "expired": 2,

@@ -135,6 +135,27 @@ public sealed partial class OutputTests
         SarifSchema.AssertValid(File.ReadAllText(sarifPath));
     }
 
+    // {dir} is a fresh folder; the second copy is b.sarif when named, else standard output.
+    [TestCase("--sarif", "{dir}/a.sarif", "--format", "sarif", "--output", "{dir}/b.sarif")]
+    [TestCase("--sarif", "{dir}/a.sarif", "--report", "sarif={dir}/b.sarif", "--format", "json")]
+    [TestCase("--sarif", "{dir}/a.sarif", "--format", "sarif")]
+    public void SarifWrittenTwice_IsBuiltOnce(params string[] outputs)
+    {
+        using var directory = new TemporaryRepository();
+        var args = outputs.Select(a => a.Replace("{dir}", directory.Root, StringComparison.Ordinal)).Append(Problems).ToArray();
+
+        var before = Core.Reporting.SarifReporter.BuildsOnThisThread;
+        var run = CliRunner.Lint(args);
+        var builds = Core.Reporting.SarifReporter.BuildsOnThisThread - before;
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.Stderr);
+        Assert.That(builds, Is.EqualTo(1), "one SARIF log per run, however many outputs it is written to");
+        var first = File.ReadAllText(Path.Combine(directory.Root, "a.sarif"));
+        var secondPath = Path.Combine(directory.Root, "b.sarif");
+        Assert.That(File.Exists(secondPath) ? File.ReadAllText(secondPath) : run.Stdout, Is.EqualTo(first));
+        SarifSchema.AssertValid(first);
+    }
+
     [Test]
     public void Output_ReplacesALongerOldFileCompletely()
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Workspace;
@@ -138,17 +139,25 @@ public sealed class RuleTest
             }
         }
 
-        var load = new LoadRequest
-        {
-            Root = repository.Root,
-            LedgerPath = _ledgerPath ?? LoadRequest.DefaultLedgerPath,
-            LedgerIsExplicit = _ledgerPath is not null,
-            Resolution = _settings,
-            ConfigEnvironment = _configEnvironment,
-            DeployedPaths = _exports,
-        };
-        var options = new AnalysisOptions { Today = _today, RuleOptionValues = _options };
-        var run = AnalysisRunner.Run(load, options, _analyzers);
+        // The composition root of the command line, without configuration files: the test sets every option itself.
+        var session = AnalysisSession.Open(
+            new SessionRequest
+            {
+                Root = repository.Root,
+                Today = _today,
+                ReadConfiguration = false,
+                Load = load => load with
+                {
+                    LedgerPath = _ledgerPath ?? LoadRequest.DefaultLedgerPath,
+                    LedgerIsExplicit = _ledgerPath is not null,
+                    Resolution = _settings,
+                    ConfigEnvironment = _configEnvironment,
+                    DeployedPaths = _exports,
+                },
+                Options = options => options with { RuleOptionValues = _options },
+            },
+            new AnalysisDriver(_analyzers));
+        var run = session.Run();
         Assert.That(run.Notifications.Where(n => n.IsToolFailure), Is.Empty, "an analyzer failed");
 
         var actual = run.Diagnostics.ToList();

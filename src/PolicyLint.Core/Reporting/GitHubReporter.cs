@@ -15,8 +15,15 @@ namespace PolicyLint.Core.Reporting;
 /// become <c>%25</c>, <c>%0D</c>, <c>%0A</c>; in property values also <c>:</c> and <c>,</c> (<c>%3A</c>,
 /// <c>%2C</c>). Other control characters (ESC, C1, bidirectional overrides) are escaped as <see cref="DisplayText"/> does,
 /// in file names too.</remarks>
-public static class GitHubReporter
+public sealed class GitHubReporter : IReporter
 {
+    /// <inheritdoc/>
+    public void Write(RunResult run, ReportSettings settings, Stream stream)
+    {
+        using var writer = ReportStreams.Writer(stream);
+        Write(run, writer, settings.ShowSuppressed);
+    }
+
     /// <summary>Writes the commands and the summary line (LF line ends). Suppressed results only with
     /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
     public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
@@ -27,7 +34,7 @@ public static class GitHubReporter
             writer.Write('\n');
         }
 
-        writer.Write(TextReporter.Summary(run));
+        writer.Write(ReportText.Summary(run));
         writer.Write('\n');
     }
 
@@ -41,9 +48,8 @@ public static class GitHubReporter
             DiagnosticSeverity.Warning => "warning",
             _ => "notice",
         };
-        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {s.Justification}]" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"::{command} file={EscapeProperty(location.Path)},line={location.Start.Line},col={location.Start.Column},endLine={location.End.Line},endColumn={location.End.Column},title={EscapeProperty(diagnostic.Id)}::{EscapeData(diagnostic.Message + suffix)}");
+            $"::{command} file={EscapeProperty(location.Path)},line={location.Start.Line},col={location.Start.Column},endLine={location.End.Line},endColumn={location.End.Column},title={EscapeProperty(diagnostic.Id)}::{EscapeData(diagnostic.Message + ReportText.SuppressionSuffix(diagnostic, escape: false))}");
     }
 
     /// <summary>Escapes a command's message: <c>%</c>, CR, LF as the runner decodes them; the other control characters

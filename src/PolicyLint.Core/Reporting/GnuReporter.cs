@@ -10,8 +10,15 @@ namespace PolicyLint.Core.Reporting;
 /// Severities are <c>error</c>, <c>warning</c> and <c>note</c> (as GCC writes them). No summary line, so that every
 /// line is a location. Control characters of paths, messages and justifications are escaped (<see cref="DisplayText"/>).
 /// </summary>
-public static class GnuReporter
+public sealed class GnuReporter : IReporter
 {
+    /// <inheritdoc/>
+    public void Write(RunResult run, ReportSettings settings, Stream stream)
+    {
+        using var writer = ReportStreams.Writer(stream);
+        Write(run, writer, settings.ShowSuppressed);
+    }
+
     /// <summary>Writes the result lines (LF line ends). Suppressed results only with
     /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
     public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
@@ -27,8 +34,8 @@ public static class GnuReporter
     public static string FormatLine(Diagnostic diagnostic)
     {
         var start = diagnostic.Location.Start;
-        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {DisplayText.Escape(s.Justification)}]" : string.Empty;
+        var suffix = ReportText.SuppressionSuffix(diagnostic, escape: true);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{DisplayText.Escape(diagnostic.Location.Path)}:{start.Line}:{start.Column}: {SarifReporter.Level(diagnostic.Severity)}: {DisplayText.Escape(diagnostic.Message)} [{diagnostic.Id}]{suffix}");
+            $"{DisplayText.Escape(diagnostic.Location.Path)}:{start.Line}:{start.Column}: {ReportText.Level(diagnostic.Severity)}: {DisplayText.Escape(diagnostic.Message)} [{diagnostic.Id}]{suffix}");
     }
 }

@@ -11,21 +11,28 @@ namespace PolicyLint.Core.Reporting;
 /// rule (linked to the rule's page) and its location (linked relative to the root, <c>path#L12</c>, or under a link
 /// base such as <c>https://github.com/OWNER/REPO/blob/SHA/</c>, where a relative link does not resolve: a job summary).
 /// </summary>
-public static class MarkdownReporter
+public sealed class MarkdownReporter : IReporter
 {
+    /// <inheritdoc/>
+    public void Write(RunResult run, ReportSettings settings, Stream stream)
+    {
+        using var writer = ReportStreams.Writer(stream);
+        Write(run, writer, settings.ShowSuppressed, settings.MarkdownLinkBase);
+    }
+
     /// <summary>Writes the summary (LF line ends). Suppressed results are counted; they are listed only with
     /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>. <paramref name="linkBase"/>, when
     /// given, is an absolute URL that each location's root-relative path (percent-encoded) is appended to (a <c>/</c>
     /// is added between them when missing); without it the links are relative.</summary>
     public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false, string? linkBase = null)
     {
-        var active = run.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+        var counts = ReportText.Count(run);
         var sb = new StringBuilder();
         sb.Append("## PolicyLint\n\n");
         sb.Append("| errors | warnings | notes | suppressed | files |\n");
         sb.Append("|---:|---:|---:|---:|---:|\n");
         sb.Append(CultureInfo.InvariantCulture,
-            $"| {active.Count(d => d.Severity == DiagnosticSeverity.Error)} | {active.Count(d => d.Severity == DiagnosticSeverity.Warning)} | {active.Count(d => d.Severity == DiagnosticSeverity.Note)} | {run.Diagnostics.Count - active.Count} | {run.FileCount} |\n\n");
+            $"| {counts.Errors} | {counts.Warnings} | {counts.Notes} | {counts.Suppressed} | {counts.Files} |\n\n");
 
         var listed = run.Shown(showSuppressed).ToList();
         if (listed.Count == 0)
@@ -42,9 +49,9 @@ public static class MarkdownReporter
             var start = d.Location.Start;
             var place = string.Create(CultureInfo.InvariantCulture, $"{d.Location.Path}({start.Line},{start.Column})");
             var link = string.Create(CultureInfo.InvariantCulture, $"{Prefix(linkBase)}{SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}");
-            var message = d.Suppression is { } s ? $"{d.Message} [suppressed: {s.Justification}]" : d.Message;
+            var message = d.Message + ReportText.SuppressionSuffix(d, escape: false);
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {SarifReporter.Level(d.Severity)} | [{d.Id}]({d.Descriptor.HelpUri}) | [{EscapeCell(place)}]({link}) | {EscapeCell(message)} |\n");
+                $"| {ReportText.Level(d.Severity)} | [{d.Id}]({d.Descriptor.HelpUri}) | [{EscapeCell(place)}]({link}) | {EscapeCell(message)} |\n");
         }
 
         writer.Write(sb.ToString());

@@ -71,8 +71,19 @@ public sealed record SarifOptions
 /// </summary>
 /// <remarks>Spec: OASIS SARIF 2.1.0 errata 01; GitHub: "SARIF support for code scanning" (docs.github.com). Constants
 /// per docs/design/sarif-and-json.md#sarif-constants.</remarks>
-public static class SarifReporter
+public sealed class SarifReporter : IReporter
 {
+    [ThreadStatic]
+    private static int t_builds;
+
+    /// <summary>How many SARIF logs <see cref="Build"/> has built on the calling thread: a count for tests (a run of the
+    /// command line builds at most one, however many outputs it writes it to). Per thread, so that tests running in
+    /// parallel do not count each other's.</summary>
+    public static int BuildsOnThisThread => t_builds;
+
+    /// <inheritdoc/>
+    public void Write(RunResult run, ReportSettings settings, Stream stream) => Write(Build(run, settings.Sarif), stream);
+
     /// <summary>The base URI ID every artifact location uses.</summary>
     public const string SourceRoot = "%SRCROOT%";
 
@@ -82,6 +93,7 @@ public static class SarifReporter
     /// <summary>Builds the SARIF log for <paramref name="run"/>.</summary>
     public static SarifLog Build(RunResult run, SarifOptions options)
     {
+        t_builds++;
         var descriptors = run.Descriptors;
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < descriptors.Length; i++)
@@ -114,7 +126,7 @@ public static class SarifReporter
             .Where(x => x.Severity != x.Descriptor.DefaultSeverity)
             .Select(x => new SarifConfigurationOverride
             {
-                Configuration = x.Severity is { } s ? new SarifConfiguration { Level = Level(s) } : new SarifConfiguration { Enabled = false, Level = "none" },
+                Configuration = x.Severity is { } s ? new SarifConfiguration { Level = ReportText.Level(s) } : new SarifConfiguration { Enabled = false, Level = "none" },
                 Descriptor = new SarifDescriptorReference { Id = x.Descriptor.Id, Index = x.Index },
             })
             .ToList();
@@ -170,14 +182,6 @@ public static class SarifReporter
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
-
-    /// <summary>The SARIF level of a severity.</summary>
-    public static string Level(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "note",
-    };
 
     /// <summary>A root-relative path as a SARIF URI reference: each segment percent-encoded (RFC 3986), <c>/</c> kept.</summary>
     public static string EncodeUri(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
@@ -240,7 +244,7 @@ public static class SarifReporter
                 Text = markdown is null ? $"{descriptor.Description} See {descriptor.HelpUri}" : MarkdownText.ToPlainText(markdown),
                 Markdown = markdown,
             },
-            DefaultConfiguration = new SarifConfiguration { Level = Level(descriptor.DefaultSeverity) },
+            DefaultConfiguration = new SarifConfiguration { Level = ReportText.Level(descriptor.DefaultSeverity) },
             Properties = new SarifRuleProperties
             {
                 Tags = ["security", descriptor.Category.ToString()],
@@ -289,7 +293,7 @@ public static class SarifReporter
         {
             RuleId = diagnostic.Id,
             RuleIndex = ruleIndex,
-            Level = Level(diagnostic.Severity),
+            Level = ReportText.Level(diagnostic.Severity),
             Message = new SarifMessage { Text = diagnostic.Message },
             Locations = [primary],
             RelatedLocations = target.RelatedLocations.Count > 0

@@ -10,8 +10,15 @@ namespace PolicyLint.Core.Reporting;
 /// summary line that does not match that form. Control characters of paths, messages and justifications are escaped
 /// (<see cref="DisplayText"/>), so one result is always one line.
 /// </summary>
-public static class TextReporter
+public sealed class TextReporter : IReporter
 {
+    /// <inheritdoc/>
+    public void Write(RunResult run, ReportSettings settings, Stream stream)
+    {
+        using var writer = ReportStreams.Writer(stream);
+        Write(run, writer, settings.ShowSuppressed, settings.Color);
+    }
+
     /// <summary>Writes the results and the summary line. Suppressed results are written only when
     /// <paramref name="showSuppressed"/> is set, and then marked. With <paramref name="color"/>, the severity words
     /// carry ANSI colours (for a terminal; the caller decides).</summary>
@@ -23,7 +30,7 @@ public static class TextReporter
             writer.Write('\n');
         }
 
-        writer.Write(Summary(run));
+        writer.Write(ReportText.Summary(run));
         writer.Write('\n');
     }
 
@@ -32,8 +39,8 @@ public static class TextReporter
     public static string FormatLine(Diagnostic diagnostic, bool color = false)
     {
         var start = diagnostic.Location.Start;
-        var suffix = diagnostic.Suppression is { } s ? $" [suppressed: {DisplayText.Escape(s.Justification)}]" : string.Empty;
-        var word = SeverityWord(diagnostic.Severity);
+        var suffix = ReportText.SuppressionSuffix(diagnostic, escape: true);
+        var word = ReportText.SeverityWord(diagnostic.Severity);
         if (color)
             word = $"{ColorCode(diagnostic.Severity)}{word}{ResetCode}";
         return string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Escape(diagnostic.Location.Path)}({start.Line},{start.Column}): {word} {diagnostic.Id}: {DisplayText.Escape(diagnostic.Message)}{suffix}");
@@ -49,26 +56,4 @@ public static class TextReporter
         DiagnosticSeverity.Warning => "\u001b[33m",
         _ => "\u001b[36m",
     };
-
-    /// <summary>The severity as MSBuild writes it: <c>error</c>, <c>warning</c>, <c>info</c>.</summary>
-    public static string SeverityWord(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "info",
-    };
-
-    /// <summary>The summary line, e.g. <c>PolicyLint: 2 errors, 3 warnings, 1 info in 14 files</c>; suppressed
-    /// results are counted apart.</summary>
-    public static string Summary(RunResult run)
-    {
-        var active = run.Diagnostics.Where(d => !d.IsSuppressed).ToList();
-        var errors = active.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = active.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var notes = active.Count(d => d.Severity == DiagnosticSeverity.Note);
-        var suppressed = run.Diagnostics.Count - active.Count;
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"PolicyLint: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}, {notes} info in {run.FileCount} file{(run.FileCount == 1 ? "" : "s")}");
-        return suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $"{text} ({suppressed} suppressed)") : text;
-    }
 }

@@ -34,10 +34,24 @@ public sealed class GoldenTests
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // Every registered format (Core.Reporting.ReportFormats), so that a new format cannot ship without its goldens.
     private static IEnumerable<TestCaseData> Scenarios() =>
         from sample in Samples
-        from format in new[] { ("text", "txt"), ("sarif", "sarif"), ("json", "json"), ("gnu", "gnu"), ("github", "github"), ("markdown", "md") }
-        select new TestCaseData(sample, format.Item1, format.Item2).SetName($"{sample}_{format.Item1}");
+        from format in Core.Reporting.ReportFormats.All
+        select new TestCaseData(sample, format.Name, format.Extension).SetName($"{sample}_{format.Name}");
+
+    [Test]
+    public void EveryRegisteredFormat_HasAGoldenForEverySample()
+    {
+        var missing = from sample in Samples
+                      from format in Core.Reporting.ReportFormats.All
+                      let path = $"tests/PolicyLint.Cli.Tests/Golden/{sample}/expected.{format.Extension}"
+                      where !File.Exists(RepositoryPaths.Get(path))
+                      select path;
+
+        Assert.That(Core.Reporting.ReportFormats.Names, Is.EqualTo(new[] { "text", "gnu", "github", "markdown", "sarif", "json" }));
+        Assert.That(missing, Is.Empty, "a registered format without the golden of a sample (write it with POLICYLINT_UPDATE_GOLDEN=1)");
+    }
 
     [TestCaseSource(nameof(Scenarios))]
     public void Sample_MatchesGolden(string sample, string format, string extension)

@@ -104,27 +104,9 @@ internal static class EngineRun
         if (!name.StartsWith("samconfig", StringComparison.Ordinal))
             repository.Write("samconfig.toml", FixedSamConfig);
 
-        var config = ConfigurationLoader.Load(new ConfigurationRequest { Root = repository.Root, Catalog = Driver.Descriptors, Options = Driver.Options });
-        RunResult run;
-        if (config.Problems.Length > 0)
-        {
-            run = new RunResult
-            {
-                Root = repository.Root,
-                Diagnostics = config.ProblemDiagnostics(),
-                Notifications = [],
-                Descriptors = Driver.Descriptors,
-                Options = Options,
-                FileCount = config.Files.Length,
-                Project = new ProjectModel(repository.Root, [], ExclusionLedger.Missing(LoadRequest.DefaultLedgerPath), new HashSet<string>()),
-            };
-        }
-        else
-        {
-            run = AnalysisRunner.Run(config.ToLoadRequest(repository.Root) with { MaxDegreeOfParallelism = 1 },
-                config.ToAnalysisOptions(Options.Today, Driver.Descriptors), Driver);
-        }
-
+        var session = AnalysisSession.Open(new SessionRequest { Root = repository.Root, Today = Options.Today, Load = load => load with { MaxDegreeOfParallelism = 1 } }, Driver);
+        // The run of an invalid configuration says that nothing was analyzed (a tool failure); no analyzer ran to fail.
+        var run = session.IsValid ? session.Run() : session.ConfigurationRun() with { Notifications = [] };
         Check(run);
         return run.Diagnostics;
     }

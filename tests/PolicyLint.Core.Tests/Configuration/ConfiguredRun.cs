@@ -69,11 +69,10 @@ internal static class ConfiguredRun
     /// <summary>Runs with the repository's (valid) configuration; results as <see cref="Format"/>.</summary>
     public static IReadOnlyList<string> Run(string root, string today = Today)
     {
-        var configuration = Load(root);
-        Assert.That(Problems(configuration), Is.Empty, "the configuration is valid");
-        var driver = Driver();
         var day = DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var run = AnalysisRunner.Run(configuration.ToLoadRequest(root), configuration.ToAnalysisOptions(day, driver.Descriptors), driver);
+        var session = AnalysisSession.Open(new SessionRequest { Root = root, Today = day }, Driver());
+        Assert.That(Problems(session.Configuration), Is.Empty, "the configuration is valid");
+        var run = session.Run();
         Assert.That(run.Notifications, Is.Empty);
         return [.. run.Diagnostics.Select(Format)];
     }

@@ -1,0 +1,22 @@
+namespace PolicyLint.Core.Reporting;
+
+/// <summary>What the command line asks of a reporter besides the run; each reporter reads the settings that concern
+/// it and ignores the others.</summary>
+public sealed record ReportSettings
+{
+    /// <summary>The SARIF writer's options (tool identity, rule pages, baseline states, <c>--omit-suppressed</c>); the
+    /// JSON reporter reads its <see cref="SarifOptions.Tool"/>.</summary>
+    public SarifOptions Sarif { get; init; } = new();
+
+    /// <summary><c>--show-suppressed</c>: the line formats (text, gnu, github, markdown) list suppressed results too,
+    /// marked with their justification. SARIF and JSON always carry them.</summary>
+    public bool ShowSuppressed { get; init; }
+
+    /// <summary>Colour the severity words with ANSI sequences (text only; the caller decides: a terminal without
+    /// <c>NO_COLOR</c> or <c>--no-color</c>).</summary>
+    public bool Color { get; init; }
+
+    /// <summary><c>--markdown-link-base</c>: an absolute URL the markdown format's locations are linked under; null for
+    /// links relative to the root.</summary>
+    public string? MarkdownLinkBase { get; init; }
+}
