@@ -1,5 +1,5 @@
-using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Workspace;
 
