@@ -137,8 +137,9 @@ public sealed class TemplateModel
     public IReadOnlyList<TemplateProblem> Problems { get; private set; } = [];
 
     /// <summary>When reading the template's evaluated places through YAML aliases exceeds the limit (docs/conventions.md#c16), the PL0001
-    /// problem at the alias that crossed it; then the template is not analyzed (no rule ever reads it), as a file
-    /// with a syntax error. Null otherwise.</summary>
+    /// problem at the alias that crossed it, or when merging <c>Globals.Function.Tags</c> exceeds
+    /// <see cref="MaxMergedGlobalTags"/>, the problem at that <c>Tags</c> key; then the template is not analyzed (no rule
+    /// ever reads it), as a file with a syntax error. Null otherwise.</summary>
     public TemplateProblem? LimitExceeded { get; private set; }
 
     /// <summary>The JSON documents the template's resources hold as strings (event patterns, topic policies), parsed
@@ -195,7 +196,59 @@ public sealed class TemplateModel
         var problems = new List<TemplateProblem>(binder.Problems);
         model.BindSections(problems);
         model.Problems = problems;
+        model.LimitExceeded = model.CheckGlobalTagMerge();
         return model;
+    }
+
+    /// <summary>
+    /// Most tag entries that merging SAM <c>Globals.Function.Tags</c> into a template's functions may make: the global
+    /// tags (both branches of an <c>Fn::If</c> counted) times the functions that take them. Each function carries its own
+    /// copy of every global tag it inherits, so a template over it would cost time and memory quadratic in its size; it
+    /// is PL0001 at the <c>Tags</c> key under <c>Globals.Function</c> and is not analyzed, as a file over a parse limit
+    /// (docs/conventions.md#c16). 100,000 is four times what a deployable template can make: CloudFormation accepts 500
+    /// resources per template (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html)
+    /// and a resource carries at most 50 user tags (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html).
+    /// </summary>
+    public const long MaxMergedGlobalTags = 100_000;
+
+    /// <summary>The problem when merging <c>Globals.Function.Tags</c> would make more than <see cref="MaxMergedGlobalTags"/>
+    /// tag entries, else null. Counts without merging: linear in the global tags and the functions.</summary>
+    private TemplateProblem? CheckGlobalTagMerge()
+    {
+        if (Globals?.Node.GetValue("Function") is not MappingNode section || section.Find("Tags") is not { } tagsEntry)
+            return null;
+        long functions = 0;
+        foreach (var function in _functions)
+        {
+            if (function.Resource.GetGlobalEntry("Tags") is not null)
+                functions++;
+        }
+
+        if (functions == 0)
+            return null;
+        var tags = CountTags(tagsEntry.Value, 0);
+        if (tags * functions <= MaxMergedGlobalTags)
+            return null;
+        return new TemplateProblem(tagsEntry.Key.Location, string.Create(CultureInfo.InvariantCulture,
+            $"Globals.Function.Tags holds {tags:N0} tags and {functions:N0} functions take them: merging them would make {tags * functions:N0} tag entries, more than the limit of {MaxMergedGlobalTags:N0} per template"));
+
+        static long CountTags(SyntaxNode node, int depth)
+        {
+            node = node.Resolve();
+            if (depth < 64 && IntrinsicFunction.TryGet(node, out var function))
+            {
+                return function.Name == "Fn::If" && function.Argument is SequenceNode { Count: 3 } branches
+                    ? CountTags(branches.Items[1], depth + 1) + CountTags(branches.Items[2], depth + 1)
+                    : 0;
+            }
+
+            return node switch
+            {
+                MappingNode map => map.EffectiveEntries().Count(),
+                SequenceNode list => list.Count,
+                _ => 0,
+            };
+        }
     }
 
     /// <summary>Where a result about the whole template goes: the <c>Resources</c> key.</summary>

@@ -299,7 +299,9 @@ public static class SuppressionEvaluator
             if (expires.Value is ScalarNode { IsNull: false } e && ExclusionLedger.TryParseDate(e.Value, out var date))
                 suppression.Expires = date;
             else
-                problems.Add($"'expires' is not a date of the form YYYY-MM-DD ({(expires.Value as ScalarNode)?.Value ?? "not a value"})");
+                problems.Add(expires.Value is ScalarNode written
+                    ? $"'expires' {JsonErrorScanner.Masked(written.Value)} is not a date of the form YYYY-MM-DD"
+                    : "'expires' is not a date of the form YYYY-MM-DD (not a value)");
         }
 
         if (problems.Count > 0)

@@ -34,8 +34,14 @@ public static class JsonSyntaxParser
     {
         public bool IsMapping { get; } = isMapping;
         public int Start { get; } = start;
-        public List<SyntaxNode> Items { get; } = [];
-        public List<MappingEntry> Entries { get; } = [];
+        // Created on first use, and copied to an array of the exact size when the node is built (see YamlSyntaxParser).
+        private List<SyntaxNode>? _items;
+        private List<MappingEntry>? _entries;
+
+        public List<SyntaxNode> Items => _items ??= [];
+        public List<MappingEntry> Entries => _entries ??= [];
+        public SyntaxNode[] ItemArray() => _items is null ? [] : [.. _items];
+        public MappingEntry[] EntryArray() => _entries is null ? [] : [.. _entries];
         public ScalarNode? PendingKey { get; set; }
         public Dictionary<string, ScalarNode>? KeyIndex { get; set; }
         public List<int>? DuplicateKeyProblems { get; set; }
@@ -49,6 +55,7 @@ public static class JsonSyntaxParser
         private int _mappedChar;
         private int _lastEnd;
         private JsonTokenType _lastToken = JsonTokenType.None;
+        private int _writtenNodes;
 
         public void Run()
         {
@@ -68,6 +75,13 @@ public static class JsonSyntaxParser
                     _lastEnd = (int)reader.BytesConsumed;
                     _lastToken = reader.TokenType;
                     var start = CharOffset((int)reader.TokenStartIndex);
+                    if (reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.Comment) && ++_writtenNodes > tree.Limits.MaxNodes)
+                    {
+                        tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(_source, new TextSpan(start, Math.Min(start + 1, _source.Text.Length))),
+                            FormattableString.Invariant($"The file holds more than the limit of {tree.Limits.MaxNodes:N0} nodes (mappings, sequences and scalars)")));
+                        return;
+                    }
+
                     switch (reader.TokenType)
                     {
                         case JsonTokenType.StartObject:
@@ -87,8 +101,8 @@ public static class JsonSyntaxParser
                             var frame = _stack.Pop();
                             var span = new TextSpan(frame.Start, CharOffset((int)reader.BytesConsumed));
                             SyntaxNode node = frame.IsMapping
-                                ? new MappingNode(tree, span, frame.Entries, isFlow: true)
-                                : new SequenceNode(tree, span, frame.Items, isFlow: true);
+                                ? new MappingNode(tree, span, frame.EntryArray(), isFlow: true)
+                                : new SequenceNode(tree, span, frame.ItemArray(), isFlow: true);
                             foreach (var index in frame.DuplicateKeyProblems ?? [])
                                 tree.SetProblemParent(index, (MappingNode)node);
                             root = Add(node) ?? root;

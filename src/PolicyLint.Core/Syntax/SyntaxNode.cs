@@ -57,6 +57,7 @@ public abstract class SyntaxNode
 {
     private protected SyntaxNode(SyntaxTree tree, TextSpan span, string? tag)
     {
+        tree.CountNode();
         Tree = tree;
         Span = span;
         Tag = tag;

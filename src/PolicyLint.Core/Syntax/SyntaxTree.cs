@@ -57,7 +57,13 @@ public sealed record SyntaxProblem(SyntaxProblemKind Kind, Location Location, st
 /// charged. PL0001 at the alias that crosses it.</param>
 /// <param name="MaxFiles">Most files read under the root (default 100,000), in path order; PL0001 at 1:1 of the first
 /// file left out.</param>
-public sealed record ParseLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxDepth = 1000, long MaxAliasExpansion = 100_000, int MaxFiles = 100_000)
+/// <param name="MaxNodes">Most syntax nodes (mappings, sequences, scalars, aliases, as written) built for one file
+/// (default 1,000,000); PL0001 at the node that crosses it. It bounds the memory of a tree and the parse time of
+/// YamlDotNet, whose scanner does work proportional to the depth of open flow collections (<c>[</c>, <c>{</c>) for each
+/// token. A deployable template is far below it: CloudFormation reads at most 1 MB of template
+/// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html), and every node takes
+/// at least one character. Not configurable.</param>
+public sealed record ParseLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxDepth = 1000, long MaxAliasExpansion = 100_000, int MaxFiles = 100_000, int MaxNodes = 1_000_000)
 {
     /// <summary>The documented defaults.</summary>
     public static ParseLimits Default { get; } = new();
@@ -72,6 +78,7 @@ public sealed class SyntaxTree
     private readonly List<SyntaxNode?> _documents = [];
     private readonly List<SyntaxProblem> _problems = [];
     private long _sourceMapCharacters;
+    private int _nodeCount;
 
     internal SyntaxTree(SourceText source, SourceFormat format, ParseLimits limits)
     {
@@ -103,6 +110,12 @@ public sealed class SyntaxTree
     public long SourceMapCharacters => Interlocked.Read(ref _sourceMapCharacters);
 
     internal void ChargeSourceMap(int characters) => Interlocked.Add(ref _sourceMapCharacters, characters);
+
+    /// <summary>Syntax nodes built for this tree so far: by the parser (at most <see cref="ParseLimits.MaxNodes"/> as
+    /// written, plus the long-form mapping and name of each short-form tag), and by the binder (generated copies).</summary>
+    public int NodeCount => Volatile.Read(ref _nodeCount);
+
+    internal void CountNode() => Interlocked.Increment(ref _nodeCount);
 
     /// <summary>A tree with no documents whose scalars stand for values found inside another format's text (a samconfig
     /// TOML string), located at that text.</summary>

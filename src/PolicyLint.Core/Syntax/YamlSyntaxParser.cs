@@ -41,8 +41,18 @@ public static class YamlSyntaxParser
         public required bool IsFlow { get; init; }
         public string? Tag { get; init; }
         public string? Anchor { get; init; }
-        public List<SyntaxNode> Items { get; } = [];
-        public List<MappingEntry> Entries { get; } = [];
+
+        // Created on first use, and copied to an array of the exact size when the node is built: a collection keeps
+        // no spare capacity, and a mapping no list of items (docs/conventions.md#c16: memory is linear in the nodes).
+        private List<SyntaxNode>? _items;
+        private List<MappingEntry>? _entries;
+
+        public List<SyntaxNode> Items => _items ??= [];
+        public List<MappingEntry> Entries => _entries ??= [];
+        public int ItemCount => _items?.Count ?? 0;
+        public int EntryCount => _entries?.Count ?? 0;
+        public SyntaxNode[] ItemArray() => _items is null ? [] : [.. _items];
+        public MappingEntry[] EntryArray() => _entries is null ? [] : [.. _entries];
         public SyntaxNode? PendingKey { get; set; }
         public Dictionary<string, SyntaxNode>? KeyIndex { get; set; }
         public List<int>? DuplicateKeyProblems { get; set; }
@@ -55,6 +65,7 @@ public static class YamlSyntaxParser
         private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
         private SyntaxNode? _documentRoot;
         private bool _documentHasRoot;
+        private int _writtenNodes;
 
         /// <summary>Builds the tree; true when the text must be scanned again with one more block scalar's leading
         /// spaces removed (the tree is then incomplete and is thrown away).</summary>
@@ -92,6 +103,14 @@ public static class YamlSyntaxParser
 
         private bool Handle(ParsingEvent e)
         {
+            if (e is Scalar or AnchorAlias or MappingStart or SequenceStart && ++_writtenNodes > tree.Limits.MaxNodes)
+            {
+                var at = Index(e.Start);
+                tree.AddProblem(new SyntaxProblem(SyntaxProblemKind.LimitExceeded, new Location(_source, new TextSpan(at, Math.Min(at + 1, _source.Text.Length))),
+                    FormattableString.Invariant($"The file holds more than the limit of {tree.Limits.MaxNodes:N0} nodes (mappings, sequences and scalars)")));
+                return false;
+            }
+
             switch (e)
             {
                 case DocumentStart:
@@ -163,15 +182,15 @@ public static class YamlSyntaxParser
             else
             {
                 var last = frame.IsMapping
-                    ? (frame.Entries.Count > 0 ? frame.Entries[^1].RawValue : null)
-                    : (frame.Items.Count > 0 ? frame.Items[^1] : null);
+                    ? (frame.EntryCount > 0 ? frame.Entries[^1].RawValue : null)
+                    : (frame.ItemCount > 0 ? frame.Items[^1] : null);
                 endIndex = last is null ? valueStart : Math.Max(valueStart, last.Span.End);
             }
 
             var (longName, keptTag) = ClassifyTag(frame.Tag);
             SyntaxNode node = frame.IsMapping
-                ? new MappingNode(tree, new TextSpan(valueStart, endIndex), frame.Entries, frame.IsFlow, keptTag)
-                : new SequenceNode(tree, new TextSpan(valueStart, endIndex), frame.Items, frame.IsFlow, keptTag);
+                ? new MappingNode(tree, new TextSpan(valueStart, endIndex), frame.EntryArray(), frame.IsFlow, keptTag)
+                : new SequenceNode(tree, new TextSpan(valueStart, endIndex), frame.ItemArray(), frame.IsFlow, keptTag);
             if (node is MappingNode mapping && frame.DuplicateKeyProblems is { } duplicates)
             {
                 foreach (var index in duplicates)

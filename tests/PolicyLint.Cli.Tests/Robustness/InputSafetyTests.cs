@@ -210,6 +210,11 @@ public sealed class InputSafetyTests
     [TestCase("key: \"Re\\\nsources\"", true)]
     [TestCase("{\"a\": \"line\\nbreak \\\"quoted\\\" \\\\ \\/\"}", false)]
     [TestCase("name: pkg\nresources: {}\n", false)]
+    [TestCase("{\"a\": \"\\u003c\\u00e9\\uFFFD \\x20 \\U0001F600\"}", false)] // escapes of characters no key word holds: vendored JSON is not parsed
+    [TestCase("{\"a\": \"\\u0054\"}", true)] // T
+    [TestCase("key: \"\\x6d\"", true)] // m
+    [TestCase("key: \"\\U00000046\"", true)] // F
+    [TestCase("{\"a\": \"\\u00\"}", true)] // malformed: left to the parser
     public void CanBeTemplate(string text, bool expected) =>
         Assert.That(ProjectLoader.CanBeTemplate(text), Is.EqualTo(expected));
 }

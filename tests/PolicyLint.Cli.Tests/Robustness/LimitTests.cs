@@ -21,7 +21,7 @@ public sealed class LimitTests
 
     [Test]
     public void Defaults_AreTheDocumentedOnes() =>
-        Assert.That(ParseLimits.Default, Is.EqualTo(new ParseLimits(MaxFileBytes: 10 * 1024 * 1024, MaxDepth: 1000, MaxAliasExpansion: 100_000, MaxFiles: 100_000)));
+        Assert.That(ParseLimits.Default, Is.EqualTo(new ParseLimits(MaxFileBytes: 10 * 1024 * 1024, MaxDepth: 1000, MaxAliasExpansion: 100_000, MaxFiles: 100_000, MaxNodes: 1_000_000)));
 
     [Test]
     public void FileOverTenMegabytes_IsPL0001_AndTheOtherFilesAreAnalyzed()

@@ -2,6 +2,7 @@ using NUnit.Framework;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
 using static PolicyLint.Core.Tests.Semantics.ResolvedValueFormat;
 using static PolicyLint.Core.Tests.TestInput;
 
@@ -54,6 +55,55 @@ public sealed class LambdaFunctionTests
 
     private static IEnumerable<string> Tags(LambdaFunction function) =>
         function.Tags.Select(t => $"{t.KeyText}={Show(t.ResolveValue())} {t.Origin}{(t.IsConditional ? " if" : string.Empty)} @{t.EditLocation.Start}");
+
+    /// <summary>A SAM template whose Globals.Function.Tags is <paramref name="tags"/> (indented under <c>Tags:</c> at
+    /// line 6), with <paramref name="functions"/> functions that take them and one that ignores them.</summary>
+    private static string GlobalTagsTemplate(string tags, int functions)
+    {
+        var text = new System.Text.StringBuilder("Transform: AWS::Serverless-2016-10-31\nConditions:\n  C: !Equals [a, b]\nGlobals:\n  Function:\n    Tags:");
+        text.Append(tags).Append("\nResources:\n  Ignores:\n    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Tags]\n");
+        for (var i = 0; i < functions; i++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  Fn{i}:\n    Type: AWS::Serverless::Function\n");
+        return text.ToString();
+    }
+
+    private static string TagMap(string prefix, int count, string indent) =>
+        string.Concat(Enumerable.Range(0, count).Select(i => $"\n{indent}{prefix}{i}: value{i}"));
+
+    [Test]
+    public void Globals_TagsMergedIntoFunctions_AtTheLimit_AreEachFunctionsTags()
+    {
+        // 100 tags x 1,000 functions = 100,000 tag entries: the limit, accepted.
+        var model = Template(GlobalTagsTemplate(TagMap("Tag", 100, "      "), functions: 1000));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TemplateModel.MaxMergedGlobalTags, Is.EqualTo(100_000));
+            Assert.That(model.LimitExceeded, Is.Null);
+            Assert.That(model.Functions, Has.Count.EqualTo(1001));
+            Assert.That(model.Functions.Sum(f => f.Tags.Count), Is.EqualTo(100_000));
+        });
+    }
+
+    [Test]
+    public void Globals_TagsMergedIntoFunctions_OverTheLimit_AreALimitProblemAtTheGlobalTagsKey_AndNothingIsAnalyzed()
+    {
+        // Issue 11 item 11: 8,000 global tags merged into 1,000 functions made 8,000,000 tag entries (192 s, 1.56 GB).
+        // Both branches of an Fn::If count: 51 + 51 tags x 1,000 functions = 102,000.
+        var tags = $" !If [C, {{{string.Join(", ", Enumerable.Range(0, 51).Select(i => $"A{i}: a"))}}}, {{{string.Join(", ", Enumerable.Range(0, 51).Select(i => $"B{i}: b"))}}}]";
+        var text = GlobalTagsTemplate(tags, functions: 1000);
+        var result = ProjectLoader.LoadBytes(new LoadRequest { Root = "/repo" }, "template.yaml", System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsTemplateFile, Is.True);
+            Assert.That(result.Templates, Is.Empty, "no function, hence no tag entry, is materialized");
+            Assert.That(result.Diagnostics.Select(d => $"{d.Location.Start} {d.Id} {d.Message}"), Is.EqualTo(new[]
+            {
+                "6:5 PL0001 Globals.Function.Tags holds 102 tags and 1,000 functions take them: merging them would make 102,000 tag entries, more than the limit of 100,000 per template",
+            }));
+        });
+    }
 
     [Test]
     public void Globals_MapsMerge_LocalKeysWin_GlobalTagsFirst()

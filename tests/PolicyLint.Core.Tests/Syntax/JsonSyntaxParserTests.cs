@@ -147,6 +147,23 @@ public sealed class JsonSyntaxParserTests
     }
 
     [Test]
+    public void Nodes_BeyondTheLimit_AreALimitProblemAtTheNodeThatCrossesIt()
+    {
+        var accepted = Json("{\"a\": [1, {\"b\": null}]}", new ParseLimits(MaxNodes: 7));
+        var rejected = Json("{\"a\": [1, {\"b\": null}, 2]}", new ParseLimits(MaxNodes: 7));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.Problems, Is.Empty);
+            Assert.That(accepted.NodeCount, Is.EqualTo(7));
+            Assert.That(rejected.FatalError!.Kind, Is.EqualTo(SyntaxProblemKind.LimitExceeded));
+            Assert.That(Range(rejected.FatalError.Location), Is.EqualTo("1:24-1:25"));
+            Assert.That(rejected.FatalError.Message, Is.EqualTo("The file holds more than the limit of 7 nodes (mappings, sequences and scalars)"));
+            Assert.That(rejected.Documents, Is.Empty);
+        });
+    }
+
+    [Test]
     public void Depth_ExactlyTheLimit_IsAccepted()
     {
         var tree = Json("[[[1]]]", new ParseLimits(MaxDepth: 3));

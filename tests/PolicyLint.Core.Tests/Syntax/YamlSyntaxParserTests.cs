@@ -582,6 +582,42 @@ public sealed class YamlSyntaxParserTests
     }
 
     [Test]
+    public void Nodes_BeyondTheLimit_AreALimitProblemAtTheNodeThatCrossesIt_AndNoMoreNodesAreBuilt()
+    {
+        // Issue 11 item 11: 5,200 flow sequences 995 deep under Metadata (10 MB) built 10 million nodes (152 s, 908 MB);
+        // YamlDotNet's scanner works in proportion to the open flow collections for every token.
+        var line = new string('[', 995) + new string(']', 995);
+        var text = "Metadata:\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"  k{i}: {line}\n")) + "Resources: {}\n";
+        var tree = Yaml(text, new ParseLimits(MaxNodes: 10_000));
+        var problem = tree.FatalError!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Kind, Is.EqualTo(SyntaxProblemKind.LimitExceeded));
+            // Nodes as written: the root, Metadata and its mapping, then per line a key and 995 sequences: the 10,001st
+            // is the 37th '[' of line 12.
+            Assert.That(Range(problem.Location), Is.EqualTo("12:44-12:45"));
+            Assert.That(problem.Message, Is.EqualTo("The file holds more than the limit of 10,000 nodes (mappings, sequences and scalars)"));
+            Assert.That(tree.Documents, Is.Empty);
+            Assert.That(tree.NodeCount, Is.LessThanOrEqualTo(10_000));
+        });
+    }
+
+    [Test]
+    public void Nodes_ExactlyTheLimit_AreAccepted_AndCountedOncePerNode()
+    {
+        var tree = Yaml("a: [b, {c: d}]\ne: !Ref f\n", new ParseLimits(MaxNodes: 9));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems, Is.Empty);
+            // Written: the root, a, the sequence, b, the mapping, c, d, e, f; the short form adds its long-form key and mapping.
+            Assert.That(tree.NodeCount, Is.EqualTo(11));
+            Assert.That(ParseLimits.Default.MaxNodes, Is.EqualTo(1_000_000));
+        });
+    }
+
+    [Test]
     public void Depth_DefaultLimitIsOneThousand()
     {
         var accepted = Yaml(new string('[', 1000) + new string(']', 1000));

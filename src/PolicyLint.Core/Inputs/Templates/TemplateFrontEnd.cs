@@ -92,7 +92,8 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
     /// <c>AWSTemplateFormatVersion</c>, <c>Transform</c> or <c>Resources</c> in its text. A key can also be spelled with
     /// escapes that the text does not show: JSON's <c>\u0052</c>, YAML double-quoted scalars' <c>\x52</c>,
     /// <c>\u0052</c>, <c>\U00000052</c> and an escaped line break (<c>"Resou\</c> newline <c>rces"</c>); the other
-    /// escapes of either language stand for no letter. YAML aliases, anchors, tags and merge keys never make a key's
+    /// escapes of either language stand for no letter, and an escape that stands for a character none of those words
+    /// holds (<c>\u003c</c>, <c>\u00e9</c>) cannot spell one. YAML aliases, anchors, tags and merge keys never make a key's
     /// text appear that is not written somewhere in the file, and a plain or single-quoted scalar folds a line break into
     /// a space. So text with none of those words and none of those escapes is not a template, and is skipped before a
     /// syntax tree is built.
@@ -103,12 +104,27 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
         text.Contains("Transform", StringComparison.Ordinal) ||
         HasLetterEscape(text);
 
+    /// <summary>The letters of <c>Resources</c>, <c>AWSTemplateFormatVersion</c> and <c>Transform</c>: an escape that
+    /// stands for another character cannot help spell one of them.</summary>
+    private const string KeyLetters = "ResourcesAWSTemplateFormatVersionTransform";
+
     private static bool HasLetterEscape(string text)
     {
         for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
         {
-            if (text[i + 1] is 'u' or 'U' or 'x' or '\r' or '\n')
+            var digits = text[i + 1] switch
+            {
+                'x' => 2,
+                'u' => 4,
+                'U' => 8,
+                '\r' or '\n' => -1,
+                _ => 0,
+            };
+            if (digits < 0)
                 return true;
+            if (digits > 0 && (i + 2 + digits > text.Length || !int.TryParse(text.AsSpan(i + 2, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+                || code < 0x80 && KeyLetters.Contains((char)code, StringComparison.Ordinal)))
+                return true; // a malformed escape is left to the parser
         }
 
         return false;
