@@ -26,6 +26,21 @@ public sealed class DeployedStateWorkflowTests
         job.GetValue("steps")!.AsSequence()!.Items.Select(i => i.AsMapping()!).Single(s => s.GetValue("name")?.AsScalar()?.Value == name).GetValue("run")!.AsScalar()!.Value;
 
     [Test]
+    public void InstallsExactlyThePinnedPackage_AsTheCodeScanningWorkflowDoes()
+    {
+        var codeScanning = YamlSyntaxParser.Parse(SourceText.From("policylint.yml", File.ReadAllText(RepositoryPaths.Get("samples/github/policylint.yml"))));
+        var codeScanningJob = ((MappingNode)codeScanning.Documents.Single()!).GetValue("jobs")!.AsMapping()!.GetValue("policylint")!.AsMapping()!;
+        var install = RunOf(Job(), "Install PolicyLint");
+
+        Assert.That(install, Is.EqualTo(RunOf(codeScanningJob, "Install PolicyLint")), "one install recipe");
+        Assert.That(install, Does.Contain("--version \"$version\" --configfile").And.Not.Contain("--add-source"),
+            "the exact version from a nuget.config that clears every other source, never the highest version on any feed");
+        var env = Job().GetValue("env")!.AsMapping()!;
+        Assert.That(env.GetValue("POLICYLINT_REF")!.AsScalar()!.Value, Does.Match("^[0-9a-f]{40}$"), "a commit SHA: a tag or branch can move");
+        Assert.That(env.GetValue("POLICYLINT_REF")!.AsScalar()!.Value, Is.EqualTo(codeScanningJob.GetValue("env")!.AsMapping()!.GetValue("POLICYLINT_REF")!.AsScalar()!.Value));
+    }
+
+    [Test]
     public void Permissions_AreOidcAndReadOnly()
     {
         var permissions = Job().GetValue("permissions")!.AsMapping()!;
