@@ -15,7 +15,7 @@ namespace PolicyLint.Rules.LedgerHygiene;
 /// (<c>TODO</c>, <c>TBD</c>, <c>FIXME</c>, <c>&lt;…&gt;</c>: what <c>ledger add</c> writes for what only people know)
 /// where a person's reason, ticket, team or approval belongs: a placeholder is not an approval.
 /// </summary>
-public sealed class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
+public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Arguments: {0} what is wrong, naming the record and the field.</summary>
     public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
@@ -32,15 +32,21 @@ public sealed class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     /// <c>FIXME</c>, or starts with one of them as a word (followed by anything but a letter, digit, <c>_</c> or
     /// <c>-</c>: <c>TODO: who approved</c> is a placeholder, the ticket <c>TODO-123</c> and the team <c>todoist</c> are
     /// not), or is one <c>&lt;…&gt;</c> (<c>&lt;approver&gt;</c>); case-insensitive, leading and trailing white space
-    /// ignored. No lookarounds: the option is matched with <see cref="RegexOptions.NonBacktracking"/>.</summary>
+    /// ignored. No lookarounds: a configured pattern is matched with <see cref="RegexOptions.NonBacktracking"/>; this one
+    /// is source-generated (<see cref="DefaultPlaceholder"/>), anchored at the start and linear in the value.</summary>
     public const string DefaultPlaceholderPattern = @"^\s*(?:(?:TODO|TBD|FIXME)(?:[^\w-]|$)|<[^<>]*>\s*$)";
 
     /// <summary><c>PL3004.placeholder_pattern</c>: a value of <c>reason.summary</c>, <c>reason.ticket</c>,
     /// <c>owner.team</c>, <c>owner.approved_by</c> or <c>owner.applied_by</c> that this pattern matches (anywhere in
     /// the value, case-insensitively; anchor it with <c>^</c>) is a placeholder.</summary>
     public static readonly RuleOption<Regex> PlaceholderPattern = RuleOptions.Pattern(
-        "PL3004.placeholder_pattern", DefaultPlaceholderPattern,
+        "PL3004.placeholder_pattern", DefaultPlaceholder(),
         "A regular expression (case-insensitive, matched anywhere unless anchored) for placeholder values of a record's reason and owner fields");
+
+    /// <summary><see cref="DefaultPlaceholderPattern"/>, built at compile time: no regular expression is parsed or
+    /// compiled at start-up when the option is not configured.</summary>
+    [GeneratedRegex(DefaultPlaceholderPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DefaultPlaceholder();
 
     /// <summary>The fields a person fills in, and what the message asks for instead of a placeholder.</summary>
     private static readonly (Func<LedgerRecord, LedgerField?> Field, string Wanted)[] PeopleFields =
@@ -103,7 +109,7 @@ public sealed class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
         }
         catch (RegexMatchTimeoutException)
         {
-            return false; // not reached with NonBacktracking (linear time); a value that defeats the limit is no placeholder
+            return false; // not reached: a configured pattern matches in linear time, the default has no time limit; a value that defeats the limit is no placeholder
         }
     }
 

@@ -278,13 +278,15 @@ public static class LedgerMatching
         /// </summary>
         public IEnumerable<(LambdaFunction Function, ResolvedValue? Value)> NotStaticCandidates(string name)
         {
-            var found = new SortedSet<int>(_anyName);
+            // A list sorted once rather than a SortedSet<int>: no collection over a value type that the runtime's
+            // precompiled code lacks, which would be JIT-compiled at every start (issue 15).
+            var found = new List<int>(_anyName);
             for (var length = 1; length <= name.Length; length++)
             {
                 if (_byPrefix.TryGetValue(name[..length], out var prefixed))
-                    found.UnionWith(prefixed);
+                    found.AddRange(prefixed);
                 if (_bySuffix.TryGetValue(name[^length..], out var suffixed))
-                    found.UnionWith(suffixed);
+                    found.AddRange(suffixed);
             }
 
             for (var dash = name.Length > 1 ? name.IndexOf('-', 1) : -1; dash > 0; dash = name.IndexOf('-', dash + 1))
@@ -292,11 +294,23 @@ public static class LedgerMatching
                 for (var length = 1; length <= GeneratedKeyLength && dash + 1 + length <= name.Length; length++)
                 {
                     if (_byGeneratedKey.TryGetValue(name.Substring(dash + 1, length), out var generated))
-                        found.UnionWith(generated);
+                        found.AddRange(generated);
                 }
             }
 
-            return found.Select(i => NotStatic[i]);
+            found.Sort();
+            return Distinct(found);
+        }
+
+        /// <summary>The functions at <paramref name="sorted"/> (ascending indexes of <see cref="NotStatic"/>, with
+        /// repeats), each once, in that order.</summary>
+        private IEnumerable<(LambdaFunction Function, ResolvedValue? Value)> Distinct(List<int> sorted)
+        {
+            for (var k = 0; k < sorted.Count; k++)
+            {
+                if (k == 0 || sorted[k] != sorted[k - 1])
+                    yield return NotStatic[sorted[k]];
+            }
         }
 
         // The logical-ID characters CloudFormation keeps in a generated name, as CouldBeGenerated compares them.

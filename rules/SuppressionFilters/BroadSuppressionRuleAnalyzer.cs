@@ -32,11 +32,15 @@ public sealed class BroadSuppressionRuleAnalyzer : DiagnosticAnalyzer
     /// LambdaFunctionRuntime, LambdaFunctionLayers, ResourceId, ResourceTags, VulnerabilityId, VulnerablePackages,
     /// FindingArn, Title, …) narrows the filter when it has at least one value it must equal or start with.
     /// </summary>
-    public static readonly ImmutableHashSet<string> BroadCriteria = ImmutableHashSet.Create(StringComparer.Ordinal,
+    /// <remarks>A read-only view of a <see cref="HashSet{T}"/>: an <c>ImmutableHashSet</c> costs type loading and
+    /// JIT-compiled code at every start (issue 15).</remarks>
+    public static readonly IReadOnlySet<string> BroadCriteria = new HashSet<string>(StringComparer.Ordinal)
+    {
         "AwsAccountId", "CodeVulnerabilityDetectorTags", "ComponentType", "EcrImageArchitecture", "EcrImagePushedAt", "EpssScore",
         "ExploitAvailable", "FindingStatus", "FindingType", "FirstObservedAt", "FixAvailable", "InspectorScore",
         "LambdaFunctionLastModifiedAt", "LastObservedAt", "NetworkProtocol", "PortRange", "ResourceType", "Severity", "UpdatedAt",
-        "VendorSeverity", "VulnerabilitySource");
+        "VendorSeverity", "VulnerabilitySource",
+    };
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

@@ -260,10 +260,14 @@ public static class CliApp
         {
             var today = CommandSupport.Today(parse.GetValue(_today));
 
-            var paths = (parse.GetValue(_paths) ?? []).Select(p => (Text: p, Full: Full(p))).ToList();
+            // Classes rather than value tuples on this path: a ReadyToRun image holds no code for LINQ or collections
+            // over value types from another assembly, so each such instantiation is JIT-compiled at every start (issue 15).
+            var paths = new List<PathArgument>();
+            foreach (var text in parse.GetValue(_paths) ?? [])
+                paths.Add(new PathArgument(text, Full(text)));
             var root = parse.GetValue(_root) is { } rootText
                 ? Full(rootText)
-                : paths.FirstOrDefault(p => Directory.Exists(p.Full)).Full ?? Full(".");
+                : paths.Find(p => Directory.Exists(p.Full))?.Full ?? Full(".");
             if (!Directory.Exists(root))
                 throw new CommandException($"root '{root}' is not a folder");
 
@@ -305,10 +309,12 @@ public static class CliApp
             });
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
             var baselineText = parse.GetValue(_baseline);
-            var configInputs = ConfigurationRequest.DefaultFileNames().Concat(session.Configuration.Files).Select(f => (Path.Combine(root, f), "a configuration file"))
-                .Append((Path.Combine(root, session.ConfiguredLedgerPath), "the ledger"));
+            var configInputs = new List<RunInput>();
+            foreach (var file in ConfigurationRequest.DefaultFileNames().Concat(session.Configuration.Files))
+                configInputs.Add(new(Path.Combine(root, file), "a configuration file"));
+            configInputs.Add(new(Path.Combine(root, session.ConfiguredLedgerPath), "the ledger"));
             if (baselineText is not null)
-                configInputs = configInputs.Append((Full(baselineText), "the baseline"));
+                configInputs.Add(new(Full(baselineText), "the baseline"));
             if (!session.IsValid)
             {
                 // An invalid configuration is never replaced by a silent default: report it and stop (docs/conventions.md#c13, exit 2).
@@ -354,15 +360,26 @@ public static class CliApp
             }
 
             // Nothing has been written yet: an output that is an input of the run stops it here (exit 2).
-            CheckNotInputs(outputs, configInputs
-                .Append((Path.Combine(root, load.LedgerPath), "the ledger"))
-                .Concat(run.InputPaths.Select(p => (Path.Combine(root, p), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")))
-                .Concat(run.Project.Deployed.Exports.Select(e => (Path.Combine(root, e.Path), "an AWS CLI export"))));
+            if (outputs.Count > 0)
+            {
+                configInputs.Add(new(Path.Combine(root, load.LedgerPath), "the ledger"));
+                foreach (var path in run.InputPaths)
+                    configInputs.Add(new(Path.Combine(root, path), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)"));
+                foreach (var export in run.Project.Deployed.Exports)
+                    configInputs.Add(new(Path.Combine(root, export.Path), "an AWS CLI export"));
+                CheckNotInputs(outputs, configInputs);
+            }
             CommandSupport.WriteNotifications(stderr, run.Notifications);
 
             return Emit(parse, format, outputs, run, sarifOptions)
                 ?? (nothingAnalyzed && !parse.GetValue(_allowEmpty) ? ExitCodes.UsageError : ExitCode(run, parse.GetValue(_failLevel)!));
         }
+
+        /// <summary>A PATH argument as typed and in full.</summary>
+        private sealed record PathArgument(string Text, string Full);
+
+        /// <summary>A file the run reads, in full, with what it is to the run (for <see cref="CheckNotInputs"/>).</summary>
+        private sealed record RunInput(string Full, string What);
 
         /// <summary>An output file: the option that named it, its format, the path as given and in full.</summary>
         private sealed record OutputRequest(string Option, string Format, string Text, string Full)
@@ -403,7 +420,7 @@ public static class CliApp
         /// <summary>Refuses an output that is one of <paramref name="inputs"/> (full paths, each with what it is to the
         /// run), compared as files: symbolic links, <c>..</c> and hard links see through (device and inode).</summary>
         /// <exception cref="CommandException">An output is an input.</exception>
-        private static void CheckNotInputs(List<OutputRequest> outputs, IEnumerable<(string Full, string What)> inputs)
+        private static void CheckNotInputs(List<OutputRequest> outputs, List<RunInput> inputs)
         {
             if (outputs.Count == 0)
                 return;

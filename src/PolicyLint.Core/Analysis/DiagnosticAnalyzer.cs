@@ -90,7 +90,7 @@ public static class RuleOptions
                 ? (true, days, null)
                 : (false, defaultValue, $"expected a whole number of days, at least {minimum}"));
 
-    /// <summary>How long one match of a <see cref="Pattern"/> option may take before it counts as no match. A
+    /// <summary>How long one match of a <see cref="Pattern(string, string, string)"/> option may take before it counts as no match. A
     /// <see cref="RegexOptions.NonBacktracking"/> pattern matches in time linear in the input, so the limit is a last
     /// resort that a ledger value never reaches.</summary>
     public static readonly TimeSpan PatternMatchTimeout = TimeSpan.FromSeconds(1);
@@ -104,11 +104,29 @@ public static class RuleOptions
     /// </summary>
     /// <remarks>Source: .NET documentation, "Backtracking in regular expressions", section "Non-backtracking mode":
     /// https://learn.microsoft.com/dotnet/standard/base-types/backtracking-in-regular-expressions</remarks>
-    public static RuleOption<Regex> Pattern(string key, string defaultPattern, string description)
+    public static RuleOption<Regex> Pattern(string key, string defaultPattern, string description) =>
+        Pattern(key, CompilePattern(defaultPattern).Regex ?? throw new ArgumentException($"invalid default pattern for {key}", nameof(defaultPattern)), description);
+
+    /// <summary>
+    /// A <see cref="Pattern(string, string, string)"/> option whose default is an already built regular expression,
+    /// typically a source-generated one (<see cref="GeneratedRegexAttribute"/>): building a
+    /// <see cref="RegexOptions.NonBacktracking"/> pattern at start-up and its first match cost more than a short run
+    /// (issue 15), and a fixed pattern reviewed with its rule needs no protection from catastrophic backtracking. A
+    /// configured text is still compiled as <see cref="Pattern(string, string, string)"/> describes.
+    /// </summary>
+    /// <param name="key">The configuration key.</param>
+    /// <param name="defaultRegex">The default: case-insensitive and culture-invariant
+    /// (<see cref="RegexOptions.IgnoreCase"/>, <see cref="RegexOptions.CultureInvariant"/>), like a configured pattern.</param>
+    /// <param name="description">What the option changes.</param>
+    /// <exception cref="ArgumentException"><paramref name="defaultRegex"/> is not case-insensitive and culture-invariant.</exception>
+    public static RuleOption<Regex> Pattern(string key, Regex defaultRegex, string description)
     {
-        var fallback = CompilePattern(defaultPattern).Regex ?? throw new ArgumentException($"invalid default pattern for {key}", nameof(defaultPattern));
-        return new RuleOption<Regex>(key, fallback, description, text =>
-            CompilePattern(text) is { Regex: { } regex } ? (true, regex, null) : (false, fallback, CompilePattern(text).Error));
+        ArgumentNullException.ThrowIfNull(defaultRegex);
+        const RegexOptions Required = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        if ((defaultRegex.Options & Required) != Required)
+            throw new ArgumentException($"the default pattern for {key} must be case-insensitive and culture-invariant, as a configured one is", nameof(defaultRegex));
+        return new RuleOption<Regex>(key, defaultRegex, description, text =>
+            CompilePattern(text) is { Regex: { } regex } ? (true, regex, null) : (false, defaultRegex, CompilePattern(text).Error));
     }
 
     private static (Regex? Regex, string? Error) CompilePattern(string text)

@@ -296,8 +296,10 @@ public sealed partial class NestedStack
     private sealed class Linker
     {
         private const int MaxSteps = 100_000;
-        private readonly Dictionary<NestedStack, (IReadOnlyList<PropagatedTag> Tags, bool Unreadable)> _stacks = [];
-        private readonly Dictionary<TemplateModel, (IReadOnlyList<PropagatedTag> Tags, bool Unreadable)> _templates = [];
+        // Values are a class, not a value tuple: a dictionary over a value type is JIT-compiled at every start, the
+        // runtime's precompiled code has none for it (issue 15).
+        private readonly Dictionary<NestedStack, Linked> _stacks = [];
+        private readonly Dictionary<TemplateModel, Linked> _templates = [];
         private readonly HashSet<TemplateModel> _visiting = [];
         private int _cuts;
         private int _steps;
@@ -305,7 +307,7 @@ public sealed partial class NestedStack
         public (IReadOnlyList<PropagatedTag> Tags, bool Unreadable) Propagated(NestedStack stack, int depth)
         {
             if (_stacks.TryGetValue(stack, out var done))
-                return done;
+                return (done.Tags, done.Unreadable);
             var cuts = _cuts;
             var tags = new List<PropagatedTag>(stack.OwnTags);
             var ownKeys = stack.OwnTags.Select(t => t.KeyText).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -329,14 +331,14 @@ public sealed partial class NestedStack
 
             var result = ((IReadOnlyList<PropagatedTag>)tags, unreadable || stack.UnreadableTags.Count > 0);
             if (_cuts == cuts)
-                _stacks[stack] = result; // a result that a cycle cut short is computed again where it is needed
+                _stacks[stack] = new Linked(result.Item1, result.Item2); // a result that a cycle cut short is computed again where it is needed
             return result;
         }
 
         public (IReadOnlyList<PropagatedTag> Tags, bool Unreadable) Inherited(TemplateModel template, int depth)
         {
             if (_templates.TryGetValue(template, out var done))
-                return done;
+                return (done.Tags, done.Unreadable);
             if (depth > MaxDepth || ++_steps > MaxSteps || !_visiting.Add(template))
             {
                 _cuts++;
@@ -357,8 +359,11 @@ public sealed partial class NestedStack
             _visiting.Remove(template);
             var result = ((IReadOnlyList<PropagatedTag>)tags, unreadable);
             if (_cuts == cuts)
-                _templates[template] = result;
+                _templates[template] = new Linked(result.Item1, result.Item2);
             return result;
         }
+
+        /// <summary>A computed result of <see cref="Propagated"/> or <see cref="Inherited"/>.</summary>
+        private sealed record Linked(IReadOnlyList<PropagatedTag> Tags, bool Unreadable);
     }
 }

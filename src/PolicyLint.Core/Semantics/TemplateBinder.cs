@@ -36,7 +36,8 @@ internal sealed class TemplateBinder(AliasBudget budget)
         /// <summary>A resource body: every attribute but <c>Metadata</c> is a value.</summary>
         ResourceBody,
 
-        /// <summary>The <c>Conditions</c> mapping: each value is a condition expression.</summary>
+        /// <summary>The <c>Conditions</c> mapping: each value is a condition expression. The last context: it
+        /// sizes the per-context tables.</summary>
         Conditions,
     }
 
@@ -44,7 +45,8 @@ internal sealed class TemplateBinder(AliasBudget budget)
     private readonly HashSet<Location> _reported = [];
 
     // Alias targets already walked, per context (reference equality; a class key keeps ReadyToRun code shared).
-    private readonly HashSet<SyntaxNode>?[] _walkedTargets = new HashSet<SyntaxNode>?[Enum.GetValues<Context>().Length];
+    // Sized by the last context, not Enum.GetValues (JIT-compiled at every start under ReadyToRun, issue 15).
+    private readonly HashSet<SyntaxNode>?[] _walkedTargets = new HashSet<SyntaxNode>?[(int)Context.Conditions + 1];
 
     /// <summary>Invalid intrinsic forms found, in the order found.</summary>
     public IReadOnlyList<TemplateProblem> Problems => _problems;

@@ -17,7 +17,9 @@ public enum FileEntryKind
 /// <summary>One entry of a folder listing.</summary>
 /// <param name="Name">The entry's name (no <c>/</c>).</param>
 /// <param name="Kind">What it is.</param>
-public readonly record struct FileSourceEntry(string Name, FileEntryKind Kind);
+/// <remarks>A class, not a struct: the listing's <c>List&lt;T&gt;</c> then runs the shared code precompiled in the
+/// runtime's ReadyToRun image instead of being JIT-compiled for a value type at every start (issue 15).</remarks>
+public sealed record FileSourceEntry(string Name, FileEntryKind Kind);
 
 /// <summary>The path names something that is not a regular file once symbolic links are resolved (a FIFO, a device,
 /// a socket, a folder, a link that leaves the tree): PolicyLint never reads it.</summary>

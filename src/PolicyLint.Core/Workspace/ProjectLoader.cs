@@ -165,7 +165,7 @@ public static class ProjectLoader
 
         // The environments to load, grouped by what they configure: environments that configure everything alike are
         // one load.
-        var groups = new List<(List<string> Names, List<SamConfig> Configs, List<Diagnostic> Diagnostics, List<ToolNotification> Notifications)>();
+        var groups = new List<EnvironmentGroup>();
         var signatures = new Dictionary<string, int>(StringComparer.Ordinal);
         var environments = every ? EnvironmentsOf(samConfigSources, request.Limits) : [request.ConfigEnvironment];
         foreach (var environment in environments.Count == 0 ? [SamConfig.DefaultEnvironment] : environments)
@@ -183,7 +183,7 @@ public static class ProjectLoader
             else
             {
                 signatures[signature] = groups.Count;
-                groups.Add(([environment], configs, environmentDiagnostics, environmentNotifications));
+                groups.Add(new EnvironmentGroup([environment], configs, environmentDiagnostics, environmentNotifications));
             }
         }
 
@@ -206,7 +206,12 @@ public static class ProjectLoader
             }
 
             var results = new FileResult[files.Count];
-            var missing = Enumerable.Range(0, files.Count).Where(i => !cache[i].ContainsKey(keys[i])).ToList();
+            var missing = new List<int>();
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (!cache[i].ContainsKey(keys[i]))
+                    missing.Add(i);
+            }
             var loaded = new FileResult[missing.Count];
             Parallelism.For(missing.Count, request.MaxDegreeOfParallelism, j =>
                 loaded[j] = LoadFile(request with { Resolution = settings[missing[j]] }, files[missing[j]]), cancellationToken);
@@ -327,6 +332,10 @@ public static class ProjectLoader
     }
 
     private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>Environments that configure everything alike (one load), with what reading their samconfig files
+    /// found. A class, not a value tuple: a list of value tuples is JIT-compiled at every start (issue 15).</summary>
+    private sealed record EnvironmentGroup(List<string> Names, List<SamConfig> Configs, List<Diagnostic> Diagnostics, List<ToolNotification> Notifications);
 
     private static bool IsSamConfig(string path) => SamConfig.FileNames.Contains(FileName(path));
 

@@ -364,6 +364,26 @@ public sealed class AnalysisDriverTests
     }
 
     [Test]
+    public void Options_PatternWithABuiltDefault_KeepsItAndCompilesConfiguredText()
+    {
+        var builtDefault = new System.Text.RegularExpressions.Regex("^todo$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var option = RuleOptions.Pattern("PL3902.placeholder_pattern", builtDefault, "Placeholders");
+        var configured = Options with { RuleOptionValues = ImmutableDictionary<string, string>.Empty.Add("PL3902.placeholder_pattern", "^n/a$") };
+        var invalid = Options with { RuleOptionValues = ImmutableDictionary<string, string>.Empty.Add("PL3902.placeholder_pattern", "(?<=x)n/a") };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(option.DefaultText, Is.EqualTo("^todo$"));
+            Assert.That(Options.GetOption(option), Is.SameAs(builtDefault));
+            Assert.That(configured.GetOption(option).Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking), Is.True);
+            Assert.That(configured.GetOption(option).IsMatch("N/A"), Is.True, "case-insensitive");
+            Assert.That(invalid.GetOption(option), Is.SameAs(builtDefault), "an invalid configured pattern falls back to the default");
+            Assert.That(() => RuleOptions.Pattern("PL3902.placeholder_pattern", new System.Text.RegularExpressions.Regex("^todo$"), "Placeholders"),
+                Throws.ArgumentException.With.Message.StartsWith("the default pattern for PL3902.placeholder_pattern must be case-insensitive and culture-invariant"));
+        });
+    }
+
+    [Test]
     public void Options_Pattern_IsLinearTimeCaseInsensitiveAndValidated()
     {
         var option = RuleOptions.Pattern("PL3902.placeholder_pattern", "^todo$", "Placeholders");

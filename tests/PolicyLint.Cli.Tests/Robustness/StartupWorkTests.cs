@@ -1,0 +1,87 @@
+using NUnit.Framework;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Cli.Tests.Robustness;
+
+/// <summary>
+/// A run does not set up what it does not use (issue 15): no non-backtracking regular expression for the default
+/// placeholder pattern, no TOML parser without a samconfig file, no glob matcher without globs. The executable next to
+/// the tests is the portable JIT build, so every method that runs is JIT-compiled first; the runtime's own list of
+/// them (<c>DOTNET_JitDisasmSummary</c>, written to <c>DOTNET_JitStdOutFile</c>) shows which libraries ran, counted
+/// here by namespace.
+/// </summary>
+public sealed class StartupWorkTests
+{
+    private const string NonBacktrackingRegex = "System.Text.RegularExpressions.Symbolic.";
+    private const string Toml = "Tomlyn.";
+    private const string Globbing = "Microsoft.Extensions.FileSystemGlobbing.";
+
+    /// <summary>The methods the runtime compiled for a lint of <paramref name="root"/>, one line each.</summary>
+    private static string[] Compiled(string root)
+    {
+        var list = Path.Combine(Path.GetTempPath(), $"policylint-jit-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var run = ChildProcess.Run(ChildProcess.PolicyLint, ["--today", CliRunner.Today, "--fail-level", "none", "--root", root],
+                new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = list, ["DOTNET_JitDisasmSummary"] = "1" });
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
+            var lines = File.ReadAllLines(list);
+            // The list is the runtime's: it must show our own code, or the counts below would pass for an empty list.
+            Assert.That(lines.Count(l => l.Contains("PolicyLint.Cli.CliApp:Run(", StringComparison.Ordinal)), Is.GreaterThan(0));
+            return lines;
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+    }
+
+    private static int Count(string[] compiled, string prefix) =>
+        compiled.Count(l => l.Contains($"JIT compiled {prefix}", StringComparison.Ordinal));
+
+    [Test]
+    public void PreCommitSample_BuildsNoNonBacktrackingRegex()
+    {
+        var compiled = Compiled(CliRunner.Samples("inspector-basic"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(compiled, NonBacktrackingRegex), Is.Zero, "the default PL3004.placeholder_pattern is source-generated");
+            Assert.That(Count(compiled, Toml), Is.GreaterThan(0), "the sample has a samconfig.toml");
+            Assert.That(Count(compiled, Globbing), Is.Zero, "no include/exclude globs are configured");
+        });
+    }
+
+    [Test]
+    public void NoSamconfig_RunsNoTomlParser()
+    {
+        using var repository = new TemporaryRepository();
+        repository.CopyFrom(CliRunner.Samples("inspector-basic"));
+        File.Delete(Path.Combine(repository.Root, "samconfig.toml"));
+
+        var compiled = Compiled(repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(compiled, Toml), Is.Zero);
+            Assert.That(Count(compiled, Globbing), Is.Zero);
+            Assert.That(Count(compiled, NonBacktrackingRegex), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void ConfiguredPatternAndGlobs_AreBuilt()
+    {
+        using var repository = new TemporaryRepository();
+        repository.CopyFrom(CliRunner.Samples("inspector-basic"));
+        repository.Write(".policylint.yaml", "exclude:\n  - 'vendor/**'\nrules:\n  PL3004:\n    placeholder_pattern: '^(n/a|tbd)$'\n");
+
+        var compiled = Compiled(repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(compiled, NonBacktrackingRegex), Is.GreaterThan(0), "a configured pattern is matched in linear time");
+            Assert.That(Count(compiled, Globbing), Is.GreaterThan(0));
+        });
+    }
+}
