@@ -11,12 +11,15 @@ namespace PolicyLint.Generators;
 /// Finds every public, non-abstract class of the compilation that derives from
 /// <c>PolicyLint.Core.Analysis.DiagnosticAnalyzer</c> and has a public parameterless constructor, and emits
 /// <c>PolicyLint.Rules.RulePack.CreateAnalyzers()</c> returning one instance of each, ordered by full name.
-/// Adding a rule therefore needs no registration, and no reflection runs at startup.
+/// Adding a rule therefore needs no registration, and no reflection runs at startup. Only the rule pack's compilation
+/// (assembly <c>PolicyLint.Rules</c>) gets the list: the other projects reference this assembly for
+/// <see cref="PublicTypeFileAnalyzer"/> alone.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class AnalyzerCatalogGenerator : IIncrementalGenerator
 {
     private const string BaseTypeName = "PolicyLint.Core.Analysis.DiagnosticAnalyzer";
+    private const string RulePackAssembly = "PolicyLint.Rules";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -27,9 +30,14 @@ public sealed class AnalyzerCatalogGenerator : IIncrementalGenerator
                 static (ctx, ct) => ctx.SemanticModel.GetDeclaredSymbol(ctx.Node, ct) as INamedTypeSymbol)
             .Where(static symbol => symbol is not null && IsAnalyzer(symbol))
             .Select(static (symbol, _) => symbol!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
-            .Collect();
+            .Collect()
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName == RulePackAssembly));
 
-        context.RegisterSourceOutput(analyzers, static (spc, names) => spc.AddSource("RulePack.g.cs", SourceText.From(Render(names), Encoding.UTF8)));
+        context.RegisterSourceOutput(analyzers, static (spc, input) =>
+        {
+            if (input.Right)
+                spc.AddSource("RulePack.g.cs", SourceText.From(Render(input.Left), Encoding.UTF8));
+        });
     }
 
     private static bool IsAnalyzer(INamedTypeSymbol symbol)
