@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Rules.Shared;
 

@@ -8,7 +8,7 @@ namespace PolicyLint.Rules.ScanCoverage;
 /// <param name="CodeScanning">Whether Amazon Inspector Lambda code scanning supports the runtime.</param>
 /// <param name="Deprecation">The runtime's deprecation date in AWS Lambda's schedule (a calendar date).</param>
 /// <param name="Note">Why a value is unknown, or where it comes from, or null.</param>
-public sealed record LambdaRuntimeInfo(string Id, bool? StandardScanning, bool? CodeScanning, DateOnly? Deprecation, string? Note)
+internal sealed record LambdaRuntimeInfo(string Id, bool? StandardScanning, bool? CodeScanning, DateOnly? Deprecation, string? Note)
 {
     /// <summary>Whether the runtime is deprecated on <paramref name="today"/>: its deprecation date is known and not
     /// after today.</summary>
@@ -19,7 +19,7 @@ public sealed record LambdaRuntimeInfo(string Id, bool? StandardScanning, bool? 
 /// <param name="Title">The page and section.</param>
 /// <param name="Url">The page's address.</param>
 /// <param name="Provides">Which fields it provides.</param>
-public sealed record LambdaRuntimeSource(string Title, string Url, string Provides);
+internal sealed record LambdaRuntimeSource(string Title, string Url, string Provides);
 
 /// <summary>
 /// The runtime data file <c>rules/data/lambda-runtimes.json</c>, embedded in the rule pack: per runtime identifier,
@@ -29,7 +29,7 @@ public sealed record LambdaRuntimeSource(string Title, string Url, string Provid
 /// <remarks>Sources: Amazon Inspector User Guide, "Supported runtimes" (supported.html); AWS Lambda Developer Guide,
 /// "Lambda runtimes" (lambda-runtimes.html). Read with <see cref="Utf8JsonReader"/> (no reflection: the rule pack is
 /// AOT-compatible).</remarks>
-public sealed class LambdaRuntimes
+internal sealed class LambdaRuntimes
 {
     private const string ResourceName = "PolicyLint.Rules.data.lambda-runtimes.json";
 

@@ -7,7 +7,7 @@ namespace PolicyLint.Rules.Secrets;
 /// <param name="Start">Index of the reported text in the value: the token or URL, or for an assignment the name.</param>
 /// <param name="Length">Length of the reported text.</param>
 /// <param name="Description">What was found, e.g. <c>an AWS access key ID ('AKIA…', 20 characters)</c>.</param>
-public sealed record SecretMatch(int Start, int Length, string Description);
+internal sealed record SecretMatch(int Start, int Length, string Description);
 
 /// <summary>
 /// The secret shapes PL6001 looks for. Every pattern is source-generated and bounded (no nested or unbounded
@@ -32,7 +32,7 @@ public sealed record SecretMatch(int Start, int Length, string Description);
 /// <c>{x}</c>, <c>&lt;x&gt;</c>, <c>${x}</c>; sequential strings); trufflehog <c>pkg/detectors/uri</c> (a password
 /// starting with <c>$</c> is a variable).</para>
 /// </remarks>
-public static partial class SecretShapes
+internal static partial class SecretShapes
 {
     /// <summary>The shortest literal that counts when assigned to a secret-like name.</summary>
     public const int MinimumLiteralLength = 8;

@@ -4,6 +4,7 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Text;
 
@@ -13,7 +14,7 @@ namespace PolicyLint.Rules.Shared;
 /// <param name="Location">The evidence in the export: the exclusion tag's key, else the coverage record's reason.</param>
 /// <param name="Description">The evidence for a message: "tag 'InspectorExclusion: LambdaStandardScanning'" or
 /// "coverage reason EXCLUDED_BY_TAG".</param>
-public sealed record DeployedExclusion(Location Location, string Description);
+internal sealed record DeployedExclusion(Location Location, string Description);
 
 /// <summary>
 /// The deployed state against the ledger and the templates (rules/docs/PL7001.md, "How a ledger entry matches"):

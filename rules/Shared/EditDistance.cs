@@ -1,7 +1,7 @@
 namespace PolicyLint.Rules.Shared;
 
 /// <summary>Levenshtein distance with an early exit, for look-alike detection.</summary>
-public static class EditDistance
+internal static class EditDistance
 {
     /// <summary>The edit distance between <paramref name="a"/> and <paramref name="b"/> (ordinal), or
     /// <paramref name="max"/> + 1 when it exceeds <paramref name="max"/>.</summary>

@@ -4,11 +4,6 @@ using PolicyLint.Core.Semantics;
 
 namespace PolicyLint.Rules.Shared;
 
-/// <summary>An exclusion tag found on a function.</summary>
-/// <param name="Tag">The tag as deployed.</param>
-/// <param name="ScanType">The scanning it turns off.</param>
-public sealed record ExclusionTagUse(TagEntry Tag, ScanType ScanType);
-
 /// <summary>
 /// Amazon Inspector's Lambda exclusion tags, matched exactly (case-sensitive key and value), and how to read them
 /// from a function (docs/conventions.md#c8).

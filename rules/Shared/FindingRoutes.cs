@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Rules.Shared;
 
 /// <summary>How close an event pattern comes to Amazon Inspector's finding events.</summary>
-public enum InspectorMatch
+internal enum InspectorMatch
 {
     /// <summary>The pattern names neither <c>aws.inspector2</c> nor <c>Inspector2 Finding</c>, not even nearly.</summary>
     None,
@@ -19,7 +20,7 @@ public enum InspectorMatch
 }
 
 /// <summary>What a rule's pattern selects among AWS Security Hub's events (docs/conventions.md#c6, revised 2026-12-07).</summary>
-public enum SecurityHubMatch
+internal enum SecurityHubMatch
 {
     /// <summary>The pattern does not name <c>aws.securityhub</c>, not even nearly.</summary>
     None,
@@ -42,7 +43,7 @@ public enum SecurityHubMatch
 /// An EventBridge rule of the project (<see cref="EventBridgeRule"/>, read by the engine) with the rule pack's
 /// questions answered: how its pattern selects Amazon Inspector's findings, directly or through Security Hub.
 /// </summary>
-public sealed class EventRule : EventBridgeRule
+internal sealed class EventRule : EventBridgeRule
 {
     internal EventRule(EventBridgeRule rule)
         : base(rule)
@@ -187,7 +188,7 @@ public sealed class EventRule : EventBridgeRule
 /// <summary>Inspector's finding events on EventBridge.</summary>
 /// <remarks>Source: Amazon Inspector User Guide, "Creating custom responses to Amazon Inspector findings with Amazon
 /// EventBridge" (eventbridge-integration.html).</remarks>
-public static class InspectorFindings
+internal static class InspectorFindings
 {
     /// <summary>The <c>source</c> of Inspector (v2) finding events.</summary>
     public const string Source = "aws.inspector2";
@@ -215,7 +216,7 @@ public static class InspectorFindings
 }
 
 /// <summary>Finds the EventBridge rules of a project (once per project).</summary>
-public static class FindingRoutes
+internal static class FindingRoutes
 {
     private static readonly ConditionalWeakTable<ProjectModel, IReadOnlyList<EventRule>> Cache = new();
 
@@ -228,4 +229,4 @@ public static class FindingRoutes
 /// <param name="Entry">The entry.</param>
 /// <param name="IsExactKey">False when the key misses the intended one (case, <c>-</c>/<c>_</c>, a typo): no event has
 /// such a field, so the pattern matches nothing.</param>
-public sealed record PatternField(MappingEntry Entry, bool IsExactKey);
+internal sealed record PatternField(MappingEntry Entry, bool IsExactKey);

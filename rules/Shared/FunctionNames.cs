@@ -3,7 +3,7 @@ using PolicyLint.Core.Semantics;
 namespace PolicyLint.Rules.Shared;
 
 /// <summary>How messages name a function.</summary>
-public static class FunctionNames
+internal static class FunctionNames
 {
     /// <summary>
     /// The function as messages quote it: its logical ID, then its deployed name when static, or its CDK construct

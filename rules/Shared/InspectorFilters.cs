@@ -10,7 +10,7 @@ namespace PolicyLint.Rules.Shared;
 /// </summary>
 /// <remarks>Source: AWS CloudFormation Template Reference, "AWS::InspectorV2::Filter"
 /// (aws-resource-inspectorv2-filter.html); ledger format: docs/ledger-format.md#suppression-records.</remarks>
-public static class InspectorFilters
+internal static class InspectorFilters
 {
     /// <summary>The resource type of an Inspector filter.</summary>
     public const string FilterType = "AWS::InspectorV2::Filter";

@@ -3,7 +3,7 @@ using PolicyLint.Core.Ledger;
 namespace PolicyLint.Rules.Shared;
 
 /// <summary>How messages name ledger records.</summary>
-public static class LedgerRecords
+internal static class LedgerRecords
 {
     /// <summary><c>Ledger entry 'orders-worker'</c> or <c>Suppression rule record 'noisy-cve'</c>.</summary>
     public static string Describe(LedgerRecord record) =>

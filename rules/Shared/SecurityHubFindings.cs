@@ -17,7 +17,7 @@ namespace PolicyLint.Rules.Shared;
 /// <c>ProductName</c>, <c>CompanyName</c>, <c>RecordState</c>, <c>Workflow</c>). Amazon Inspector's findings carry
 /// <c>ProductName</c> <c>Inspector</c>, <c>CompanyName</c> <c>Amazon</c> and the product ARN
 /// <c>arn:aws:securityhub:REGION::product/aws/inspector</c>.</remarks>
-public static partial class SecurityHubFindings
+internal static partial class SecurityHubFindings
 {
     /// <summary>The <c>source</c> of Security Hub's events.</summary>
     public const string Source = "aws.securityhub";

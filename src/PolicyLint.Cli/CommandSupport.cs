@@ -3,6 +3,7 @@ using System.Globalization;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 

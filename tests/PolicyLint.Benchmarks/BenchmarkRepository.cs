@@ -1,6 +1,9 @@
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;

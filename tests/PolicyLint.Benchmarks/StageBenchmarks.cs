@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Workspace;

@@ -8,6 +8,7 @@ using NUnit.Framework.Interfaces;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 

@@ -1,3 +1,4 @@
+using PolicyLint.Core.Inputs;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests;
@@ -21,7 +22,7 @@ public sealed record PageExample(string Id, string Heading, bool IsCompliant, IR
         _ when info.StartsWith("yaml template ", StringComparison.Ordinal) && info.Length > "yaml template ".Length => info["yaml template ".Length..],
         "yaml template" => "template.yaml",
         "json template" => "template.json",
-        "yaml ledger" => Core.Workspace.LoadRequest.DefaultLedgerPath,
+        "yaml ledger" => Core.Inputs.LoadRequest.DefaultLedgerPath,
         "yaml config" => Core.Configuration.ConfigurationRequest.DefaultFileName,
         "toml samconfig" => Core.Workspace.SamConfig.FileNames[0],
         "json coverage" => DeployedFolder + "/list-coverage.json",

@@ -4,6 +4,7 @@ using NUnit.Framework;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;

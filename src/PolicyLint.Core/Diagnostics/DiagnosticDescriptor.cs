@@ -3,60 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace PolicyLint.Core.Diagnostics;
 
-/// <summary>Severity of a diagnostic; SARIF calls it <c>level</c> (SARIF 2.1.0 §3.27.10).</summary>
-public enum DiagnosticSeverity
-{
-    /// <summary>Informational: SARIF <c>note</c>, printed as <c>info</c> in text output (docs/conventions.md#c19).</summary>
-    Note = 1,
-
-    /// <summary>SARIF <c>warning</c>.</summary>
-    Warning = 2,
-
-    /// <summary>SARIF <c>error</c>.</summary>
-    Error = 3,
-}
-
-/// <summary>Rule categories; the first digit of an ID names its category (docs/style.md#naming, docs/conventions.md#c20).</summary>
-public enum RuleCategory
-{
-    /// <summary>PL0xxx: reading the input (parse errors, unresolvable values, suppressions, configuration).</summary>
-    Input = 0,
-
-    /// <summary>PL1xxx: exclusion tags and their ledger entries.</summary>
-    ExclusionTags = 1,
-
-    /// <summary>PL2xxx: what Amazon Inspector can scan.</summary>
-    ScanCoverage = 2,
-
-    /// <summary>PL3xxx: the ledger's own hygiene (dates, fields, duplicates).</summary>
-    LedgerHygiene = 3,
-
-    /// <summary>PL4xxx: delivery of Inspector finding notifications.</summary>
-    FindingNotification = 4,
-
-    /// <summary>PL5xxx: Inspector suppression filters.</summary>
-    SuppressionFilters = 5,
-
-    /// <summary>PL6xxx: credentials in templates.</summary>
-    Secrets = 6,
-
-    /// <summary>PL7xxx: what is deployed, as AWS CLI exports say, against the ledger and the templates.</summary>
-    DeployedState = 7,
-}
-
-/// <summary>How often a rule is right when it reports; SARIF <c>properties.precision</c> as GitHub reads it.</summary>
-public enum RulePrecision
-{
-    /// <summary>An exact check (default).</summary>
-    VeryHigh,
-
-    /// <summary>A heuristic (look-alike tags, secret shapes).</summary>
-    High,
-
-    /// <summary>A heuristic with frequent false positives.</summary>
-    Medium,
-}
-
 /// <summary>
 /// Static metadata of one diagnostic ID, the Roslyn way: ID, title, message format, category, default severity,
 /// and the help page derived from the ID. Descriptors are immutable and compared by <see cref="Id"/>.

@@ -7,7 +7,7 @@ namespace PolicyLint.Core.Inputs;
 /// model the rules read (docs/architecture.md, "Inputs"). A front end never throws on bad input: a file it cannot
 /// read becomes PL0001 (syntax, encoding, limits) or a defect of its model that a rule reports (a valid file of the
 /// wrong shape), and the other files are still read. A new input kind is a new folder under <c>Inputs/</c> with a
-/// front end registered in <see cref="InputFrontEnds"/>.
+/// front end registered in <see cref="Loading.InputFrontEnds"/>.
 /// </summary>
 public interface IInputFrontEnd
 {

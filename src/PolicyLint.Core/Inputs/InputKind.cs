@@ -1,6 +1,6 @@
 namespace PolicyLint.Core.Inputs;
 
-/// <summary>The kinds of input PolicyLint reads, one per front end (<see cref="InputFrontEnds"/>). See
+/// <summary>The kinds of input PolicyLint reads, one per front end (<see cref="Loading.InputFrontEnds"/>). See
 /// <c>docs/architecture.md</c>, "Inputs".</summary>
 public enum InputKind
 {

@@ -11,59 +11,6 @@ using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Reporting;
 
-/// <summary>Identity of the tool as written in reports.</summary>
-/// <param name="Version">The semantic version, e.g. <c>0.1.0</c>.</param>
-/// <param name="InformationUri">The repository URL.</param>
-public sealed record ToolInfo(string Version, string InformationUri)
-{
-    /// <summary>The tool name.</summary>
-    public const string Name = "PolicyLint";
-
-    /// <summary>This assembly's version and the configured repository URL.</summary>
-    public static ToolInfo Current { get; } = new(CurrentVersion(), DiagnosticDescriptor.InformationUri);
-
-    /// <summary>The full SHA of the commit this build was made from (<c>git rev-parse HEAD</c> at build time, or the
-    /// build's <c>SourceRevisionId</c> property), or null when the build could not tell (no git, no <c>.git</c>).</summary>
-    public static string? SourceRevision { get; } = ThisAssembly.SourceRevision.Length == 0 ? null : ThisAssembly.SourceRevision;
-
-    /// <summary>What <c>policylint --version</c> prints: the version and, when known, the commit it was built from as
-    /// SemVer build metadata (<c>0.1.0+3f2c…</c>, https://semver.org/#spec-item-10).</summary>
-    public static string DisplayVersion => SourceRevision is null ? Current.Version : $"{Current.Version}+{SourceRevision}";
-
-    private static string CurrentVersion()
-    {
-        // InformationalVersion, compiled in as a constant (no attribute reflection at start-up).
-        var informational = ThisAssembly.InformationalVersion;
-        return informational.Length == 0 ? "0.0.0" : informational.Split('+')[0];
-    }
-}
-
-/// <summary>Options for the SARIF writer.</summary>
-public sealed record SarifOptions
-{
-    /// <summary>The tool identity.</summary>
-    public ToolInfo Tool { get; init; } = ToolInfo.Current;
-
-    /// <summary>A rule's help page markdown by ID (the rule pack's embedded pages), or null.</summary>
-    public Func<string, string?> HelpMarkdown { get; init; } = _ => null;
-
-    /// <summary>Leave suppressed results out (<c>--omit-suppressed</c>: GitHub ignores <c>suppressions</c>).</summary>
-    public bool OmitSuppressed { get; init; }
-
-    /// <summary>Whether results carry a <c>suppressions</c> array (always, once in-source suppressions are evaluated).</summary>
-    public bool WriteSuppressions { get; init; } = true;
-
-    /// <summary>Baseline state per result, or null when no baseline was given.</summary>
-    public IReadOnlyDictionary<Diagnostic, string>? BaselineStates { get; init; }
-
-    /// <summary>Results of a baseline that are gone (written with <c>baselineState: absent</c>).</summary>
-    public IReadOnlyList<SarifResult> AbsentResults { get; init; } = [];
-
-    /// <summary>The most results one run holds (<see cref="SarifReporter.GitHubResultLimit"/>); beyond it the least
-    /// severe are left out and a tool notification says how many.</summary>
-    public int MaxResults { get; init; } = SarifReporter.GitHubResultLimit;
-}
-
 /// <summary>
 /// Writes SARIF 2.1.0 for GitHub code scanning and SARIF viewers: one run, the whole rule catalog, root-relative
 /// percent-encoded URIs under <c>%SRCROOT%</c>, full regions in UTF-16 columns, logical and related locations,

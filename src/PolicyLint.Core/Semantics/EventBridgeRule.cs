@@ -4,19 +4,6 @@ using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Semantics;
 
-/// <summary>Which event bus a rule is on, as far as it can be known offline.</summary>
-public enum EventBusKind
-{
-    /// <summary>The default bus (docs/conventions.md#c6): <c>EventBusName</c> absent, <c>default</c>, or an ARN ending in <c>:event-bus/default</c>.</summary>
-    Default,
-
-    /// <summary>Another bus, whatever the unknown parts of its name.</summary>
-    Custom,
-
-    /// <summary>Cannot be decided: an unresolvable name, or an undecided <c>Fn::If</c> between buses.</summary>
-    Unknown,
-}
-
 /// <summary>
 /// An EventBridge rule of a template: an <c>AWS::Events::Rule</c>, or a SAM function event of type
 /// <c>EventBridgeRule</c>/<c>CloudWatchEvent</c>, with its event pattern read (a pattern written as a JSON string is
@@ -196,40 +183,4 @@ public class EventBridgeRule
         ScalarNode { IsNull: false } text => template.EmbeddedDocuments.Document(text),
         _ => null,
     };
-}
-
-/// <summary>Finds the EventBridge rules of templates.</summary>
-public static class EventBridgeRules
-{
-    /// <summary>Every EventBridge rule of <paramref name="templates"/>, in template order, then resource order (a
-    /// function's events in their order). Computed on each call: callers that ask often keep the list.</summary>
-    /// <param name="templates">The templates, e.g. a project's.</param>
-    public static IReadOnlyList<EventBridgeRule> Find(IEnumerable<TemplateModel> templates)
-    {
-        ArgumentNullException.ThrowIfNull(templates);
-        var rules = new List<EventBridgeRule>();
-        foreach (var template in templates)
-        {
-            foreach (var resource in template.Resources)
-            {
-                if (resource.Type == "AWS::Events::Rule" && resource.Properties is { } properties)
-                {
-                    rules.Add(new EventBridgeRule(template, resource, resource.LogicalId, "Properties", properties, properties.Find("EventPattern"), properties.Find("EventBusName"), resource.Entry.Key.Location));
-                }
-                else if (resource.Type == LambdaFunction.ServerlessType && resource.Properties?.GetValue("Events") is MappingNode events)
-                {
-                    foreach (var evt in events.EffectiveEntries())
-                    {
-                        if (evt.Value is not MappingNode body || !EmbeddedDocuments.IsEventBridgeEvent(body))
-                            continue;
-                        if (body.GetValue("Properties") is not MappingNode eventProperties)
-                            continue;
-                        rules.Add(new EventBridgeRule(template, resource, $"{resource.LogicalId}.Events.{evt.KeyText}", $"Properties.Events.{evt.KeyText}.Properties", eventProperties, eventProperties.Find("Pattern"), eventProperties.Find("EventBusName"), evt.Key.Location));
-                    }
-                }
-            }
-        }
-
-        return rules;
-    }
 }

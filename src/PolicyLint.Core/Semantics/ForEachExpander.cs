@@ -3,11 +3,6 @@ using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;
 
-/// <summary>A <c>Fn::ForEach::…</c> entry under <c>Resources</c> that could not be expanded.</summary>
-/// <param name="Entry">The <c>Fn::ForEach::…</c> entry (reported at its key, docs/conventions.md#c7).</param>
-/// <param name="Reason">Why, as a clause: "its collection cannot be known offline: parameter 'Feeds' has no default".</param>
-public sealed record UnexpandedForEach(MappingEntry Entry, string Reason);
-
 /// <summary>One resource a <c>Fn::ForEach</c> generates.</summary>
 /// <param name="LogicalId">Its logical ID (the OutputKey with the identifier replaced).</param>
 /// <param name="Entry">A generated entry: its key is located at the OutputKey as written, its value is the OutputValue

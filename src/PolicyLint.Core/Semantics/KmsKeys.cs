@@ -1,18 +1,5 @@
 namespace PolicyLint.Core.Semantics;
 
-/// <summary>What a KMS key property resolves to (docs/conventions.md#c15).</summary>
-public enum KeyKind
-{
-    /// <summary>No key: <c>""</c>, <c>AWS::NoValue</c>, or the AWS managed key.</summary>
-    None,
-
-    /// <summary>A customer managed key in at least one alternative.</summary>
-    CustomerManaged,
-
-    /// <summary>Cannot be decided offline.</summary>
-    Unknown,
-}
-
 /// <summary>
 /// Classifies KMS key values: any literal other than <c>""</c> and the AWS managed key, any reference to a resource,
 /// any imported value, or anything resolving to such a value is a customer managed key (docs/conventions.md#c15).

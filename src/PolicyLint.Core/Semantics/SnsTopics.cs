@@ -3,31 +3,6 @@ using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;
 
-/// <summary>What an ARN-valued expression names, as far as SNS topics go.</summary>
-public enum TopicKind
-{
-    /// <summary>Surely not an SNS topic (another resource type, another service's ARN).</summary>
-    NotTopic,
-
-    /// <summary>An <c>AWS::SNS::Topic</c> of the project.</summary>
-    Topic,
-
-    /// <summary>An SNS topic ARN that names no topic of the project (another stack or account).</summary>
-    External,
-
-    /// <summary>Cannot be known offline; it may be a topic.</summary>
-    Unknown,
-}
-
-/// <summary>One thing an ARN-valued expression may name.</summary>
-/// <param name="Kind">What it is.</param>
-/// <param name="Topic">The topic resource, for <see cref="TopicKind.Topic"/>.</param>
-public sealed record TopicReference(TopicKind Kind, Resource? Topic)
-{
-    /// <summary>Whether it is surely an SNS topic (of the project or not).</summary>
-    public bool IsSns => Kind is TopicKind.Topic or TopicKind.External;
-}
-
 /// <summary>
 /// Follows references to SNS topics across the project's templates (<c>Ref</c>, <c>Fn::GetAtt …TopicArn</c>,
 /// <c>Fn::ImportValue</c> of another template's export, a literal or <c>Fn::Sub</c> ARN matched by <c>TopicName</c>),

@@ -3,11 +3,6 @@ using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;
 
-/// <summary>An output a template exports for <c>Fn::ImportValue</c> in other stacks.</summary>
-/// <param name="Template">The exporting template.</param>
-/// <param name="Value">The output's <c>Value</c>, in that template.</param>
-public sealed record StackExport(TemplateModel Template, SyntaxNode Value);
-
 /// <summary>The outputs a project's templates export, by export name, so that an <c>Fn::ImportValue</c> can be
 /// followed to what it imports.</summary>
 /// <remarks>Source: AWS CloudFormation User Guide, "Outputs" and "Fn::ImportValue". Only export names that resolve

@@ -5,23 +5,6 @@ using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Semantics;
 
-/// <summary>A template parameter.</summary>
-/// <param name="Name">The parameter's logical ID.</param>
-/// <param name="Entry">Its entry under <c>Parameters</c>.</param>
-/// <param name="Type">Its <c>Type</c> (<c>String</c> when absent).</param>
-/// <param name="Default">Its <c>Default</c> value node, or null.</param>
-public sealed record Parameter(string Name, MappingEntry Entry, string Type, SyntaxNode? Default)
-{
-    /// <summary>Whether the parameter holds a list (<c>CommaDelimitedList</c>, <c>List&lt;…&gt;</c>).</summary>
-    public bool IsList => Type == "CommaDelimitedList" || Type.StartsWith("List<", StringComparison.Ordinal)
-        || Type.StartsWith("AWS::SSM::Parameter::Value<List<", StringComparison.Ordinal);
-}
-
-/// <summary>A problem the semantic model found that makes the template invalid (PL0001).</summary>
-/// <param name="Location">Where.</param>
-/// <param name="Message">What, without a final period.</param>
-public sealed record TemplateProblem(Location Location, string Message);
-
 /// <summary>
 /// One CloudFormation or SAM template (one YAML document or JSON file): its parameters, conditions, mappings,
 /// resources with their effective properties, SAM Globals, and a value resolver bound to the project's settings.

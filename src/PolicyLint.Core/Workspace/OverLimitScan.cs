@@ -6,7 +6,7 @@ namespace PolicyLint.Core.Workspace;
 /// <summary>
 /// Whether a file over the size limit looks like a template (docs/conventions.md#c4) or mentions a marker word, decided over the whole file
 /// in chunks of <see cref="FileSourceReading.ChunkBytes"/> bytes, in constant memory, without a syntax tree: the same
-/// test as <see cref="ProjectLoader.LooksLikeTemplate"/> (a line starting with <c>AWSTemplateFormatVersion</c>,
+/// test as <see cref="Loading.ProjectLoader.LooksLikeTemplate"/> (a line starting with <c>AWSTemplateFormatVersion</c>,
 /// <c>Transform</c> or <c>Resources</c>, optional spaces and <c>:</c>; or the text <c>"AWSTemplateFormatVersion"</c> or
 /// <c>"Resources"</c>), with matches across chunk boundaries found, on the text decoded as
 /// <see cref="SourceText.Decode"/> would decode it.

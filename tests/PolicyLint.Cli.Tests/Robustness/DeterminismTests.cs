@@ -1,5 +1,7 @@
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;

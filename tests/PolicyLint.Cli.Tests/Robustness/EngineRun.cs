@@ -3,7 +3,9 @@ using NUnit.Framework;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
@@ -125,7 +127,7 @@ internal static class EngineRun
                 Properties: { FunctionName: orders-worker }
             """;
         var file = ProjectLoader.LoadBytes(new LoadRequest { Root = "/memory" }, "template.yaml", Encoding.UTF8.GetBytes(template));
-        var export = Core.Inputs.InputFrontEnds.DeployedState.ReadBytes("deployed/export.json", bytes, ParseLimits.Default, null);
+        var export = Core.Loading.InputFrontEnds.DeployedState.ReadBytes("deployed/export.json", bytes, ParseLimits.Default, null);
         var ledger = ExclusionLedger.Parse(SourceText.From(LoadRequest.DefaultLedgerPath, Ledger));
         return Analyze(file.Templates, ledger, export.Diagnostics, [], Core.Inputs.Deployed.DeployedState.Create([export]));
     }

@@ -1,7 +1,9 @@
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 using PolicyLint.Testing;

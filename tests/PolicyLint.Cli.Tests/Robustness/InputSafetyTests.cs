@@ -1,6 +1,8 @@
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Cli.Tests.Integration;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;

@@ -4,6 +4,7 @@ using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Inputs.Templates;
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Tests.Inputs;

@@ -1,6 +1,8 @@
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Tests.Configuration;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NUnit.Framework;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Tests.Analysis;
 using PolicyLint.Core.Workspace;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Tests.Analysis;

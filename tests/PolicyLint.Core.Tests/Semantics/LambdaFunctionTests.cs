@@ -1,4 +1,6 @@
 using NUnit.Framework;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;

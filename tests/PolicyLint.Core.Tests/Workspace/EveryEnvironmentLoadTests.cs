@@ -1,4 +1,6 @@
 using NUnit.Framework;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 

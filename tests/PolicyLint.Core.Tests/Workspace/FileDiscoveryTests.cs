@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;

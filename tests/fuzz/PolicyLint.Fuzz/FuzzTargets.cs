@@ -2,7 +2,9 @@ using System.Text;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Loading;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Text;
@@ -199,7 +201,7 @@ public static class FuzzTargets
     {
         var template = ProjectLoader.LoadBytes(State.Request, "template.yaml", Encoding.UTF8.GetBytes(FixedTemplate));
         var ledger = ExclusionLedger.Parse(SourceText.From(LoadRequest.DefaultLedgerPath, FixedLedger));
-        var export = Core.Inputs.InputFrontEnds.DeployedState.ReadBytes("deployed/export.json", bytes, Core.Syntax.ParseLimits.Default, null);
+        var export = Core.Loading.InputFrontEnds.DeployedState.ReadBytes("deployed/export.json", bytes, Core.Syntax.ParseLimits.Default, null);
         Analyze(template.Templates, ledger, export.Diagnostics, [], Core.Inputs.Deployed.DeployedState.Create([export]));
     }
 

@@ -5,29 +5,6 @@ using PolicyLint.Core.Ledger;
 
 namespace PolicyLint.Core.Inputs.Deployed;
 
-/// <summary>The AWS CLI commands whose <c>--output json</c> PolicyLint reads, by the list each page holds.</summary>
-public enum ExportKind
-{
-    /// <summary><c>aws inspector2 list-coverage</c>: <c>coveredResources</c>.</summary>
-    InspectorCoverage,
-
-    /// <summary><c>aws resourcegroupstaggingapi get-resources</c>: <c>ResourceTagMappingList</c>.</summary>
-    ResourceTagging,
-
-    /// <summary><c>aws lambda list-functions</c>: <c>Functions</c>.</summary>
-    LambdaFunctions,
-}
-
-/// <summary>A valid JSON file that is not (or not wholly) an export PolicyLint reads: a foreign document, a record of
-/// another resource type, a field of the wrong type (PL7006, reported by the rule pack).</summary>
-/// <param name="Location">The offending value or object.</param>
-/// <param name="Message">What is wrong and what PolicyLint expected, without a final period.</param>
-public sealed record ExportProblem(Location Location, string Message) : IReportable
-{
-    /// <inheritdoc />
-    public DiagnosticTarget Target => DiagnosticTarget.At(Location);
-}
-
 /// <summary>One record of an export: a function as one JSON object of one page lists it.</summary>
 internal sealed record ExportRecord(LambdaArn Arn, Location Object)
 {

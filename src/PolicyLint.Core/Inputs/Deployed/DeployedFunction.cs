@@ -3,32 +3,6 @@ using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Inputs.Deployed;
 
-/// <summary>A tag of a deployed function as an export lists it.</summary>
-/// <param name="Key">The tag key.</param>
-/// <param name="Value">The tag value.</param>
-/// <param name="Location">The key as written in the export (<c>functionTags</c> of a coverage record, or the
-/// <c>Key</c> of a tagging record's <c>Tags</c> item).</param>
-public sealed record DeployedTag(string Key, string Value, Location Location);
-
-/// <summary>What Amazon Inspector's coverage export says about one scan type of a function.</summary>
-/// <param name="ScanType">The scan type: <c>PACKAGE</c> is Lambda standard scanning, <c>CODE</c> Lambda code
-/// scanning (Inspector API reference, CoveredResource.scanType).</param>
-/// <param name="StatusCode"><c>ACTIVE</c> (scanned) or <c>INACTIVE</c> (not scanned) (ScanStatus.statusCode).</param>
-/// <param name="Reason">Why, e.g. <c>SUCCESSFUL</c>, <c>EXCLUDED_BY_TAG</c>, <c>UNSUPPORTED_RUNTIME</c>
-/// (ScanStatus.reason); null when the record has none.</param>
-/// <param name="Location">The record's <c>reason</c> value (else its <c>statusCode</c> value) in the export.</param>
-/// <param name="Record">The coverage record (its opening brace).</param>
-public sealed record CoverageStatus(ScanType ScanType, string StatusCode, string? Reason, Location Location, Location Record)
-{
-    /// <summary>Whether Inspector says it does not scan this scan type of the function.</summary>
-    public bool IsInactive => StatusCode == "INACTIVE";
-}
-
-/// <summary>Where an export lists a function: the JSON object of its record.</summary>
-/// <param name="Export">The export.</param>
-/// <param name="Location">The record's opening brace.</param>
-public sealed record DeployedSighting(DeployedExport Export, Location Location);
-
 /// <summary>
 /// One deployed Lambda function, identified by its unqualified ARN, with everything the exports say about it:
 /// tags (coverage and tagging exports), Inspector coverage per scan type, runtime and KMS key (coverage and

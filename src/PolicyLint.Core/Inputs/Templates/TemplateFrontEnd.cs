@@ -11,7 +11,7 @@ namespace PolicyLint.Core.Inputs.Templates;
 /// The template front end: decodes, parses and binds one file as an AWS SAM or CloudFormation template (docs/conventions.md#c3, docs/conventions.md#c4,
 /// docs/conventions.md#c16). A file that neither is nor looks like a template is no template file (an empty result); one that looks like a
 /// template but cannot be read is PL0001. Discovery of the files under the root stays with
-/// <see cref="ProjectLoader"/>, which reads samconfig files first because they decide how templates resolve.
+/// <see cref="Loading.ProjectLoader"/>, which reads samconfig files first because they decide how templates resolve.
 /// </summary>
 public sealed partial class TemplateFrontEnd : IInputFrontEnd
 {
@@ -36,7 +36,7 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
     }
 #pragma warning restore CA1822
 
-    /// <summary>Decodes, parses and binds one file's bytes as <see cref="ProjectLoader.Load"/> does for each file it reads (docs/conventions.md#c3, docs/conventions.md#c4,
+    /// <summary>Decodes, parses and binds one file's bytes as <see cref="Loading.ProjectLoader.Load"/> does for each file it reads (docs/conventions.md#c3, docs/conventions.md#c4,
     /// docs/conventions.md#c16). Never throws on bad input.</summary>
     /// <param name="request">The limits and resolution settings to use (its root and reader are not used).</param>
     /// <param name="path">The root-relative path with <c>/</c>; its extension picks the front end.</param>

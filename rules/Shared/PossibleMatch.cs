@@ -1,0 +1,12 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+
+namespace PolicyLint.Rules.Shared;
+
+/// <summary>A function whose deployed name is not static but may be the name a ledger entry records.</summary>
+/// <param name="Function">The function.</param>
+/// <param name="Reason">Why its name cannot be compared, as a clause: "its FunctionName is '${…}-worker', and …".</param>
+public sealed record PossibleMatch(LambdaFunction Function, string Reason);

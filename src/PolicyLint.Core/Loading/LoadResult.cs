@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using PolicyLint.Core.Analysis;
+using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Inputs.Deployed;
+using PolicyLint.Core.Inputs.Templates;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Semantics;
+using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
+using PolicyLint.Core.Workspace;
+
+namespace PolicyLint.Core.Loading;
+
+/// <summary>The loaded project and what loading reported.</summary>
+/// <param name="Project">The project model.</param>
+/// <param name="Diagnostics">PL0001 for files that look like templates but cannot be read, for samconfig files and for
+/// the ledger.</param>
+/// <param name="Notifications">Problems with the run (unreadable directories and files).</param>
+/// <param name="FileCount">Files that contributed: template files (broken ones included), the samconfig files read (docs/conventions.md#c21)
+/// and the ledger if present.</param>
+public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ToolNotification> Notifications, int FileCount)
+{
+    /// <summary>Template files found, broken ones included (0: the run analyzed no template).</summary>
+    public int TemplateFileCount { get; init; }
+
+    /// <summary>Candidate files whose syntax tree was built; the others were ruled out by their text alone
+    /// (<see cref="ProjectLoader.CanBeTemplate"/>) or could not be read.</summary>
+    public int ParsedFileCount { get; init; }
+
+    /// <summary>Root-relative paths of every file the load read or would read: each file discovery found (templates,
+    /// samconfig files, other YAML and JSON that was read and skipped) and the ledger, present or not. An output of the
+    /// run must be none of them.</summary>
+    public IReadOnlyList<string> InputPaths { get; init; } = [];
+}

@@ -1,0 +1,27 @@
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Syntax;
+
+/// <summary>An alias <c>*name</c>: a reference to an earlier anchored node, never copied into the tree (docs/conventions.md#c16).</summary>
+public sealed class AliasNode : SyntaxNode
+{
+    internal AliasNode(SyntaxTree tree, TextSpan span, string name, SyntaxNode target)
+        : base(tree, span, null)
+    {
+        Name = name;
+        Target = target;
+        ExpansionCost = AddSaturating(target.SubtreeSize, target.ExpansionCost);
+    }
+
+    /// <inheritdoc />
+    public override SyntaxNodeKind Kind => SyntaxNodeKind.Alias;
+
+    /// <summary>The anchor name.</summary>
+    public string Name { get; }
+
+    /// <summary>The anchored node (never itself an alias).</summary>
+    public SyntaxNode Target { get; }
+
+    /// <inheritdoc />
+    public override SyntaxNode Resolve() => Target;
+}
