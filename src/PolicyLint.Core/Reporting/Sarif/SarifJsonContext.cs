@@ -13,4 +13,4 @@ namespace PolicyLint.Core.Reporting.Sarif;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = true)]
 [JsonSerializable(typeof(SarifLog))]
-public sealed partial class SarifJsonContext : JsonSerializerContext;
+internal sealed partial class SarifJsonContext : JsonSerializerContext;
