@@ -33,14 +33,18 @@ public sealed class GitFileSource : IFileSource, IDisposable
     private readonly SemaphoreSlim _reader = new(1, 1);
     private Process? _catFile;
 
-    private GitFileSource(string root, string description)
+    private GitFileSource(string root, string description, bool isIndex)
     {
         _root = root;
         Description = description;
+        IsIndex = isIndex;
     }
 
     /// <inheritdoc />
     public string Description { get; }
+
+    /// <summary>Whether this is the git index (<see cref="OpenIndex"/>, <c>--staged</c>) rather than a commit.</summary>
+    public bool IsIndex { get; }
 
     /// <summary>The files of the index under <paramref name="root"/> (<c>--staged</c>).</summary>
     /// <param name="root">Absolute folder inside a git work tree (its top or a subfolder).</param>
@@ -48,7 +52,7 @@ public sealed class GitFileSource : IFileSource, IDisposable
     public static GitFileSource OpenIndex(string root)
     {
         Prefix(root, null, out _);
-        var source = new GitFileSource(root, "the git index");
+        var source = new GitFileSource(root, "the git index", isIndex: true);
         var listing = Run(root, "ls-files", "--stage", "-z");
         var unmerged = new SortedSet<string>(StringComparer.Ordinal);
         var empty = new List<string>();
@@ -89,7 +93,7 @@ public sealed class GitFileSource : IFileSource, IDisposable
     public static GitFileSource OpenCommit(string root, string revision)
     {
         var prefix = Prefix(root, revision, out var commit);
-        var source = new GitFileSource(root, $"commit {commit[..Math.Min(12, commit.Length)]}");
+        var source = new GitFileSource(root, $"commit {commit[..Math.Min(12, commit.Length)]}", isIndex: false);
         var tree = prefix.Length == 0 ? $"{commit}^{{tree}}" : $"{commit}:{prefix.TrimEnd('/')}";
         string listing;
         try

@@ -64,8 +64,34 @@ public sealed class GitSourceTests
         Assert.That(Keys(staged), Is.EqualTo(new[] { "template.yaml(7,9): error PL1001" }), staged.Stdout + staged.Stderr);
         Assert.That(staged.ExitCode, Is.EqualTo(ExitCodes.Failure));
 
+        Assert.That(staged.Stderr, Is.EqualTo(
+            "policylint: note: security/inspector-exclusions.yaml: the ledger is in the working tree but not in the git index, so --staged read no ledger " +
+            "(the commit would hold none); 'git add security/inspector-exclusions.yaml' if the commit should record its exclusions\n"));
+        Assert.That(workingTree.Stderr, Is.Empty, "a working-tree lint reads the ledger it sees");
+
         ExternalTool.Git(repository.Root, "add", Ledger2);
-        Assert.That(Lint(repository, "--staged").ExitCode, Is.EqualTo(ExitCodes.Success), "once the ledger is staged the commit passes");
+        var added = Lint(repository, "--staged");
+        Assert.That(added.ExitCode, Is.EqualTo(ExitCodes.Success), "once the ledger is staged the commit passes");
+        Assert.That(added.Stderr, Is.Empty);
+    }
+
+    [Test]
+    public void Staged_ALedgerWithUnstagedChanges_IsReadFromTheIndex_AndANoteSaysSo()
+    {
+        using var repository = NewRepository();
+        repository.Write("template.yaml", TaggedTemplate);
+        repository.Write(Ledger2, Ledger.Replace("function_name: worker", "function_name: other", StringComparison.Ordinal));
+        ExternalTool.Git(repository.Root, "add", "-A");
+        ExternalTool.Git(repository.Root, "commit", "-q", "-m", "the ledger records another function");
+        repository.Write(Ledger2, Ledger);
+
+        var staged = Lint(repository, "--staged");
+
+        Assert.That(Keys(staged), Is.EqualTo(new[] { "security/inspector-exclusions.yaml(3,5): warning PL1002", "template.yaml(7,9): error PL1001" }), staged.Stdout);
+        Assert.That(staged.Stderr, Is.EqualTo(
+            "policylint: note: security/inspector-exclusions.yaml: the ledger has changes that are not staged, so --staged read the git index's version " +
+            "(what the commit would hold); 'git add security/inspector-exclusions.yaml' to include them\n"));
+        Assert.That(Lint(repository, "--rev", "HEAD").Stderr, Does.Not.Contain("note:"), "a commit is not compared with the working tree");
     }
 
     [Test]
