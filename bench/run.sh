@@ -57,6 +57,11 @@ hello_src="$out/hello-tool"
 write_hello() { # DIR: a hello world .NET tool and a pre-commit hook repository that runs it
   rm -rf "$1" && mkdir -p "$1"
   cp "$repo/src/PolicyLint.Cli/ToolPackage.props" "$1/"
+  # bench/out is inside the repository: empty MSBuild files here keep the repository's own (IsPackable=false, analyzers,
+  # central package versions) from reaching the hello world, which must be a plain one.
+  echo '<Project />' > "$1/Directory.Build.props"
+  echo '<Project />' > "$1/Directory.Build.targets"
+  echo '<Project />' > "$1/Directory.Packages.props"
   cat > "$1/hello.csproj" << 'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>

@@ -58,8 +58,10 @@ internal static class LedgerCommand
             // The same analysis as a lint run, read rather than recomputed: states from PL3001–PL3004, the verdict from
             // the results about the ledger at or above --fail-level.
             var run = session.Run();
+            // Every note a lint run prints, too: one about resolution (a samconfig without the environment read) changes
+            // which functions ledger entries match.
             CommandSupport.WriteNotifications(stderr, resolution.UnusedParameterWarnings(parse, run.Project));
-            CommandSupport.WriteNotifications(stderr, run.Notifications.Where(n => n.IsToolFailure));
+            CommandSupport.WriteNotifications(stderr, run.Notifications);
             var status = LedgerStatus.From(run, session.Options.GetOption(ExpiringLedgerEntryAnalyzer.ExpiringWithinDays), parse.GetValue(failLevel)!);
             stdout.Write(parse.GetValue(format) switch
             {

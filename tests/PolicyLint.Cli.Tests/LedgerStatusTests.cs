@@ -49,6 +49,23 @@ public sealed class LedgerStatusTests
         CliRunner.Run(repository.Root, ["ledger", "status", "--today", CliRunner.Today, .. args]);
 
     [Test]
+    public void ASamconfigWithoutTheEnvironmentRead_GetsTheLintRunsNote()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write(LedgerPath, "version: 1\nexclusions:\n" + Entry("alpha-ok", "2027-03-31", "2027-01-15", "SEC-101"));
+        repository.Write("template.yaml", "Resources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: alpha-ok\n");
+        repository.Write("samconfig.toml", "version = 0.1\n\n[prod.deploy.parameters]\nstack_name = \"orders\"\n");
+
+        var run = Status(repository);
+        var lint = CliRunner.Run(repository.Root, ["--today", CliRunner.Today, "--fail-level", "none"]);
+
+        Assert.That(run.Stderr, Is.EqualTo(
+            "policylint: note: samconfig.toml: No 'default' environment in this samconfig (it has 'prod'); its stack name, parameter overrides and tags are not used\n"));
+        Assert.That(run.Stderr, Is.EqualTo(lint.Stderr), "the same note as a lint run");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
     public void Text_IsATableByUrgency_ThenTheCounts_AndExpiredMeansExitCode1()
     {
         using var repository = new TemporaryRepository();
