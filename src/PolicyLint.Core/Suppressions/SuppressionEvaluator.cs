@@ -189,7 +189,7 @@ public static class SuppressionEvaluator
         else if (id == EngineDiagnostics.InvalidSuppression.Id)
             problems.Add($"{id} cannot be suppressed (fix the suppression it reports, or turn {id} off in the configuration)");
         else if (!knownIds.Contains(id))
-            problems.Add($"unknown rule ID '{id}'");
+            problems.Add($"unknown rule ID {(IsIdLike(id) ? $"'{id}'" : JsonErrorScanner.Masked(id))}");
 
         var justification = node.GetValue("justification") is ScalarNode { IsNull: false } j ? j.Value.Trim() : null;
         if (string.IsNullOrEmpty(justification))
@@ -208,6 +208,11 @@ public static class SuppressionEvaluator
         }
 
         if (problems.Count > 0)
-            suppression.Problem = $"Invalid suppression{(id is null ? string.Empty : $" of {id}")}: {string.Join("; ", problems)}; it is not applied";
+            suppression.Problem = $"Invalid suppression{(id is null ? string.Empty : $" of {(IsIdLike(id) ? id : JsonErrorScanner.Masked(id))}")}: {string.Join("; ", problems)}; it is not applied";
     }
+
+    /// <summary>Whether an <c>id</c> is quoted whole in a message: when it is short and made of letters and digits, as a
+    /// rule ID or a mistyped one is (<c>PL100l</c>). Anything else is masked as a value is (<c>'ghp_…' (40
+    /// characters)</c>, README "Values in error messages"): whatever was pasted there reaches every output format.</summary>
+    private static bool IsIdLike(string id) => id.Length <= 12 && id.All(char.IsAsciiLetterOrDigit);
 }

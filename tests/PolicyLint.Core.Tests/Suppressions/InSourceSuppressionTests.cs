@@ -145,6 +145,8 @@ public sealed class InSourceSuppressionTests
     [TestCase("id: PL0003\njustification: Accepted", "Invalid suppression of PL0003: PL0003 cannot be suppressed (fix the suppression it reports, or turn PL0003 off in the configuration); it is not applied")]
     [TestCase("id: [PL2901]\njustification: Accepted", "Invalid suppression: 'id' must be a rule ID such as PL2001; it is not applied")]
     [TestCase("id: PL2901\njustification: Accepted\nreason: vendor", "Invalid suppression of PL2901: unknown key 'reason' (expected: id, justification, expires); it is not applied")]
+    [TestCase("id: ghp_wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE\njustification: Accepted", "Invalid suppression of 'ghp_…' (41 characters): unknown rule ID 'ghp_…' (41 characters); it is not applied")]
+    [TestCase("id: PL2901 PL2902\njustification: Accepted", "Invalid suppression of 'PL29…' (13 characters): unknown rule ID 'PL29…' (13 characters); it is not applied")]
     [TestCase("id: PL9999\nexpires: soon", "Invalid suppression of PL9999: unknown rule ID 'PL9999'; it has no justification (say why the result is accepted); 'expires' 'soon' is not a date of the form YYYY-MM-DD; it is not applied")]
     public void Reports_AnInvalidSuppressionOnceAtItsIdKey_AndDoesNotApplyIt(string entry, string message) =>
         Assert.That(Run(QueueTemplate(entry)), Is.EqualTo(new[]
