@@ -19,8 +19,9 @@ public sealed class ValueResolver
     private readonly TemplateModel _template;
     private readonly ResolutionSettings _settings;
     // Boxed TriState values: a framework dictionary over a value type has no ReadyToRun code (it is JIT-compiled at
-    // every start), one over object does.
-    private readonly ConcurrentDictionary<string, object> _conditionCache = new(StringComparer.Ordinal);
+    // every start), one over object does. Created on the first condition evaluated, and small: every template has two
+    // resolvers that stay live until the run ends, and most evaluate few conditions or none (issue 15).
+    private ConcurrentDictionary<string, object>? _conditionCache;
     private readonly bool _everyBranch;
 
     internal ValueResolver(TemplateModel template, ResolutionSettings settings, bool everyBranch = false)
@@ -408,12 +409,13 @@ public sealed class ValueResolver
 
     private TriState EvaluateCondition(string name, ImmutableHashSet<string> visiting)
     {
-        if (_conditionCache.TryGetValue(name, out var cached))
+        if (Volatile.Read(ref _conditionCache) is { } cache && cache.TryGetValue(name, out var cached))
             return (TriState)cached;
         if (visiting.Contains(name) || !_template.Conditions.TryGetValue(name, out var entry))
             return TriState.Unknown;
         var result = Evaluate(entry.Value, visiting.Add(name));
-        _conditionCache.TryAdd(name, result);
+        LazyInitializer.EnsureInitialized(ref _conditionCache, static () => new ConcurrentDictionary<string, object>(concurrencyLevel: 1, capacity: 4, StringComparer.Ordinal))
+            .TryAdd(name, result);
         return result;
     }
 

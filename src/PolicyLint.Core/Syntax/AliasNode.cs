@@ -5,13 +5,18 @@ namespace PolicyLint.Core.Syntax;
 /// <summary>An alias <c>*name</c>: a reference to an earlier anchored node, never copied into the tree (docs/conventions.md#c16).</summary>
 public sealed class AliasNode : SyntaxNode
 {
+    private readonly long _expansionCost;
+
     internal AliasNode(SyntaxTree tree, TextSpan span, string name, SyntaxNode target)
         : base(tree, span, null)
     {
         Name = name;
         Target = target;
-        ExpansionCost = AddSaturating(target.SubtreeSize, target.ExpansionCost);
+        _expansionCost = AddSaturating(target.SubtreeSize, target.ExpansionCost);
     }
+
+    /// <inheritdoc />
+    private protected override long StoredExpansionCost => _expansionCost;
 
     /// <inheritdoc />
     public override SyntaxNodeKind Kind => SyntaxNodeKind.Alias;

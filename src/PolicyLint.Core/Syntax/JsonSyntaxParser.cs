@@ -51,6 +51,7 @@ public static class JsonSyntaxParser
     {
         private readonly SourceText _source = tree.Source;
         private readonly Stack<Frame> _stack = new();
+        private readonly ScalarValueTable _values = new();
         private int _mappedByte;
         private int _mappedChar;
         private int _lastEnd;
@@ -111,7 +112,7 @@ public static class JsonSyntaxParser
 
                         case JsonTokenType.PropertyName:
                         {
-                            var key = new ScalarNode(tree, new TextSpan(start, StringEnd(reader)), reader.GetString()!, ScalarStyle.JsonString);
+                            var key = new ScalarNode(tree, new TextSpan(start, StringEnd(reader)), _values.Share(reader.GetString()!), ScalarStyle.JsonString);
                             var frame = _stack.Peek();
                             CheckDuplicate(frame, key);
                             frame.PendingKey = key;
@@ -119,14 +120,14 @@ public static class JsonSyntaxParser
                         }
 
                         case JsonTokenType.String:
-                            root = Add(new ScalarNode(tree, new TextSpan(start, StringEnd(reader)), reader.GetString()!, ScalarStyle.JsonString)) ?? root;
+                            root = Add(new ScalarNode(tree, new TextSpan(start, StringEnd(reader)), _values.Share(reader.GetString()!), ScalarStyle.JsonString)) ?? root;
                             break;
                         case JsonTokenType.Number:
                         case JsonTokenType.True:
                         case JsonTokenType.False:
                         case JsonTokenType.Null:
                         {
-                            var text = Encoding.UTF8.GetString(reader.ValueSpan);
+                            var text = _values.Share(Encoding.UTF8.GetString(reader.ValueSpan));
                             var style = reader.TokenType == JsonTokenType.Number ? ScalarStyle.JsonNumber : ScalarStyle.JsonLiteral;
                             root = Add(new ScalarNode(tree, new TextSpan(start, CharOffset((int)reader.BytesConsumed)), text, style)) ?? root;
                             break;

@@ -11,6 +11,8 @@ public sealed class MappingNode : SyntaxNode
     /// <summary>The YAML merge key.</summary>
     public const string MergeKeyText = "<<";
 
+    private readonly int _subtreeSize;
+    private readonly long _expansionCost;
     private Dictionary<string, MappingEntry>? _index;
 
     internal MappingNode(SyntaxTree tree, TextSpan span, IReadOnlyList<MappingEntry> entries, bool isFlow, string? tag = null, bool isShortFormIntrinsic = false)
@@ -29,9 +31,15 @@ public sealed class MappingNode : SyntaxNode
                 HasMergeKeys = true;
         }
 
-        SubtreeSize = size;
-        ExpansionCost = cost;
+        _subtreeSize = size;
+        _expansionCost = cost;
     }
+
+    /// <inheritdoc />
+    private protected override int StoredSubtreeSize => _subtreeSize;
+
+    /// <inheritdoc />
+    private protected override long StoredExpansionCost => _expansionCost;
 
     /// <inheritdoc />
     public override SyntaxNodeKind Kind => SyntaxNodeKind.Mapping;

@@ -5,11 +5,13 @@ namespace PolicyLint.Core.Syntax;
 /// <summary>A scalar value. <see cref="Value"/> is the text after YAML/JSON unescaping; nothing is typed.</summary>
 public sealed class ScalarNode : SyntaxNode
 {
+    private readonly byte _style; // a ScalarStyle: one byte, as most nodes of a tree are scalars
+
     internal ScalarNode(SyntaxTree tree, TextSpan span, string value, ScalarStyle style, string? tag = null)
         : base(tree, span, tag)
     {
         Value = value;
-        Style = style;
+        _style = (byte)style;
     }
 
     /// <inheritdoc />
@@ -19,7 +21,7 @@ public sealed class ScalarNode : SyntaxNode
     public string Value { get; }
 
     /// <summary>How the scalar was written.</summary>
-    public ScalarStyle Style { get; }
+    public ScalarStyle Style => (ScalarStyle)_style;
 
     /// <summary>Whether the value was generated (an <c>Fn::ForEach</c> identifier replaced in it): it is located where
     /// it was written, but its text is not the file's, so <see cref="TryGetSourceSpan"/> gives up on it.</summary>

@@ -5,6 +5,9 @@ namespace PolicyLint.Core.Syntax;
 /// <summary>A sequence (YAML sequence, JSON array).</summary>
 public sealed class SequenceNode : SyntaxNode
 {
+    private readonly int _subtreeSize;
+    private readonly long _expansionCost;
+
     internal SequenceNode(SyntaxTree tree, TextSpan span, IReadOnlyList<SyntaxNode> items, bool isFlow, string? tag = null)
         : base(tree, span, tag)
     {
@@ -18,9 +21,15 @@ public sealed class SequenceNode : SyntaxNode
             cost = AddSaturating(cost, item.ExpansionCost);
         }
 
-        SubtreeSize = size;
-        ExpansionCost = cost;
+        _subtreeSize = size;
+        _expansionCost = cost;
     }
+
+    /// <inheritdoc />
+    private protected override int StoredSubtreeSize => _subtreeSize;
+
+    /// <inheritdoc />
+    private protected override long StoredExpansionCost => _expansionCost;
 
     /// <inheritdoc />
     public override SyntaxNodeKind Kind => SyntaxNodeKind.Sequence;

@@ -10,8 +10,10 @@ public sealed class SyntaxTree
 {
     private readonly List<SyntaxNode?> _documents = [];
     private readonly List<SyntaxProblem> _problems = [];
+    private readonly Lock _tagLock = new();
     private long _sourceMapCharacters;
     private int _nodeCount;
+    private Dictionary<SyntaxNode, string>? _tags; // the few nodes with an explicit tag; locked: the binder adds copies
 
     internal SyntaxTree(SourceText source, SourceFormat format, ParseLimits limits)
     {
@@ -49,6 +51,21 @@ public sealed class SyntaxTree
     public int NodeCount => Volatile.Read(ref _nodeCount);
 
     internal void CountNode() => Interlocked.Increment(ref _nodeCount);
+
+    /// <summary>Keeps <paramref name="node"/>'s explicit tag (<see cref="SyntaxNode.Tag"/>): most nodes have none, so
+    /// the tree holds the few there are rather than every node a field for one.</summary>
+    internal void SetTag(SyntaxNode node, string tag)
+    {
+        lock (_tagLock)
+            (_tags ??= new Dictionary<SyntaxNode, string>(ReferenceEqualityComparer.Instance))[node] = tag;
+    }
+
+    /// <summary>The tag <see cref="SetTag"/> kept for <paramref name="node"/>, or null.</summary>
+    internal string? TagOf(SyntaxNode node)
+    {
+        lock (_tagLock)
+            return _tags?.GetValueOrDefault(node);
+    }
 
     /// <summary>A tree with no documents whose scalars stand for values found inside another format's text (a samconfig
     /// TOML string), located at that text.</summary>

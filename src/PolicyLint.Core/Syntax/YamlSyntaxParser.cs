@@ -63,6 +63,7 @@ public static class YamlSyntaxParser
         private readonly SourceText _source = tree.Source;
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
+        private readonly ScalarValueTable _values = new();
         private SyntaxNode? _documentRoot;
         private bool _documentHasRoot;
         private int _writtenNodes;
@@ -220,7 +221,7 @@ public static class YamlSyntaxParser
             // every node on lines the file has (docs/conventions.md#c2).
             valueStart = Math.Min(valueStart, Math.Max(startIndex, _source.EndOfContent));
             var end = Math.Max(valueStart, Math.Min(Index(scalar.End), Math.Max(valueStart, _source.EndOfContent)));
-            return new ScalarNode(tree, new TextSpan(valueStart, end), scalar.Value, style, keptTag);
+            return new ScalarNode(tree, new TextSpan(valueStart, end), _values.Share(scalar.Value), style, keptTag);
         }
 
         private SyntaxNode BuildScalar(Scalar scalar)

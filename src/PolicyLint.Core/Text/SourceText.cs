@@ -137,6 +137,12 @@ public sealed class SourceText
             bytes = bytes[3..];
 
         invalidOffset = -1;
+        // Valid UTF-8 (nearly every file) is decoded straight into its string: no buffer as large as the file is rented
+        // and kept by the shared pool for the rest of the run (issue 15).
+        if (Utf8.IsValid(bytes))
+            return new SourceText(path, Encoding.UTF8.GetString(bytes), bom);
+
+        // The first invalid sequence's offset in the text.
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
         try
         {

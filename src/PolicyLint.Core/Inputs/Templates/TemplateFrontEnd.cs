@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
@@ -44,6 +45,10 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
 #pragma warning disable CA1822 // as Read
     public FileResult LoadBytes(LoadRequest request, string path, ReadOnlySpan<byte> bytes)
     {
+        // Most files under a root are no template (vendored JSON, docs): a UTF-8 file is sniffed as bytes, before it is
+        // decoded, which gives the answer the decoded text would (issue 15).
+        if (SourceText.DetectEncoding(bytes, out _).CodePage == Encoding.UTF8.CodePage && !CanBeTemplateUtf8(bytes))
+            return new FileResult(path, false, [], [], null);
         var source = SourceText.Decode(path, bytes, out var invalidOffset);
         if (invalidOffset >= 0)
         {
@@ -103,6 +108,73 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
         text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) ||
         text.Contains("Transform", StringComparison.Ordinal) ||
         HasLetterEscape(text);
+
+    /// <summary>
+    /// <see cref="CanBeTemplate(string)"/> on the UTF-8 bytes of a file, decoded or not: every character it looks for is
+    /// ASCII, a UTF-8 byte below 0x80 is always that ASCII character (the bytes of a multi-byte sequence are all 0x80 or
+    /// above), and decoding, strict or lenient (an invalid sequence becomes U+FFFD), keeps every ASCII byte. So the
+    /// words and escapes are in the bytes exactly when they are in the text, and a file that cannot be a template here
+    /// neither can be one nor looks like one (<see cref="LooksLikeTemplate"/> needs the words too) once decoded.
+    /// </summary>
+    private static bool CanBeTemplateUtf8(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOf("Resources"u8) >= 0 ||
+        utf8.IndexOf("AWSTemplateFormatVersion"u8) >= 0 ||
+        utf8.IndexOf("Transform"u8) >= 0 ||
+        HasLetterEscapeUtf8(utf8);
+
+    /// <summary><see cref="HasLetterEscape"/> on UTF-8 bytes. A character after a backslash is skipped as the
+    /// text version skips it: when it is a multi-byte one, the search goes on from one of its bytes, and none of them is
+    /// a backslash.</summary>
+    private static bool HasLetterEscapeUtf8(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = utf8.IndexOf((byte)'\\'); i >= 0 && i + 1 < utf8.Length; i = NextBackslash(utf8, i + 2))
+        {
+            var digits = utf8[i + 1] switch
+            {
+                (byte)'x' => 2,
+                (byte)'u' => 4,
+                (byte)'U' => 8,
+                (byte)'\r' or (byte)'\n' => -1,
+                _ => 0,
+            };
+            if (digits < 0)
+                return true;
+            if (digits > 0 && (i + 2 + digits > utf8.Length || !TryParseHex(utf8.Slice(i + 2, digits), out var code)
+                || code < 0x80 && KeyLetters.Contains((char)code, StringComparison.Ordinal)))
+                return true; // a malformed escape is left to the parser
+        }
+
+        return false;
+    }
+
+    private static int NextBackslash(ReadOnlySpan<byte> utf8, int from)
+    {
+        if (from >= utf8.Length)
+            return -1;
+        var next = utf8[from..].IndexOf((byte)'\\');
+        return next < 0 ? -1 : from + next;
+    }
+
+    /// <summary>Hexadecimal digits only, as <see cref="System.Globalization.NumberStyles.AllowHexSpecifier"/> reads them.</summary>
+    private static bool TryParseHex(ReadOnlySpan<byte> digits, out int code)
+    {
+        code = 0;
+        foreach (var b in digits)
+        {
+            var value = b switch
+            {
+                >= (byte)'0' and <= (byte)'9' => b - '0',
+                >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+                _ => -1,
+            };
+            if (value < 0)
+                return false;
+            code = unchecked((code << 4) | value);
+        }
+
+        return true;
+    }
 
     /// <summary>The letters of <c>Resources</c>, <c>AWSTemplateFormatVersion</c> and <c>Transform</c>: an escape that
     /// stands for another character cannot help spell one of them.</summary>
