@@ -1,7 +1,3 @@
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Ledger;
-using PolicyLint.Rules.Shared;
-
 namespace PolicyLint.Rules.DeployedState;
 
 /// <summary>What the exports say of a ledger entry's exclusion.</summary>

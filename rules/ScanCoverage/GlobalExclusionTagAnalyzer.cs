@@ -4,7 +4,6 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Text;
-using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.ScanCoverage;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Semantics;
 using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.ScanCoverage;

@@ -1,4 +1,3 @@
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 

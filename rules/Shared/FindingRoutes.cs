@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;

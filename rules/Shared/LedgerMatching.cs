@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;

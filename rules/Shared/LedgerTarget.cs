@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
 
 namespace PolicyLint.Rules.Shared;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Workspace;

@@ -1,19 +1,3 @@
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.CommandLine.Help;
-using System.CommandLine.Invocation;
-using System.Globalization;
-using System.Text;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Configuration;
-using PolicyLint.Core.Reporting.Sarif;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Reporting;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Workspace;
-using PolicyLint.Rules;
-
 namespace PolicyLint.Cli;
 
 /// <summary>Exit codes (docs/conventions.md#c13).</summary>

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Loading;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Cli;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Rules;
 using PolicyLint.Rules.ExclusionTags;

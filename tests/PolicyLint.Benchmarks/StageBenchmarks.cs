@@ -4,7 +4,6 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 
 namespace PolicyLint.Benchmarks;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using CsCheck;
 using NUnit.Framework;
 using PolicyLint.Cli.Tests.Robustness;

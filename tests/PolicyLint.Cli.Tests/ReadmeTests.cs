@@ -1,5 +1,5 @@
-using NUnit.Framework;
 using System.Text.RegularExpressions;
+using NUnit.Framework;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;

@@ -2,7 +2,6 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
-using PolicyLint.Core.Configuration;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests;

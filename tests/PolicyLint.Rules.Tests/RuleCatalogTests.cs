@@ -9,7 +9,6 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests;

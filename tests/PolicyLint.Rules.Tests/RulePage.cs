@@ -1,4 +1,3 @@
-using PolicyLint.Core.Inputs;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Rules.Tests;

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text;
 using NUnit.Framework;
 using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Semantics;

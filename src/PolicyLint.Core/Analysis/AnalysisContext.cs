@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Ledger;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Analysis;
 
 /// <summary>

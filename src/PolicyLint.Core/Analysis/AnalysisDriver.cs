@@ -5,7 +5,6 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Suppressions;
-using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Analysis;

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Suppressions;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Analysis;
 

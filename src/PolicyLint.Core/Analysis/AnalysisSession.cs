@@ -1,4 +1,3 @@
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;

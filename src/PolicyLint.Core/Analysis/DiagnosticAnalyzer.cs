@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 

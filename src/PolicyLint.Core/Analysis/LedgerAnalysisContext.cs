@@ -3,8 +3,6 @@ using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Loading;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Analysis;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;

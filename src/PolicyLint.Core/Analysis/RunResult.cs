@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Loading;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Analysis;
 

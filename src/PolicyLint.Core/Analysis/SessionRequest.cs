@@ -1,4 +1,3 @@
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Workspace;

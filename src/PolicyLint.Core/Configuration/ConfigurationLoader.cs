@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;

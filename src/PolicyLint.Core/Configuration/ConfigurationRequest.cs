@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
 using PolicyLint.Core.Workspace;
-using static PolicyLint.Core.Syntax.JsonErrorScanner;
 
 namespace PolicyLint.Core.Configuration;
 

@@ -1,11 +1,3 @@
-using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
-
 namespace PolicyLint.Core.Configuration;
 
 /// <summary>Where severity configuration comes from, highest precedence first (docs/conventions.md#c20). Command-line flags rank above

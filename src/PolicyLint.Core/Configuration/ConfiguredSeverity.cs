@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Configuration;
 

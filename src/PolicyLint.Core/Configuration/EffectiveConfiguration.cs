@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
-using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
+using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Configuration;
 

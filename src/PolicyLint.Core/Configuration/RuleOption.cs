@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.RegularExpressions;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
-
 namespace PolicyLint.Core.Configuration;
 
 /// <summary>A rule option (docs/conventions.md#c1, issue 4): a typed value read from configuration under <see cref="Key"/>.</summary>

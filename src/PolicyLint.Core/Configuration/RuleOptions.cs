@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
 
 namespace PolicyLint.Core.Configuration;
 

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.RegularExpressions;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
-
 namespace PolicyLint.Core.Configuration;
 
 /// <summary>A typed rule option.</summary>

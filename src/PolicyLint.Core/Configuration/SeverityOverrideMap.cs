@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 
 namespace PolicyLint.Core.Configuration;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>Severity of a diagnostic; SARIF calls it <c>level</c> (SARIF 2.1.0 §3.27.10).</summary>

@@ -1,5 +1,3 @@
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>Something a diagnostic can be reported on: an effective property, a tag, a ledger field or entry.</summary>

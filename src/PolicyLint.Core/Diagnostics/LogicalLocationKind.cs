@@ -1,5 +1,3 @@
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>What a <see cref="LogicalLocation"/> names.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>Rule categories; the first digit of an ID names its category (docs/style.md#naming, docs/conventions.md#c20).</summary>

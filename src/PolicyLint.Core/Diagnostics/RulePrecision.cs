@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>How often a rule is right when it reports; SARIF <c>properties.precision</c> as GitHub reads it.</summary>

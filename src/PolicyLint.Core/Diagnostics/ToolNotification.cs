@@ -1,5 +1,3 @@
-using PolicyLint.Core.Workspace;
-
 namespace PolicyLint.Core.Diagnostics;
 
 /// <summary>A message about the run itself rather than about the input (SARIF <c>toolExecutionNotifications</c>, or

@@ -1,5 +1,3 @@
-using PolicyLint.Core.Workspace;
-
 namespace PolicyLint.Core.Inputs;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Ledger;
 
 /// <summary>A Lambda function ARN: <c>arn:&lt;partition&gt;:lambda:&lt;region&gt;:&lt;account&gt;:function:&lt;name&gt;[:&lt;qualifier&gt;]</c>.</summary>

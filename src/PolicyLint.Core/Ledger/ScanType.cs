@@ -1,7 +1,3 @@
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Ledger;
 
 /// <summary>The scan type a ledger entry excludes.</summary>

@@ -1,6 +1,6 @@
+using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Inputs.Templates;
-using PolicyLint.Core.Inputs;
 
 namespace PolicyLint.Core.Loading;
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Inputs.Deployed;

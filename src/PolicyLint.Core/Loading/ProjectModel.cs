@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs.Deployed;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting.Sarif;
 

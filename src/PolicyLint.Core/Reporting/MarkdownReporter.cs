@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
 
 namespace PolicyLint.Core.Reporting;
 

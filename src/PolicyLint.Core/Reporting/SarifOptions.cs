@@ -1,13 +1,5 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting.Sarif;
-using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Reporting;
 

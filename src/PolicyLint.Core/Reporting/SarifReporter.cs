@@ -7,7 +7,6 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Reporting;
 

@@ -1,7 +1,3 @@
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>Which event bus a rule is on, as far as it can be known offline.</summary>

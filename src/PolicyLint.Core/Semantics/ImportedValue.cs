@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
 using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>A fully known string (numbers and booleans are strings too).</summary>

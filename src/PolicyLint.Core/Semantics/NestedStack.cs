@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;

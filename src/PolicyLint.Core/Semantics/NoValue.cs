@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary><c>AWS::NoValue</c>: the property is removed (also a YAML null).</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Semantics;
 

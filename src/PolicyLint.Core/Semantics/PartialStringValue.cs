@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
-using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
 

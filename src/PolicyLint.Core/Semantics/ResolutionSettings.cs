@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
-using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;
 

@@ -1,4 +1,3 @@
-using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;

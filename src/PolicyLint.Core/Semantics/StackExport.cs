@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;

@@ -1,12 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
-using Tomlyn;
-using Tomlyn.Parsing;
-using Tomlyn.Syntax;
-using TomlSyntaxNode = Tomlyn.Syntax.SyntaxNode;
 
 namespace PolicyLint.Core.Semantics;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>A part of a <see cref="PartialStringValue"/>: literal <see cref="Text"/> or a <see cref="Hole"/>.</summary>

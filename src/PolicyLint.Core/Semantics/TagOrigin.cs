@@ -1,7 +1,3 @@
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>Where a tag of a function comes from.</summary>

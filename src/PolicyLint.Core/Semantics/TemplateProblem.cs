@@ -1,6 +1,3 @@
-using System.Globalization;
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Semantics;

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>What an ARN-valued expression names, as far as SNS topics go.</summary>

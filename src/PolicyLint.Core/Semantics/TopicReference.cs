@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>One thing an ARN-valued expression may name.</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
-using PolicyLint.Core.Syntax;
-
 namespace PolicyLint.Core.Semantics;
 
 /// <summary>Three-valued truth for conditions that may depend on what cannot be known offline.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using PolicyLint.Core.Syntax;
 
 namespace PolicyLint.Core.Semantics;

@@ -1,6 +1,4 @@
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Semantics;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Ledger;
-using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
 

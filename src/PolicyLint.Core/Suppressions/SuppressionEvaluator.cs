@@ -1,12 +1,9 @@
 using System.Globalization;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Loading;
-using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Suppressions;
 

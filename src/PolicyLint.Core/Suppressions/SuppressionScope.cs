@@ -1,11 +1,3 @@
-using System.Globalization;
-using PolicyLint.Core.Analysis;
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Ledger;
-using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Suppressions;
 
 /// <summary>What an in-source suppression covers.</summary>

@@ -1,5 +1,3 @@
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Syntax;
 
 /// <summary>How a scalar was written. Values are always kept as the text written (docs/conventions.md#c18: scalars are strings).</summary>

@@ -1,5 +1,3 @@
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Syntax;
 
 /// <summary>The front end a file was read with.</summary>

@@ -1,5 +1,3 @@
-using PolicyLint.Core.Text;
-
 namespace PolicyLint.Core.Syntax;
 
 /// <summary>The kind of a <see cref="SyntaxNode"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace PolicyLint.Core.Workspace;
 
 /// <summary>A git source could not be opened: not a git work tree, an unknown revision, an unmerged index. The command

@@ -1,4 +1,3 @@
-using System.Text;
 using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Workspace;

@@ -1,11 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using Tomlyn;
-using Tomlyn.Parsing;
-using Tomlyn.Syntax;
-using TomlSyntaxNode = Tomlyn.Syntax.SyntaxNode;
 
 namespace PolicyLint.Core.Workspace;
 

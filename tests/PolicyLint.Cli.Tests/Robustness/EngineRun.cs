@@ -9,7 +9,6 @@ using PolicyLint.Core.Loading;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 using PolicyLint.Testing;
 

@@ -4,7 +4,6 @@ using PolicyLint.Cli.Tests.Integration;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests.Robustness;

@@ -4,7 +4,6 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 using static PolicyLint.Core.Tests.TestInput;
 

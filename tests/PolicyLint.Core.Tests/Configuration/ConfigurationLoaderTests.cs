@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Syntax;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Configuration;

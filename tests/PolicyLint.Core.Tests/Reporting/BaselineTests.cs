@@ -6,7 +6,6 @@ using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Tests.Configuration;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Reporting;

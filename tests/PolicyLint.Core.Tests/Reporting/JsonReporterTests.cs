@@ -5,7 +5,6 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Tests.Analysis;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Reporting;

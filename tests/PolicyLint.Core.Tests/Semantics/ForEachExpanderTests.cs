@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using static PolicyLint.Core.Tests.TestInput;
 

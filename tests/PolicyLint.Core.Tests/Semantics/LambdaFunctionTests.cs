@@ -2,9 +2,7 @@ using NUnit.Framework;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 using static PolicyLint.Core.Tests.Semantics.ResolvedValueFormat;
 using static PolicyLint.Core.Tests.TestInput;
 

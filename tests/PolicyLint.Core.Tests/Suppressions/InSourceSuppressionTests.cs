@@ -3,7 +3,6 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Tests.Configuration;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Core.Tests.Suppressions;

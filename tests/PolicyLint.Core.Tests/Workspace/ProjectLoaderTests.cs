@@ -6,7 +6,6 @@ using PolicyLint.Core.Loading;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Testing;
 using static PolicyLint.Core.Tests.TestInput;
 

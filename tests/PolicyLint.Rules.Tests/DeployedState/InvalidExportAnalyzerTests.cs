@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Rules.DeployedState;
 using PolicyLint.Testing;
 using static PolicyLint.Rules.Tests.DeployedState.DeployedExports;

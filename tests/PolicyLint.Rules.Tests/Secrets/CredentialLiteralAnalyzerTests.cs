@@ -3,7 +3,6 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Rules.Secrets;
 using PolicyLint.Testing;
 

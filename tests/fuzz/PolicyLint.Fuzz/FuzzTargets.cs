@@ -8,7 +8,6 @@ using PolicyLint.Core.Loading;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 
 namespace PolicyLint.Fuzz;

@@ -1,7 +1,6 @@
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Text;
-
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Inputs.Deployed;
 

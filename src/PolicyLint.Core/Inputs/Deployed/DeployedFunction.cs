@@ -1,5 +1,4 @@
 using PolicyLint.Core.Ledger;
-using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Inputs.Deployed;
 

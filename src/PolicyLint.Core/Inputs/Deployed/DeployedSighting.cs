@@ -1,4 +1,3 @@
-using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Inputs.Deployed;

@@ -3,7 +3,6 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Inputs.Deployed;
 

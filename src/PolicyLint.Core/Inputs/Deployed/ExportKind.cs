@@ -1,8 +1,3 @@
-using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Text;
-
-using PolicyLint.Core.Ledger;
-
 namespace PolicyLint.Core.Inputs.Deployed;
 
 /// <summary>The AWS CLI commands whose <c>--output json</c> PolicyLint reads, by the list each page holds.</summary>

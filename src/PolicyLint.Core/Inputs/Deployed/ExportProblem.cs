@@ -1,8 +1,6 @@
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Text;
 
-using PolicyLint.Core.Ledger;
-
 namespace PolicyLint.Core.Inputs.Deployed;
 
 /// <summary>A valid JSON file that is not (or not wholly) an export PolicyLint reads: a foreign document, a record of

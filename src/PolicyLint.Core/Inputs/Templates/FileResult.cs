@@ -1,15 +1,5 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
-using PolicyLint.Core.Inputs;
-using PolicyLint.Core.Inputs.Deployed;
-using PolicyLint.Core.Inputs.Templates;
-using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Semantics;
-using PolicyLint.Core.Syntax;
-using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Inputs.Templates;
 

@@ -4,7 +4,6 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Semantics;
 using PolicyLint.Core.Syntax;
 using PolicyLint.Core.Text;
-using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Inputs.Templates;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 #pragma warning disable CA1056 // SARIF URIs are strings in the format
 #pragma warning disable CA2227 // a serialization model
 namespace PolicyLint.Core.Reporting.Sarif;
