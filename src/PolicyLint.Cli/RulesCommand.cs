@@ -3,6 +3,7 @@ using System.Text;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Rules;
+using PolicyLint.Rules.ExclusionTags;
 
 namespace PolicyLint.Cli;
 
@@ -15,7 +16,7 @@ internal static class RulesCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var ids = new Argument<string[]>("ID") { Arity = ArgumentArity.ZeroOrMore, Description = "Rule IDs, e.g. PL1001 (any case): print their pages." }; // a literal: naming the analyzer's descriptor would set up the rule pack for every command line (issue 15)
+        var ids = new Argument<string[]>("ID") { Arity = ArgumentArity.ZeroOrMore, Description = $"Rule IDs, e.g. {UnrecordedExclusionTagAnalyzer.RuleId} (any case): print their pages." }; // a constant: the descriptor would set up the rule pack for every command line (issue 15)
         var command = new Command("rules", "List every rule (ID, default severity, category, title), or print the pages of the rules named.") { ids };
         command.SetAction(parse =>
         {
