@@ -23,6 +23,9 @@ public sealed class InvalidExportAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
     /// <inheritdoc />
+    public override bool RequiresDeployedState => true;
+
+    /// <inheritdoc />
     public override void Initialize(AnalysisContext context) => context.RegisterProjectAction(Analyze);
 
     private static void Analyze(ProjectAnalysisContext context)

@@ -8,10 +8,13 @@ namespace PolicyLint.Rules.ExclusionTags;
 /// <summary>PL1001: reports an exclusion tag on a function that no ledger entry records.</summary>
 public sealed class UnrecordedExclusionTagAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The rule's ID, as a constant: the command line's help names it without setting up the rule pack.</summary>
+    public const string RuleId = "PL1001";
+
     /// <summary>Arguments: {0} the function (logical ID and deployed name); {1} the tag key; {2} the scan type
     /// (standard or code); {3} the ledger path.</summary>
     public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
-        id: "PL1001",
+        id: RuleId,
         name: "UnrecordedExclusionTag",
         title: "Exclusion tag has no ledger entry",
         messageFormat: "Function {0} has exclusion tag '{1}'{4} but no ledger entry records its {2} scanning exclusion; add one to {3}",

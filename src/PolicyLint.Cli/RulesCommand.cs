@@ -15,7 +15,7 @@ internal static class RulesCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var ids = new Argument<string[]>("ID") { Arity = ArgumentArity.ZeroOrMore, Description = $"Rule IDs, e.g. {UnrecordedExclusionTagAnalyzer.Rule.Id} (any case): print their pages." };
+        var ids = new Argument<string[]>("ID") { Arity = ArgumentArity.ZeroOrMore, Description = $"Rule IDs, e.g. {UnrecordedExclusionTagAnalyzer.RuleId} (any case): print their pages." }; // a constant: the descriptor would set up the rule pack for every command line (issue 15)
         var command = new Command("rules", "List every rule (ID, default severity, category, title), or print the pages of the rules named.") { ids };
         command.SetAction(parse =>
         {

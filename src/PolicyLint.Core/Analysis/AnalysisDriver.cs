@@ -53,6 +53,8 @@ public sealed class AnalysisDriver
         var contexts = new List<AnalysisContext>();
         foreach (var analyzer in _analyzers)
         {
+            if (analyzer.RequiresDeployedState && project.Deployed.IsEmpty)
+                continue; // its input is absent: it would report nothing
             if (analyzer.SupportedDiagnostics.All(d => options.GetSeverity(d) is null))
                 continue; // every rule of the analyzer is turned off
             var context = new AnalysisContext(analyzer);

@@ -16,6 +16,11 @@ public abstract class DiagnosticAnalyzer
     /// <summary>The options this analyzer reads; empty by default.</summary>
     public virtual ImmutableArray<RuleOption> SupportedOptions => [];
 
+    /// <summary>Whether the analyzer reads only the deployed state (AWS CLI exports, <c>--deployed</c>): when the project
+    /// has no export (<see cref="Inputs.Deployed.DeployedState.IsEmpty"/>), the driver neither initializes nor runs it, as
+    /// it would report nothing (issue 15: nothing is set up that the run does not use). False by default.</summary>
+    public virtual bool RequiresDeployedState => false;
+
     /// <summary>Registers the analyzer's actions. Called once per run.</summary>
     public abstract void Initialize(AnalysisContext context);
 

@@ -26,8 +26,9 @@ internal sealed partial class BlockScalarLeadingSpaces
     private const string DefectMessage = "found extra spaces in first line";
 
     // Removed ranges in source indices, in increasing order, with the scanned index each starts at and the number of
-    // characters removed up to and including it.
-    private readonly List<(int SourceStart, int Length, int ScannedStart, int RemovedThrough)> _removed = [];
+    // characters removed up to and including it. Records (classes), not value tuples: a ReadyToRun image holds no code
+    // for a list of value tuples, which would be JIT-compiled at every start (issue 15).
+    private readonly List<Removal> _removed = [];
 
     private readonly string _source;
 
@@ -128,7 +129,7 @@ internal sealed partial class BlockScalarLeadingSpaces
         foreach (var (start, length) in blank)
         {
             var removedBefore = _removed.Count > 0 ? _removed[^1].RemovedThrough : 0;
-            _removed.Add((start, length, start - removedBefore, removedBefore + length));
+            _removed.Add(new Removal(start, length, start - removedBefore, removedBefore + length));
         }
 
         var text = new StringBuilder(_source.Length);
@@ -147,4 +148,8 @@ internal sealed partial class BlockScalarLeadingSpaces
     // `|`, `|-` or `|+` after a space (or at the start of the line), then optional white space and comment.
     [GeneratedRegex(@"(?:^|[ \t])\|[+-]?[ \t]*(?:#.*)?$")]
     private static partial Regex LiteralHeader();
+
+    /// <summary>A removed range: its source start and length, the scanned index it starts at, and the characters removed
+    /// up to and including it.</summary>
+    private sealed record Removal(int SourceStart, int Length, int ScannedStart, int RemovedThrough);
 }

@@ -44,5 +44,7 @@ public sealed class Location : IEquatable<Location>
     public override bool Equals(object? obj) => Equals(obj as Location);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Path), Span);
+    // Not HashCode.Combine: its instantiation over TextSpan is not in the ReadyToRun image and would be JIT-compiled at
+    // every start (issue 15).
+    public override int GetHashCode() => unchecked(((StringComparer.Ordinal.GetHashCode(Path) * 31) + Span.Start) * 31 + Span.End);
 }

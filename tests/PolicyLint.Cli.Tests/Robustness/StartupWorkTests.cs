@@ -15,14 +15,22 @@ public sealed class StartupWorkTests
     private const string NonBacktrackingRegex = "System.Text.RegularExpressions.Symbolic.";
     private const string Toml = "Tomlyn.";
     private const string Globbing = "Microsoft.Extensions.FileSystemGlobbing.";
+    private const string SarifModel = "PolicyLint.Core.Reporting.Sarif.";
+    private const string JsonSerializer = "System.Text.Json.Serialization.";
+    private const string DeployedStateRules = "PolicyLint.Rules.DeployedState.";
 
-    /// <summary>The methods the runtime compiled for a lint of <paramref name="root"/>, one line each.</summary>
-    private static string[] Compiled(string root)
+    /// <summary>How many deployed-state analyzers were initialized (their <c>Initialize</c> compiled).</summary>
+    private static int DeployedStateInitialized(string[] compiled) =>
+        compiled.Count(l => l.Contains($"JIT compiled {DeployedStateRules}", StringComparison.Ordinal) && l.Contains(":Initialize(", StringComparison.Ordinal));
+
+    /// <summary>The methods the runtime compiled for a lint of <paramref name="root"/> (with <paramref name="extra"/>
+    /// arguments), one line each.</summary>
+    private static string[] Compiled(string root, params string[] extra)
     {
         var list = Path.Combine(Path.GetTempPath(), $"policylint-jit-{Guid.NewGuid():N}.txt");
         try
         {
-            var run = ChildProcess.Run(ChildProcess.PolicyLint, ["--today", CliRunner.Today, "--fail-level", "none", "--root", root],
+            var run = ChildProcess.Run(ChildProcess.PolicyLint, ["--today", CliRunner.Today, "--fail-level", "none", "--root", root, .. extra],
                 new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = list, ["DOTNET_JitDisasmSummary"] = "1" });
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
             var lines = File.ReadAllLines(list);
@@ -82,6 +90,32 @@ public sealed class StartupWorkTests
         {
             Assert.That(Count(compiled, NonBacktrackingRegex), Is.GreaterThan(0), "a configured pattern is matched in linear time");
             Assert.That(Count(compiled, Globbing), Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public void TextOutput_BuildsNoSarifAndInitializesNoDeployedStateAnalyzer()
+    {
+        var compiled = Compiled(CliRunner.Samples("inspector-basic"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(compiled, SarifModel), Is.Zero, "no SARIF log is built for text output");
+            Assert.That(Count(compiled, JsonSerializer), Is.Zero, "no JSON serializer is set up for text output");
+            Assert.That(DeployedStateInitialized(compiled), Is.Zero, "no AWS CLI export is given");
+        });
+    }
+
+    [Test]
+    public void SarifOutputAndExports_AreSetUp()
+    {
+        // The counts above are not zero for want of a working list: the same run with SARIF output and exports sets them up.
+        var compiled = Compiled(CliRunner.Samples("deployed-state"), "--format", "sarif");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(compiled, SarifModel), Is.GreaterThan(0));
+            Assert.That(DeployedStateInitialized(compiled), Is.EqualTo(6), "the six deployed-state analyzers");
         });
     }
 }
