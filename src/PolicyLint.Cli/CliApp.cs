@@ -353,7 +353,8 @@ public static class CliApp
             {
                 configInputs.Add(new(Path.Combine(root, load.LedgerPath), "the ledger"));
                 foreach (var path in run.InputPaths)
-                    configInputs.Add(new(Path.Combine(root, path), "a file the run reads (a template, a samconfig, or other YAML or JSON under the root)"));
+                    configInputs.Add(new(Path.Combine(root, path), "a template, a samconfig, or other YAML or JSON under the root",
+                        "write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml"));
                 foreach (var export in run.Project.Deployed.Exports)
                     configInputs.Add(new(Path.Combine(root, export.Path), "an AWS CLI export"));
                 CheckNotInputs(outputs, configInputs);
@@ -367,8 +368,9 @@ public static class CliApp
         /// <summary>A PATH argument as typed and in full.</summary>
         private sealed record PathArgument(string Text, string Full);
 
-        /// <summary>A file the run reads, in full, with what it is to the run (for <see cref="CheckNotInputs"/>).</summary>
-        private sealed record RunInput(string Full, string What);
+        /// <summary>A file the run reads, in full, with what it is to the run and what to do instead of writing to it
+        /// (for <see cref="CheckNotInputs"/>).</summary>
+        private sealed record RunInput(string Full, string What, string Instead = "choose another file");
 
         /// <summary>An output file: the option that named it, its format, the path as given and in full.</summary>
         private sealed record OutputRequest(string Option, string Format, string Text, string Full)
@@ -414,10 +416,10 @@ public static class CliApp
             if (outputs.Count == 0)
                 return;
             var identities = outputs.Select(o => FileIdentity.Of(o.Full)).ToList();
-            foreach (var (full, what) in inputs)
+            foreach (var (full, what, instead) in inputs)
             {
                 if (identities.IndexOf(FileIdentity.Of(full)) is var i and >= 0)
-                    throw new CommandException($"{outputs[i].Display} is {what} of this run; an output never replaces an input: choose another file");
+                    throw new CommandException($"{outputs[i].Display} is an input of this run ({what}); an output never replaces an input: {instead}");
             }
         }
 

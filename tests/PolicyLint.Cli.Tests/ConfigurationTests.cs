@@ -88,6 +88,35 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public void TurningOffOrLoweringAnErrorRule_IsAConfigurationWarningInEveryRun_NamingTheFileThatDecides()
+    {
+        using var repository = Repository(
+            (".policylint.yaml", "stack_name: orders\nparameters:\n  Name: orders-named\nrules:\n  PL1001:\n    severity: none\n  PL2001:\n    severity: none\n"),
+            (".editorconfig", "[*]\ndotnet_diagnostic.PL3004.severity = suggestion\ndotnet_diagnostic.PL1001.severity = error\n"));
+
+        var text = Lint(repository, "--fail-level", "none");
+        var sarif = Lint(repository, "--fail-level", "none", "--format", "sarif");
+        var status = CliRunner.Run(repository.Root, ["ledger", "status", "--today", CliRunner.Today, "--root", repository.Root]);
+
+        const string Warnings =
+            "policylint: warning: .policylint.yaml: the configuration turns PL1001 off (Exclusion tag has no ledger entry): this run reports none of its results\n" +
+            "policylint: warning: .editorconfig: the configuration lowers PL3004 (Ledger entry is invalid) from error to note: its results do not fail a run at the default --fail-level error\n";
+        Assert.That(text.Stderr, Is.EqualTo(Warnings), "PL2001 is a warning by default: turning it off says nothing");
+        Assert.That(status.Stderr, Is.EqualTo(Warnings), "ledger status runs the same analysis");
+        using var log = sarif.Sarif();
+        var invocation = log.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        var notifications = invocation.GetProperty("toolConfigurationNotifications");
+        Assert.Multiple(() =>
+        {
+            Assert.That(notifications.GetArrayLength(), Is.EqualTo(2));
+            Assert.That(notifications[0].GetProperty("level").GetString(), Is.EqualTo("warning"));
+            Assert.That(notifications[0].GetProperty("message").GetProperty("text").GetString(),
+                Is.EqualTo("the configuration turns PL1001 off (Exclusion tag has no ledger entry): this run reports none of its results"));
+            Assert.That(invocation.GetProperty("executionSuccessful").GetBoolean(), Is.True);
+        });
+    }
+
+    [Test]
     public void InvalidConfiguration_Sarif_IsValid_AndTheRunIsNotSuccessful()
     {
         using var repository = Repository((".policylint.yaml", "rules:\n  PL2010:\n    severity: error\n"));

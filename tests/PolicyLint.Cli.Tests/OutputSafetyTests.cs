@@ -33,15 +33,15 @@ public sealed class OutputSafetyTests
         Directory.EnumerateFiles(repository.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => $"{Path.GetRelativePath(repository.Root, f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}");
 
-    [TestCase("-o", "template.yaml", "--output 'template.yaml' is a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")]
-    [TestCase("--sarif", "security/inspector-exclusions.yaml", "--sarif 'security/inspector-exclusions.yaml' is the ledger")]
-    [TestCase("--report", "json=samconfig.toml", "--report json=samconfig.toml is a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")]
-    [TestCase("-o", "package.json", "--output 'package.json' is a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")]
-    [TestCase("-o", ".policylint.yaml", "--output '.policylint.yaml' is a configuration file")]
-    [TestCase("-o", ".editorconfig", "--output '.editorconfig' is a configuration file")]
-    [TestCase("-o", "src/../template.yaml", "--output 'src/../template.yaml' is a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")]
-    [TestCase("-o", "link-to-template", "--output 'link-to-template' is a file the run reads (a template, a samconfig, or other YAML or JSON under the root)")]
-    [TestCase("-o", "hard-link-to-ledger.txt", "--output 'hard-link-to-ledger.txt' is the ledger")]
+    [TestCase("-o", "template.yaml", "--output 'template.yaml' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("--sarif", "security/inspector-exclusions.yaml", "--sarif 'security/inspector-exclusions.yaml' is an input of this run (the ledger); an output never replaces an input: choose another file")]
+    [TestCase("--report", "json=samconfig.toml", "--report json=samconfig.toml is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("-o", "package.json", "--output 'package.json' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("-o", ".policylint.yaml", "--output '.policylint.yaml' is an input of this run (a configuration file); an output never replaces an input: choose another file")]
+    [TestCase("-o", ".editorconfig", "--output '.editorconfig' is an input of this run (a configuration file); an output never replaces an input: choose another file")]
+    [TestCase("-o", "src/../template.yaml", "--output 'src/../template.yaml' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("-o", "link-to-template", "--output 'link-to-template' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("-o", "hard-link-to-ledger.txt", "--output 'hard-link-to-ledger.txt' is an input of this run (the ledger); an output never replaces an input: choose another file")]
     public void AnOutputThatIsAnInput_IsAUsageError_AndNothingIsWritten(string option, string value, string message)
     {
         using var repository = Repository();
@@ -52,7 +52,7 @@ public sealed class OutputSafetyTests
         var run = Lint(repository, option, value, "--report", "markdown=summary.md");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
-        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: {message} of this run; an output never replaces an input: choose another file\n"));
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: {message}\n"));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(Snapshot(repository), Is.EqualTo(before), "nothing written, nothing replaced");
     }
@@ -66,7 +66,7 @@ public sealed class OutputSafetyTests
         var run = Lint(repository, "--baseline", "base.sarif", "--report", "sarif=base.sarif");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
-        Assert.That(run.Stderr, Is.EqualTo("policylint: error: --report sarif=base.sarif is the baseline of this run; an output never replaces an input: choose another file\n"));
+        Assert.That(run.Stderr, Is.EqualTo("policylint: error: --report sarif=base.sarif is an input of this run (the baseline); an output never replaces an input: choose another file\n"));
     }
 
     [TestCase("-o", "out.sarif", "--sarif", "out.sarif", "--sarif 'out.sarif' is the same file as --output 'out.sarif'")]

@@ -81,12 +81,18 @@ public sealed class AnalysisSession
         return new AnalysisSession(request, driver, configuration, Apply(request, load), ApplyOptions(request, configuration.ToAnalysisOptions(request.Today, driver.Descriptors)));
     }
 
-    /// <summary>Loads and analyzes the root (<see cref="AnalysisRunner.Run(LoadRequest, AnalysisOptions, AnalysisDriver, IReadOnlyCollection{string}?, CancellationToken)"/>).</summary>
+    /// <summary>Loads and analyzes the root (<see cref="AnalysisRunner.Run(LoadRequest, AnalysisOptions, AnalysisDriver, IReadOnlyCollection{string}?, CancellationToken)"/>);
+    /// the notifications start with a warning per error rule the configuration turns off or lowers
+    /// (<see cref="EffectiveConfiguration.WeakenedErrorRules"/>).</summary>
     /// <param name="reportPaths">Root-relative paths whose results are reported; null or empty for all (docs/conventions.md#c3).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="InvalidOperationException">The configuration is invalid.</exception>
-    public RunResult Run(IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default) =>
-        AnalysisRunner.Run(Load, Options, Driver, reportPaths, cancellationToken);
+    public RunResult Run(IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default)
+    {
+        var run = AnalysisRunner.Run(Load, Options, Driver, reportPaths, cancellationToken);
+        var weakened = Configuration.WeakenedErrorRules(Driver.Descriptors);
+        return weakened.Count == 0 ? run : run with { Notifications = [.. weakened, .. run.Notifications] };
+    }
 
     /// <summary>The run of an invalid configuration: its PL0004 results, and an error notification that nothing was
     /// analyzed (SARIF <c>executionSuccessful: false</c>, like a usage error). The files counted are the configuration files.</summary>

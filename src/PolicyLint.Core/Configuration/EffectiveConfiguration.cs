@@ -104,4 +104,39 @@ public sealed record EffectiveConfiguration
     /// effective severity differs from its default.</summary>
     public IReadOnlyDictionary<string, DiagnosticSeverity?> SeverityOverrides(IEnumerable<DiagnosticDescriptor> catalog) =>
         SeverityOverrideMap.Create(catalog, SeverityOf);
+
+    /// <summary>
+    /// One configuration warning (<see cref="ToolNotification.IsConfiguration"/>) per rule of <paramref name="catalog"/>
+    /// that is an error by default and that this configuration turns off or lowers: the rules that make a commit fail
+    /// (an unrecorded exclusion, an expired or invalid ledger entry). Changing them is the configuration's right
+    /// (docs/conventions.md#c20), but a gate opened in a configuration file is said in every run, next to the results,
+    /// never only in the file. The notification's path is the file that decides, in <see cref="Severities"/> order.
+    /// </summary>
+    /// <param name="catalog">The run's descriptors.</param>
+    /// <returns>The warnings in ID order of <paramref name="catalog"/>; empty when no such rule is changed.</returns>
+    public IReadOnlyList<ToolNotification> WeakenedErrorRules(IEnumerable<DiagnosticDescriptor> catalog)
+    {
+        var result = new List<ToolNotification>();
+        foreach (var descriptor in catalog)
+        {
+            if (!descriptor.IsConfigurable || descriptor.DefaultSeverity != DiagnosticSeverity.Error)
+                continue;
+            var severity = SeverityOf(descriptor);
+            if (severity == DiagnosticSeverity.Error)
+                continue;
+            var source = Severities.First(s => s.For(descriptor) is not null).Kind;
+            var file = source switch
+            {
+                ConfigurationSourceKind.GlobalConfig => ".globalconfig",
+                ConfigurationSourceKind.EditorConfig => ".editorconfig",
+                _ => Files.FirstOrDefault(f => f is not (".globalconfig" or ".editorconfig")) ?? ".policylint.yaml",
+            };
+            var change = severity is null
+                ? $"turns {descriptor.Id} off ({descriptor.Title}): this run reports none of its results"
+                : $"lowers {descriptor.Id} ({descriptor.Title}) from error to {(severity == DiagnosticSeverity.Warning ? "warning" : "note")}: its results do not fail a run at the default --fail-level error";
+            result.Add(new ToolNotification("warning", $"the configuration {change}", file, IsConfiguration: true));
+        }
+
+        return result;
+    }
 }
