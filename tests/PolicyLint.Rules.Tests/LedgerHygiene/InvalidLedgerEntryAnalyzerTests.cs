@@ -125,6 +125,33 @@ public sealed class InvalidLedgerEntryAnalyzerTests
         .Expect(4, "PL3004", "Suppression rule record 'noisy-cve': owner.approved_by is a placeholder ('<security reviewer>'), not a record; replace it with who approved the exception")
         .Verify();
 
+    /// <summary>The stand-ins people type when a field must not be empty (found by a new-user trial: each passed as a
+    /// record before): not-applicable, to-be-confirmed, x's, and values of punctuation alone.</summary>
+    [TestCase("n/a")]
+    [TestCase("N/A ")]
+    [TestCase("tbc")]
+    [TestCase("T.B.D.")]
+    [TestCase("t.b.c")]
+    [TestCase("xxx")]
+    [TestCase("XXXX - later")]
+    [TestCase("-")]
+    [TestCase("?")]
+    [TestCase("...")]
+    [TestCase("—")]
+    [TestCase("??? ")]
+    public void Reports_CommonStandIns(string value) => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithLedger($$"""
+            version: 1
+            exclusions:
+              - target: { type: lambda, function_name: orders-api }
+                scan_type: standard
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-1 }
+                owner: { team: platform, {|#0:approved_by|}: "{{value}}" }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            """)
+        .Expect(0, "PL3004", $"Ledger entry 'orders-api': owner.approved_by is a placeholder ('{value.Trim()}'), not a record; replace it with who approved the exception")
+        .Verify();
+
     /// <summary>Real values that resemble placeholders: a ticket in a project whose key is TODO, words that start
     /// with the letters, a placeholder word later in the text, angle brackets that are not the whole value.</summary>
     [Test]
@@ -139,6 +166,11 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                   ticket: TODO-123
                   compensating_controls: ["TODO: not a field PL3004 reads for placeholders"]
                 owner: { team: todoist-integrations, approved_by: Tbdx Reviewer, applied_by: fixme_bot }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+              - target: { type: lambda, function_name: orders-worker }
+                scan_type: standard
+                reason: { summary: "N/A-class findings only: the parser is never called", ticket: XXX-42 }
+                owner: { team: na-platform, approved_by: "A. N. Approver", applied_by: "xxxtentacion" }
                 dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
             """)
         .Verify();
