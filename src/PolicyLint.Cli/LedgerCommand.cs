@@ -131,12 +131,22 @@ internal static class LedgerCommand
             var functions = projects.Select(p => (p.Environments, Function: FindFunction(p.Project.Templates, p.Project.BrokenTemplatePaths, path, id))).ToList();
             var function = functions[0].Function;
             var type = parse.GetValue(scanType) == "code" ? ScanType.Code : ScanType.Standard;
+            // The refusal names every environment in which that same entry records the function, not only the first.
+            LedgerEntry? match = null;
+            var matchedIn = new List<string>();
             for (var i = 0; i < projects.Count; i++)
             {
                 var (environments, each) = functions[i];
-                if (LedgerMatching.EntriesFor(projects[i].Project, each, type) is [var existing, ..])
-                    throw new CommandException($"{existing.FirstKeyLocation} already records the {ExclusionTags.Name(type)} scanning exclusion of function '{id}' ({existing.DisplayName}){EnvironmentSuffix(environments)}");
+                if (LedgerMatching.EntriesFor(projects[i].Project, each, type) is [var existing, ..]
+                    && (match is null || existing.FirstKeyLocation.Span == match.FirstKeyLocation.Span))
+                {
+                    match ??= existing;
+                    matchedIn.AddRange(environments);
+                }
             }
+
+            if (match is not null)
+                throw new CommandException($"{match.FirstKeyLocation} already records the {ExclusionTags.Name(type)} scanning exclusion of function '{id}' ({match.DisplayName}){EnvironmentSuffix(matchedIn)}");
 
             var (recordedName, because) = Target(functions);
             var skeleton = new LedgerSkeleton(recordedName, path, id, type, parse.GetValue(ticket), parse.GetValue(owner), day);

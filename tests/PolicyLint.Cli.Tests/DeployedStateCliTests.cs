@@ -94,7 +94,7 @@ public sealed class DeployedStateCliTests
         var run = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--deployed", "exports");
 
         Assert.That(refused.ExitCode, Is.EqualTo(2));
-        Assert.That(refused.Stderr, Does.StartWith("policylint: error: --report sarif=exports/tags.json is a file the run reads"));
+        Assert.That(refused.Stderr, Does.StartWith("policylint: error: --report sarif=exports/tags.json is an input of this run (a template, a samconfig, or other YAML or JSON under the root)"));
         Assert.That(repository.Read("exports/tags.json"), Is.EqualTo(Export));
         Assert.That(run.Stdout, Does.StartWith("exports/tags.json(1,116): error PL7001: "));
         Assert.That(run.Stdout, Does.Contain("PolicyLint: 1 error, 2 warnings, 0 info in 2 files"));

@@ -141,4 +141,17 @@ public sealed class EveryEnvironmentTests
         Assert.That(add.Stderr, Is.EqualTo("policylint: error: security/inspector-exclusions.yaml(3,5) already records the code scanning exclusion of function 'ApiFunction' (api-dev) in samconfig environments default, staging\n"));
         Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.UsageError));
     }
+
+    [Test]
+    public void LedgerAdd_UnderEveryEnvironment_NamesEveryEnvironmentTheEntryRecordsTheFunctionIn()
+    {
+        using var repository = Repository();
+        repository.Write("security/inspector-exclusions.yaml",
+            Ledger.Replace("target: { type: lambda, function_name: api-dev }", "target: { type: lambda, template: template.yaml, logical_id: ApiFunction }", StringComparison.Ordinal));
+
+        var add = CliRunner.Run(repository.Root, "ledger", "add", "--today", CliRunner.Today, "--template", "template.yaml", "--logical-id", "ApiFunction", "--scan-type", "code", "--config-env", "*");
+
+        Assert.That(add.Stderr, Is.EqualTo("policylint: error: security/inspector-exclusions.yaml(3,5) already records the code scanning exclusion of function 'ApiFunction' (template.yaml#ApiFunction) in samconfig environments default, staging, prod\n"));
+        Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+    }
 }
