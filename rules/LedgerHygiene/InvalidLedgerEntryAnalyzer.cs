@@ -32,12 +32,14 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     /// <summary>The default of <see cref="PlaceholderPattern"/>: a value that is <c>TODO</c>, <c>TBD</c>, <c>TBC</c>,
     /// <c>FIXME</c> or <c>XXX</c> (or more x's), or starts with one of them as a word (followed by anything but a letter,
     /// digit, <c>_</c> or <c>-</c>: <c>TODO: who approved</c> is a placeholder, the ticket <c>TODO-123</c> and the team
-    /// <c>todoist</c> are not); or is <c>N/A</c>, <c>T.B.D.</c> or <c>T.B.C.</c>; or is one <c>&lt;…&gt;</c>
+    /// <c>todoist</c> are not); or is, as the whole value, <c>N/A</c>, <c>T.B.D.</c>, <c>x</c>, <c>pending</c>, <c>WIP</c>,
+    /// <c>none</c>, <c>nobody</c>, <c>someone</c>, <c>unknown</c>, <c>to do</c>, or a YAML word (<c>yes</c>, <c>no</c>,
+    /// <c>true</c>, <c>false</c>, <c>null</c>: the ledger keeps scalars as written); or is one <c>&lt;…&gt;</c>
     /// (<c>&lt;approver&gt;</c>); or holds only punctuation and symbols (<c>-</c>, <c>?</c>, <c>...</c>);
     /// case-insensitive, leading and trailing white space ignored. No lookarounds: a configured pattern is matched with
     /// <see cref="RegexOptions.NonBacktracking"/>; this one is source-generated (<see cref="DefaultPlaceholder"/>),
     /// anchored at the start and linear in the value.</summary>
-    public const string DefaultPlaceholderPattern = @"^\s*(?:(?:TODO|TBD|TBC|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|T\.B\.[DC]\.?)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
+    public const string DefaultPlaceholderPattern = @"^\s*(?:(?:TODO|TBD|TBC|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|T\.B\.[DC]\.?|X+|TO DO|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
 
     /// <summary><c>PL3004.placeholder_pattern</c>: a value of <c>reason.summary</c>, <c>reason.ticket</c>,
     /// <c>owner.team</c>, <c>owner.approved_by</c> or <c>owner.applied_by</c> that this pattern matches (anywhere in

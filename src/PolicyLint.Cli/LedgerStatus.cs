@@ -138,8 +138,11 @@ internal sealed class LedgerStatus
         var ledger = run.Project.Ledger;
         var today = run.Options.Today;
         var path = ledger.Source.Path;
-        var about = run.Diagnostics.Where(d => !d.IsSuppressed && d.Location.Path == path).ToList();
-        var byRecord = about
+        // A record's state is a fact about it, so suppressed results count for it (an accepted PL3001 still means the
+        // entry has expired); the verdict counts only unsuppressed ones, as a lint run does.
+        var all = run.Diagnostics.Where(d => d.Location.Path == path).ToList();
+        var about = all.Where(d => !d.IsSuppressed).ToList();
+        var byRecord = all
             .Where(d => d.Target.LogicalLocation is not null)
             .ToLookup(d => d.Target.LogicalLocation!.FullyQualifiedName, StringComparer.Ordinal);
         var rows = ledger.Records.Select(record =>

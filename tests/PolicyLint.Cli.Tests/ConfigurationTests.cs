@@ -117,6 +117,18 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public void AnOptionOfAnErrorRule_IsAConfigurationWarning_ItsRuleStillAnError()
+    {
+        using var repository = Repository((".policylint.yaml", "stack_name: orders\nparameters:\n  Name: orders-named\nrules:\n  PL3004:\n    placeholder_pattern: '^NEVER$'\n  PL3002:\n    expiring_within_days: 30\n"));
+
+        var run = Lint(repository, "--fail-level", "none");
+
+        Assert.That(run.Stderr, Is.EqualTo(
+            "policylint: warning: .policylint.yaml: the configuration sets PL3004.placeholder_pattern, an option of PL3004 (Ledger entry is invalid), a rule that fails a commit: what it reports depends on that value\n"),
+            "PL3002 is a warning by default: its option says nothing");
+    }
+
+    [Test]
     public void InvalidConfiguration_Sarif_IsValid_AndTheRunIsNotSuccessful()
     {
         using var repository = Repository((".policylint.yaml", "rules:\n  PL2010:\n    severity: error\n"));

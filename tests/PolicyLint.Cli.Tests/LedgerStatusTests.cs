@@ -49,6 +49,24 @@ public sealed class LedgerStatusTests
         CliRunner.Run(repository.Root, ["ledger", "status", "--today", CliRunner.Today, .. args]);
 
     [Test]
+    public void ARecordThatSuppressesItsOwnExpiry_IsStillListedAsExpired_AndTheSuppressionIsSaid()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write(LedgerPath, "version: 1\nexclusions:\n" + Entry("bravo-expired", "2026-11-01", null, "SEC-102").TrimEnd('\n') +
+            "\n    suppress:\n      - { id: PL3001, justification: renewal pending }\n");
+
+        var run = Status(repository);
+
+        Assert.That(run.Stdout, Does.StartWith(
+            "status   function/filter  scan type  owner     ticket   expires     days  review  days  line\n" +
+            "expired  bravo-expired    standard   platform  SEC-102  2026-11-01  -28   -       -     3\n"));
+        Assert.That(run.Stdout, Does.EndWith("1 expired, 0 invalid, 0 expiring within 14 days, 0 overdue review, 0 ok\n"), "the review passes: the result is accepted");
+        Assert.That(run.Stderr, Is.EqualTo(
+            "policylint: warning: security/inspector-exclusions.yaml: the suppression at line 15 accepts 1 result of PL3001 (Ledger entry has expired), a rule that fails a commit: it is not counted (--show-suppressed prints it)\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
     public void ASamconfigWithoutTheEnvironmentRead_GetsTheLintRunsNote()
     {
         using var repository = new TemporaryRepository();

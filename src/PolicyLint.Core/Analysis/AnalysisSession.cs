@@ -3,6 +3,7 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Loading;
+using PolicyLint.Core.Suppressions;
 using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Core.Analysis;
@@ -83,15 +84,16 @@ public sealed class AnalysisSession
 
     /// <summary>Loads and analyzes the root (<see cref="AnalysisRunner.Run(LoadRequest, AnalysisOptions, AnalysisDriver, IReadOnlyCollection{string}?, CancellationToken)"/>);
     /// the notifications start with a warning per error rule the configuration turns off or lowers
-    /// (<see cref="EffectiveConfiguration.WeakenedErrorRules"/>).</summary>
+    /// (<see cref="EffectiveConfiguration.WeakenedErrorRules"/>) and per suppression that accepts results of one
+    /// (<see cref="SuppressionEvaluator.ErrorRuleSuppressions"/>).</summary>
     /// <param name="reportPaths">Root-relative paths whose results are reported; null or empty for all (docs/conventions.md#c3).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="InvalidOperationException">The configuration is invalid.</exception>
     public RunResult Run(IReadOnlyCollection<string>? reportPaths = null, CancellationToken cancellationToken = default)
     {
         var run = AnalysisRunner.Run(Load, Options, Driver, reportPaths, cancellationToken);
-        var weakened = Configuration.WeakenedErrorRules(Driver.Descriptors);
-        return weakened.Count == 0 ? run : run with { Notifications = [.. weakened, .. run.Notifications] };
+        IReadOnlyList<ToolNotification> opened = [.. Configuration.WeakenedErrorRules(Driver.Descriptors), .. SuppressionEvaluator.ErrorRuleSuppressions(run.Diagnostics)];
+        return opened.Count == 0 ? run : run with { Notifications = [.. opened, .. run.Notifications] };
     }
 
     /// <summary>The run of an invalid configuration: its PL0004 results, and an error notification that nothing was

@@ -107,7 +107,8 @@ public sealed record EffectiveConfiguration
 
     /// <summary>
     /// One configuration warning (<see cref="ToolNotification.IsConfiguration"/>) per rule of <paramref name="catalog"/>
-    /// that is an error by default and that this configuration turns off or lowers: the rules that make a commit fail
+    /// that is an error by default and that this configuration turns off or lowers, and per option it sets of such a rule
+    /// that it keeps at error (<c>PL3004.placeholder_pattern</c>): the rules that make a commit fail
     /// (an unrecorded exclusion, an expired or invalid ledger entry). Changing them is the configuration's right
     /// (docs/conventions.md#c20), but a gate opened in a configuration file is said in every run, next to the results,
     /// never only in the file. The notification's path is the file that decides, in <see cref="Severities"/> order.
@@ -123,13 +124,25 @@ public sealed record EffectiveConfiguration
                 continue;
             var severity = SeverityOf(descriptor);
             if (severity == DiagnosticSeverity.Error)
+            {
+                // Options are read from .policylint.yaml (or --config) only; one that narrows what such a rule reports
+                // (PL3004.placeholder_pattern) opens the gate as surely as a severity does.
+                foreach (var option in RuleOptions.Keys.Where(k => k.StartsWith(descriptor.Id + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                {
+                    result.Add(new ToolNotification("warning",
+                        $"the configuration sets {option}, an option of {descriptor.Id} ({descriptor.Title}), a rule that fails a commit: what it reports depends on that value",
+                        PolicyLintFile, IsConfiguration: true));
+                }
+
                 continue;
+            }
+
             var source = Severities.First(s => s.For(descriptor) is not null).Kind;
             var file = source switch
             {
                 ConfigurationSourceKind.GlobalConfig => ".globalconfig",
                 ConfigurationSourceKind.EditorConfig => ".editorconfig",
-                _ => Files.FirstOrDefault(f => f is not (".globalconfig" or ".editorconfig")) ?? ".policylint.yaml",
+                _ => PolicyLintFile,
             };
             var change = severity is null
                 ? $"turns {descriptor.Id} off ({descriptor.Title}): this run reports none of its results"
@@ -139,4 +152,7 @@ public sealed record EffectiveConfiguration
 
         return result;
     }
+
+    /// <summary>The root-relative path of <c>.policylint.yaml</c> or the <c>--config</c> file, as read.</summary>
+    private string PolicyLintFile => Files.FirstOrDefault(f => f is not (".globalconfig" or ".editorconfig")) ?? ".policylint.yaml";
 }

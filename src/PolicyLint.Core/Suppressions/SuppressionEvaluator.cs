@@ -208,6 +208,39 @@ public static class SuppressionEvaluator
             suppression.Problem = $"Invalid suppression{(id is null ? string.Empty : $" of {(IsIdLike(id) ? id : JsonErrorScanner.Masked(id))}")}: {string.Join("; ", problems)}; it is not applied";
     }
 
+    /// <summary>
+    /// One warning per in-source suppression that accepts results of a rule that is an error by default (the rules that
+    /// fail a commit: an unrecorded exclusion, an expired or invalid ledger entry). Suppressing them is allowed
+    /// (docs/conventions.md#c14), but, as with a configuration that lowers them
+    /// (<see cref="EffectiveConfiguration.WeakenedErrorRules"/>), every run says so next to its results
+    /// rather than only counting them, so that a gate opened by a suppression shows in every hook and CI run.
+    /// </summary>
+    /// <param name="diagnostics">A run's results, suppressed ones included.</param>
+    /// <returns>Configuration warnings (<see cref="ToolNotification.IsConfiguration"/>) at the file of each suppression,
+    /// in path, position and ID order; empty when no such result is suppressed.</returns>
+    public static IReadOnlyList<ToolNotification> ErrorRuleSuppressions(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var groups = new SortedDictionary<(string Path, int Start, string Id), (Diagnostic First, int Count)>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Suppression is not { } suppression || diagnostic.Descriptor.DefaultSeverity != DiagnosticSeverity.Error)
+                continue;
+            var key = (suppression.Location.Path, suppression.Location.Span.Start, diagnostic.Id);
+            groups[key] = groups.TryGetValue(key, out var found) ? (found.First, found.Count + 1) : (diagnostic, 1);
+        }
+
+        var result = new List<ToolNotification>(groups.Count);
+        foreach (var ((path, _, id), (first, count)) in groups)
+        {
+            var at = first.Suppression!.Location.Start;
+            result.Add(new ToolNotification("warning", string.Create(CultureInfo.InvariantCulture,
+                $"the suppression at line {at.Line} accepts {count} result{(count == 1 ? "" : "s")} of {id} ({first.Descriptor.Title}), a rule that fails a commit: {(count == 1 ? "it is" : "they are")} not counted (--show-suppressed prints {(count == 1 ? "it" : "them")})"),
+                path, IsConfiguration: true));
+        }
+
+        return result;
+    }
+
     /// <summary>Whether an <c>id</c> is quoted whole in a message: when it is short and made of letters and digits, as a
     /// rule ID or a mistyped one is (<c>PL100l</c>). Anything else is masked as a value is (<c>'ghp_…' (40
     /// characters)</c>, README "Values in error messages"): whatever was pasted there reaches every output format.</summary>

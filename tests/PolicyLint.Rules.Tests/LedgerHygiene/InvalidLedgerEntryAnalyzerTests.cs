@@ -139,6 +139,17 @@ public sealed class InvalidLedgerEntryAnalyzerTests
     [TestCase("...")]
     [TestCase("—")]
     [TestCase("??? ")]
+    [TestCase("x")]
+    [TestCase("n.a.")]
+    [TestCase("pending")]
+    [TestCase("WIP")]
+    [TestCase("none")]
+    [TestCase("Nobody")]
+    [TestCase("someone")]
+    [TestCase("unknown")]
+    [TestCase("to do")]
+    [TestCase("yes")]
+    [TestCase("false")]
     public void Reports_CommonStandIns(string value) => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger($$"""
             version: 1
@@ -170,7 +181,7 @@ public sealed class InvalidLedgerEntryAnalyzerTests
               - target: { type: lambda, function_name: orders-worker }
                 scan_type: standard
                 reason: { summary: "N/A-class findings only: the parser is never called", ticket: XXX-42 }
-                owner: { team: na-platform, approved_by: "A. N. Approver", applied_by: "xxxtentacion" }
+                owner: { team: na-platform, approved_by: "A. N. Approver", applied_by: "pending-approvals-bot" }
                 dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
             """)
         .Verify();
