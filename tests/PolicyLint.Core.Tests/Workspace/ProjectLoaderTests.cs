@@ -638,5 +638,28 @@ public sealed class ProjectLoaderTests
             "infra/stack.yaml: named",
             "template.yaml: -",
         }));
+        Assert.That(result.Notifications, Is.Empty, "both template_file values name what is analyzed, or a build output");
+    }
+
+    /// <summary>A <c>template_file</c> that names a file PolicyLint does not read (another extension, an excluded or
+    /// missing file) is a stack whose exclusion tags nobody checks: a warning at the samconfig (found by a new-user trial,
+    /// where a tagged <c>stack.cfn</c> passed the hook silently). A build output under <c>.aws-sam</c> is not.</summary>
+    [Test]
+    public void ATemplateFileThatIsNotAnalyzed_IsAWarningAtItsSamconfig()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"named\"\ntemplate_file = \"stack.cfn\"\n");
+        repository.Write("stack.cfn", FunctionTemplate);
+        repository.Write("vendor/samconfig.toml", "[default.deploy.parameters]\ntemplate_file = \"template.yaml\"\n");
+        repository.Write("vendor/template.yaml", FunctionTemplate);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, ExcludedPaths = new HashSet<string>(StringComparer.Ordinal) { "vendor/template.yaml" } });
+
+        Assert.That(result.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), Is.EqualTo(new[]
+        {
+            "warning samconfig.toml: template_file 'stack.cfn' names a file this run does not analyze (missing, excluded, or not a .yaml, .yml, .json or .template file: see include in .policylint.yaml), so the exclusion tags of the stack sam deploy makes from it are not checked",
+            "warning vendor/samconfig.toml: template_file 'vendor/template.yaml' names a file this run does not analyze (missing, excluded, or not a .yaml, .yml, .json or .template file: see include in .policylint.yaml), so the exclusion tags of the stack sam deploy makes from it are not checked",
+        }));
     }
 }
