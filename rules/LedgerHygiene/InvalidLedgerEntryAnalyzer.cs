@@ -195,6 +195,11 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     private static void CheckDates(LedgerAnalysisContext context, LedgerRecord record)
     {
         var name = LedgerRecords.Describe(record);
+        // applied_at says when the exclusion was applied, and PL3006 measures the window from it: one in the future
+        // would stretch that window unseen. One day of slack: --today defaults to the UTC date, and a person east of
+        // UTC writes their own date, which can be UTC's tomorrow.
+        if (record.AppliedAt is { Date: { } appliedAt } appliedField && appliedAt.DayNumber > context.Today.DayNumber + 1)
+            context.ReportDiagnostic(Rule, appliedField, $"{name}: applied_at {appliedField.Text} is after the review day {context.Today:yyyy-MM-dd}; write the day the exclusion was applied");
         if (record.AppliedAt?.Date is { } applied && record.ExpiresAt is { Date: { } expires } expiresField && expires <= applied)
             context.ReportDiagnostic(Rule, expiresField, $"{name}: expires_at {expiresField.Text} is not after applied_at {record.AppliedAt.Text}");
         if (record.ExpiresAt?.Date is { } expiry && record.NextReviewAt is { Date: { } review } reviewField && review > expiry)

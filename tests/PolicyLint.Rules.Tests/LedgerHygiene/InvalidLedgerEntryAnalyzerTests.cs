@@ -163,6 +163,27 @@ public sealed class InvalidLedgerEntryAnalyzerTests
         .Expect(0, "PL3004", $"Ledger entry 'orders-api': owner.approved_by is a placeholder ('{value.Trim()}'), not a record; replace it with who approved the exception")
         .Verify();
 
+    /// <summary>An entry dated in the future would stretch PL3006's window unseen (second new-user trial: 2029-12-01 to
+    /// 2030-01-01 passed silently). Tomorrow is allowed: a person east of UTC writes their own date.</summary>
+    [Test]
+    public void Reports_AnAppliedAtAfterTomorrow_NotTomorrow() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - target: { type: lambda, function_name: orders-api }
+                scan_type: standard
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-1 }
+                owner: { team: platform, approved_by: security-lead }
+                dates: { {|#0:applied_at|}: 2029-12-01, expires_at: 2030-01-01 }
+              - target: { type: lambda, function_name: orders-worker }
+                scan_type: standard
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-2 }
+                owner: { team: platform, approved_by: security-lead }
+                dates: { applied_at: 2026-11-30, expires_at: 2027-01-30 }
+            """)
+        .Expect(0, "PL3004", "Ledger entry 'orders-api': applied_at 2029-12-01 is after the review day 2026-11-29; write the day the exclusion was applied")
+        .Verify();
+
     /// <summary>Real values that resemble placeholders: a ticket in a project whose key is TODO, words that start
     /// with the letters, a placeholder word later in the text, angle brackets that are not the whole value.</summary>
     [Test]
