@@ -320,7 +320,7 @@ public static class CliApp
 
             var run = session.Run(reportPaths);
             run = run with { Notifications = [.. run.Notifications, .. _resolution.UnusedParameterWarnings(parse, run.Project)] };
-            if (StagedLedgerNote.For(source, root, load.LedgerPath, load.Limits.MaxFileBytes) is { } ledgerNote)
+            if (StagedLedgerNote.For(source, root, run.Project.Ledger, load.Limits.MaxFileBytes) is { } ledgerNote)
                 run = run with { Notifications = [.. run.Notifications, ledgerNote] };
             // Nothing analyzed never passes silently: like ESLint's "no files matching", a usage error unless expected.
             var nothingAnalyzed = run.TemplateFileCount == 0;

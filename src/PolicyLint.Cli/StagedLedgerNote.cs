@@ -1,4 +1,6 @@
 using PolicyLint.Core.Diagnostics;
+using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Text;
 using PolicyLint.Core.Workspace;
 
 namespace PolicyLint.Cli;
@@ -11,21 +13,22 @@ namespace PolicyLint.Cli;
 /// </summary>
 internal static class StagedLedgerNote
 {
-    /// <summary>The note for <paramref name="ledgerPath"/>, or null when the index and the working tree agree, when the
+    /// <summary>The note for the run's ledger, or null when the working tree's copy is the one the run read, when the
     /// source is not the index, or when either copy cannot be read (the note is advice; the run has already said what it
-    /// could not read).</summary>
+    /// could not read, as PL0001).</summary>
     /// <param name="source">The run's source.</param>
     /// <param name="root">Absolute root folder.</param>
-    /// <param name="ledgerPath">Root-relative ledger path.</param>
-    /// <param name="maxBytes">The file size limit: larger copies are not compared.</param>
-    public static ToolNotification? For(IFileSource? source, string root, string ledgerPath, long maxBytes)
+    /// <param name="ledger">The ledger the run read from <paramref name="source"/>: it is compared, never read again.</param>
+    /// <param name="maxBytes">The file size limit: a larger working-tree copy is not compared.</param>
+    public static ToolNotification? For(IFileSource? source, string root, ExclusionLedger ledger, long maxBytes)
     {
-        if (source is not GitFileSource { IsIndex: true } index)
+        if (source is not GitFileSource { IsIndex: true } || ledger.IsBroken)
             return null;
+        var ledgerPath = ledger.Source.Path;
         var workingTree = new PhysicalFileSource(root);
         if (workingTree.Kind(ledgerPath) != FileEntryKind.File)
             return null;
-        if (index.Kind(ledgerPath) != FileEntryKind.File)
+        if (!ledger.Exists)
         {
             return new ToolNotification("note",
                 $"the ledger is in the working tree but not in the git index, so --staged read no ledger (the commit would hold none); 'git add {ledgerPath}' if the commit should record its exclusions",
@@ -34,9 +37,8 @@ internal static class StagedLedgerNote
 
         try
         {
-            var staged = FileSourceReading.Read(index, ledgerPath, maxBytes);
             var current = FileSourceReading.Read(workingTree, ledgerPath, maxBytes);
-            if (staged.Bytes is null || current.Bytes is null || staged.Bytes.AsSpan().SequenceEqual(current.Bytes))
+            if (current.Bytes is null || SourceText.Decode(ledgerPath, current.Bytes, out _).Text == ledger.Source.Text)
                 return null;
         }
         catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))

@@ -179,4 +179,37 @@ public sealed class SuppressionTests
 
     private static string Suppressions(JsonElement result) =>
         JsonSerializer.Serialize(result.GetProperty("suppressions"));
+
+    [Test]
+    public void OneSuppressionAcceptingSeveralErrors_IsOneWarning_InPathThenLineOrder()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("b/template.yaml", """
+            Metadata:
+              policylint:
+                suppress:
+                  - id: PL1001
+                    justification: Fixtures of the tagging pipeline; never deployed
+            Resources:
+              One:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: one, Tags: { InspectorExclusion: LambdaStandardScanning } }
+              Two:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: two, Tags: { InspectorExclusion: LambdaStandardScanning } }
+            """);
+        repository.Write("a/template.yaml", """
+            Resources:
+              Three:
+                Type: AWS::Serverless::Function
+                Metadata: { policylint: { suppress: [ { id: PL1001, justification: Fixture } ] } }
+                Properties: { FunctionName: three, Tags: { InspectorExclusion: LambdaStandardScanning } }
+            """);
+
+        var run = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--fail-level", "warning", repository.Root);
+
+        Assert.That(run.Stderr, Is.EqualTo(
+            "policylint: warning: a/template.yaml: the suppression at line 4 accepts 1 result of PL1001 (Exclusion tag has no ledger entry), a rule that fails a commit: it is not counted (--show-suppressed prints it)\n" +
+            "policylint: warning: b/template.yaml: the suppression at line 4 accepts 2 results of PL1001 (Exclusion tag has no ledger entry), a rule that fails a commit: they are not counted (--show-suppressed prints them)\n"));
+    }
 }

@@ -74,7 +74,7 @@ public static class ProjectLoader
             {
                 // sam deploy deploys the template_file; one PolicyLint does not analyze is a stack whose exclusion tags
                 // nobody checks. A build output (.aws-sam/build/template.yaml) stands for the folder's own templates.
-                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !IsBuildOutput(templateFile))
+                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsUnderSamBuildFolder(templateFile))
                 {
                     environmentNotifications.Add(new ToolNotification("warning",
                         $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze (missing, excluded, or not a .yaml, .yml, .json or .template file: see include in .policylint.yaml), so the exclusion tags of the stack sam deploy makes from it are not checked",
@@ -329,11 +329,6 @@ public static class ProjectLoader
 
         return configs;
     }
-
-    /// <summary>Whether <paramref name="path"/> (root-relative) is under a <c>.aws-sam</c> folder: <c>sam build</c>'s
-    /// output, which PolicyLint never reads (docs/conventions.md#c21).</summary>
-    private static bool IsBuildOutput(string path) =>
-        path.StartsWith(".aws-sam/", StringComparison.Ordinal) || path.Contains("/.aws-sam/", StringComparison.Ordinal);
 
     /// <summary>The samconfig that applies to a template: the one whose <c>template_file</c> names it wins over the one
     /// of the template's folder; null when none does.</summary>

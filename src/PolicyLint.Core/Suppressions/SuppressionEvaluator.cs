@@ -220,25 +220,43 @@ public static class SuppressionEvaluator
     /// in path, position and ID order; empty when no such result is suppressed.</returns>
     public static IReadOnlyList<ToolNotification> ErrorRuleSuppressions(IReadOnlyList<Diagnostic> diagnostics)
     {
-        var groups = new SortedDictionary<(string Path, int Start, string Id), (Diagnostic First, int Count)>();
+        // Every run comes here: a list of references, not a keyed collection of value tuples, which a ReadyToRun image
+        // holds no code for (issue 15), and nothing at all is built when no such result is suppressed.
+        List<Diagnostic>? accepted = null;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Suppression is not { } suppression || diagnostic.Descriptor.DefaultSeverity != DiagnosticSeverity.Error)
-                continue;
-            var key = (suppression.Location.Path, suppression.Location.Span.Start, diagnostic.Id);
-            groups[key] = groups.TryGetValue(key, out var found) ? (found.First, found.Count + 1) : (diagnostic, 1);
+            if (diagnostic.Suppression is not null && diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+                (accepted ??= []).Add(diagnostic);
         }
 
-        var result = new List<ToolNotification>(groups.Count);
-        foreach (var ((path, _, id), (first, count)) in groups)
+        if (accepted is null)
+            return [];
+        accepted.Sort(CompareBySuppression);
+        var result = new List<ToolNotification>();
+        for (var i = 0; i < accepted.Count;)
         {
-            var at = first.Suppression!.Location.Start;
+            var first = accepted[i];
+            var count = 1;
+            while (i + count < accepted.Count && CompareBySuppression(first, accepted[i + count]) == 0)
+                count++;
+            i += count;
+            var suppression = first.Suppression!.Location;
             result.Add(new ToolNotification("warning", string.Create(CultureInfo.InvariantCulture,
-                $"the suppression at line {at.Line} accepts {count} result{(count == 1 ? "" : "s")} of {id} ({first.Descriptor.Title}), a rule that fails a commit: {(count == 1 ? "it is" : "they are")} not counted (--show-suppressed prints {(count == 1 ? "it" : "them")})"),
-                path, IsConfiguration: true));
+                $"the suppression at line {suppression.Start.Line} accepts {count} result{(count == 1 ? "" : "s")} of {first.Id} ({first.Descriptor.Title}), a rule that fails a commit: {(count == 1 ? "it is" : "they are")} not counted (--show-suppressed prints {(count == 1 ? "it" : "them")})"),
+                suppression.Path, IsConfiguration: true));
         }
 
         return result;
+    }
+
+    /// <summary>Orders suppressed results by their suppression (path, then position) and then rule ID: equal means
+    /// one suppression accepting results of one rule.</summary>
+    private static int CompareBySuppression(Diagnostic x, Diagnostic y)
+    {
+        var c = string.CompareOrdinal(x.Suppression!.Location.Path, y.Suppression!.Location.Path);
+        if (c == 0)
+            c = x.Suppression.Location.Span.Start.CompareTo(y.Suppression.Location.Span.Start);
+        return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
     }
 
     /// <summary>Whether an <c>id</c> is quoted whole in a message: when it is short and made of letters and digits, as a

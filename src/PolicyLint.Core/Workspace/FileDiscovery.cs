@@ -10,7 +10,15 @@ namespace PolicyLint.Core.Workspace;
 public static class FileDiscovery
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".template"];
-    private static readonly string[] SkippedDirectories = [".git", "node_modules", ".aws-sam"];
+    private static readonly string[] SkippedDirectories = [".git", "node_modules", SamBuildFolder];
+
+    /// <summary>The folder <c>sam build</c> writes its output to, never read.</summary>
+    private const string SamBuildFolder = ".aws-sam";
+
+    /// <summary>Whether root-relative <paramref name="path"/> lies under a <c>.aws-sam</c> folder, whose files are
+    /// <c>sam build</c>'s copies of templates under the root and are never discovered.</summary>
+    internal static bool IsUnderSamBuildFolder(string path) =>
+        path.StartsWith(SamBuildFolder + "/", StringComparison.Ordinal) || path.Contains("/" + SamBuildFolder + "/", StringComparison.Ordinal);
 
     /// <summary>Whether a file name has an extension PolicyLint reads.</summary>
     public static bool IsCandidateName(string fileName) =>

@@ -138,7 +138,7 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
             };
             if (digits < 0)
                 return true;
-            if (digits > 0 && (i + 2 + digits > utf8.Length || !TryParseHex(utf8.Slice(i + 2, digits), out var code)
+            if (digits > 0 && (i + 2 + digits > utf8.Length || !int.TryParse(utf8.Slice(i + 2, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
                 || code < 0x80 && KeyLetters.Contains((char)code, StringComparison.Ordinal)))
                 return true; // a malformed escape is left to the parser
         }
@@ -152,27 +152,6 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
             return -1;
         var next = utf8[from..].IndexOf((byte)'\\');
         return next < 0 ? -1 : from + next;
-    }
-
-    /// <summary>Hexadecimal digits only, as <see cref="System.Globalization.NumberStyles.AllowHexSpecifier"/> reads them.</summary>
-    private static bool TryParseHex(ReadOnlySpan<byte> digits, out int code)
-    {
-        code = 0;
-        foreach (var b in digits)
-        {
-            var value = b switch
-            {
-                >= (byte)'0' and <= (byte)'9' => b - '0',
-                >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-                >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-                _ => -1,
-            };
-            if (value < 0)
-                return false;
-            code = unchecked((code << 4) | value);
-        }
-
-        return true;
     }
 
     /// <summary>The letters of <c>Resources</c>, <c>AWSTemplateFormatVersion</c> and <c>Transform</c>: an escape that
