@@ -60,7 +60,36 @@ public sealed class PackagingTests
         Assert.That(cli.GetProperty("runtimes").EnumerateObject().Select(r => r.Name), Is.EqualTo(new[] { System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier }),
             "the package is precompiled for the machine that packs it");
 
-        var (building, _) = Graph("build.json");
+        Assert.That(PackageIds(graph), Does.Not.Contain("Microsoft.CodeAnalysis.PublicApiAnalyzers"), "a source check, not restored while packing");
+
+        var (building, buildGraph) = Graph("build.json");
         Assert.That(building, Has.Length.GreaterThan(packing.Length).And.Contain("tests/PolicyLint.Cli.Tests/PolicyLint.Cli.Tests.csproj"));
+        Assert.That(PackageIds(buildGraph), Does.Contain("Microsoft.CodeAnalysis.PublicApiAnalyzers"));
+    }
+
+    private static string[] PackageIds(JsonElement graph) =>
+        [.. graph.GetProperty("projects").EnumerateObject()
+            .SelectMany(p => p.Value.GetProperty("frameworks").EnumerateObject())
+            .SelectMany(f => f.Value.TryGetProperty("dependencies", out var d) ? d.EnumerateObject().Select(x => x.Name) : [])
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>While packing, analyzers and code-style checks are off for every project the tool is built from (they
+    /// change no byte of its assemblies and were half the pack's build); a normal build runs them.</summary>
+    [TestCase("src/PolicyLint.Core/PolicyLint.Core.csproj")]
+    [TestCase("rules/PolicyLint.Rules.csproj")]
+    [TestCase("src/PolicyLint.Cli/PolicyLint.Cli.csproj")]
+    public void RootPack_RunsNoAnalyzers(string project)
+    {
+        string[] Properties(params string[] extra)
+        {
+            var (exitCode, output) = ExternalTool.Run("dotnet", RepositoryPaths.Root, null,
+                ["msbuild", project, "-getProperty:RunAnalyzers", "-getProperty:EnforceCodeStyleInBuild", "-nologo", .. extra]);
+            Assert.That(exitCode, Is.Zero, output);
+            var json = JsonDocument.Parse(output).RootElement.GetProperty("Properties");
+            return [json.GetProperty("RunAnalyzers").GetString()!, json.GetProperty("EnforceCodeStyleInBuild").GetString()!];
+        }
+
+        Assert.That(Properties("-p:_IsPacking=true"), Is.EqualTo(new[] { "false", "false" }));
+        Assert.That(Properties(), Is.EqualTo(new[] { string.Empty, "true" }));
     }
 }
