@@ -5,6 +5,7 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
+using PolicyLint.Core.Text;
 using PolicyLint.Rules.Shared;
 
 namespace PolicyLint.Rules.LedgerHygiene;
@@ -29,29 +30,16 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
         description: "The ledger does not follow its format: a required field is missing or empty, a key is unknown, a date is not " +
                      "YYYY-MM-DD or the dates are out of order, or the target does not identify one function.");
 
-    /// <summary>The default of <see cref="PlaceholderPattern"/>: a value that is <c>TODO</c>, <c>TBD</c>, <c>TBC</c>,
-    /// <c>FIXME</c> or <c>XXX</c> (or more x's), or starts with one of them as a word (followed by anything but a letter,
-    /// digit, <c>_</c> or <c>-</c>: <c>TODO: who approved</c> is a placeholder, the ticket <c>TODO-123</c> and the team
-    /// <c>todoist</c> are not); or is, as the whole value, <c>N/A</c>, <c>T.B.D.</c>, <c>x</c>, <c>pending</c>, <c>WIP</c>,
-    /// <c>none</c>, <c>nobody</c>, <c>someone</c>, <c>unknown</c>, <c>to do</c>, or a YAML word (<c>yes</c>, <c>no</c>,
-    /// <c>true</c>, <c>false</c>, <c>null</c>: the ledger keeps scalars as written); or is one <c>&lt;…&gt;</c>
-    /// (<c>&lt;approver&gt;</c>); or holds only punctuation and symbols (<c>-</c>, <c>?</c>, <c>...</c>);
-    /// case-insensitive, leading and trailing white space ignored. No lookarounds: a configured pattern is matched with
-    /// <see cref="RegexOptions.NonBacktracking"/>; this one is source-generated (<see cref="DefaultPlaceholder"/>),
-    /// anchored at the start and linear in the value.</summary>
-    public const string DefaultPlaceholderPattern = @"^\s*(?:(?:TODO|TBD|TBC|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|T\.B\.[DC]\.?|X+|TO DO|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
+    /// <summary>The default of <see cref="PlaceholderPattern"/>: the engine's <see cref="PlaceholderText.DefaultPattern"/>
+    /// (what it matches is described there), which in-source suppressions use for their justifications too.</summary>
+    public const string DefaultPlaceholderPattern = PlaceholderText.DefaultPattern;
 
     /// <summary><c>PL3004.placeholder_pattern</c>: a value of <c>reason.summary</c>, <c>reason.ticket</c>,
     /// <c>owner.team</c>, <c>owner.approved_by</c> or <c>owner.applied_by</c> that this pattern matches (anywhere in
     /// the value, case-insensitively; anchor it with <c>^</c>) is a placeholder.</summary>
     public static readonly RuleOption<Regex> PlaceholderPattern = RuleOptions.Pattern(
-        "PL3004.placeholder_pattern", DefaultPlaceholder(),
+        "PL3004.placeholder_pattern", PlaceholderText.Default(),
         "A regular expression (case-insensitive, matched anywhere unless anchored) for placeholder values of a record's reason and owner fields");
-
-    /// <summary><see cref="DefaultPlaceholderPattern"/>, built at compile time: no regular expression is parsed or
-    /// compiled at start-up when the option is not configured.</summary>
-    [GeneratedRegex(DefaultPlaceholderPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultPlaceholder();
 
     /// <summary>The fields a person fills in, and what the message asks for instead of a placeholder.</summary>
     private static readonly (Func<LedgerRecord, LedgerField?> Field, string Wanted)[] PeopleFields =
@@ -110,7 +98,11 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            return placeholder.IsMatch(text);
+            // Folded too: a full-width ＴＯＤＯ or an N/A with a zero-width space is the same placeholder.
+            if (placeholder.IsMatch(text))
+                return true;
+            var folded = PlaceholderText.Fold(text);
+            return !ReferenceEquals(folded, text) && placeholder.IsMatch(folded);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -21,7 +21,8 @@ internal sealed record SuppressionOwner(SuppressionScope Scope, string Path, Log
 
 /// <summary>
 /// One entry of a <c>suppress</c> list: <c>{id, justification, expires?}</c>. A suppression is valid when the ID is a
-/// known, suppressible rule, the justification is not empty, and <c>expires</c> (if any) is a <c>YYYY-MM-DD</c> date.
+/// known, suppressible rule, the justification is neither empty nor a placeholder
+/// (<see cref="PolicyLint.Core.Text.PlaceholderText"/>), and <c>expires</c> (if any) is a <c>YYYY-MM-DD</c> date.
 /// </summary>
 public sealed class InSourceSuppression
 {

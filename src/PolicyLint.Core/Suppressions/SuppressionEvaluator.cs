@@ -4,6 +4,7 @@ using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Loading;
 using PolicyLint.Core.Syntax;
+using PolicyLint.Core.Text;
 
 namespace PolicyLint.Core.Suppressions;
 
@@ -191,6 +192,8 @@ public static class SuppressionEvaluator
         var justification = node.GetValue("justification") is ScalarNode { IsNull: false } j ? j.Value.Trim() : null;
         if (string.IsNullOrEmpty(justification))
             problems.Add("it has no justification (say why the result is accepted)");
+        else if (PlaceholderText.IsPlaceholder(justification))
+            problems.Add("its justification is a placeholder, not a reason (say why the result is accepted)");
         else
             suppression.Justification = justification;
 

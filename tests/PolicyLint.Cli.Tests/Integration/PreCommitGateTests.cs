@@ -204,6 +204,24 @@ public sealed partial class PreCommitGateTests
         Assert.That(output, Does.Contain("(deployed as 'myapp-api-prod')"));
     }
 
+    /// <summary>An expired entry that suppresses its own PL3001 with a placeholder justification (third new-user trial:
+    /// the commit passed, "1 suppressed"): a placeholder is not a reason, so the suppression is invalid (PL0003) and
+    /// the expiry fails the commit.</summary>
+    [Test]
+    public void ExpiredEntry_SuppressingItsOwnExpiryWithAPlaceholder_IsRefused_PL3001()
+    {
+        using var repository = Consumer();
+        repository.Write("template.yaml", TaggedTemplate);
+        repository.Write(Ledger, CompleteLedger("function_name: worker", expiresInDays: -1) + "    suppress: [{ id: PL3001, justification: TODO }]\n");
+        ExternalTool.Git(repository.Root, "add", "-A");
+
+        var (exitCode, output) = Commit(repository);
+
+        AssertRefused(exitCode, output, 1, $"{Ledger}(8,38): error PL3001", $"{Ledger}(9,18): warning PL0003");
+        Assert.That(output, Does.Contain("Invalid suppression of PL3001: its justification is a placeholder, not a reason"));
+        Assert.That(output, Does.Not.Contain("suppressed"));
+    }
+
     [Test]
     public void CorrectCommit_Passes_AndShowsItsWarnings()
     {

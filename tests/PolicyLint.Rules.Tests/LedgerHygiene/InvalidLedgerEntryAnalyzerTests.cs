@@ -150,6 +150,10 @@ public sealed class InvalidLedgerEntryAnalyzerTests
     [TestCase("to do")]
     [TestCase("yes")]
     [TestCase("false")]
+    [TestCase("ＴＯＤＯ")] // full-width, as an input method types it (third new-user trial: it passed)
+    [TestCase("Ｎ／Ａ")]
+    [TestCase("ｔｂｄ later")]
+    [TestCase("N/A\u200B")] // a zero-width space after it
     public void Reports_CommonStandIns(string value) => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger($$"""
             version: 1

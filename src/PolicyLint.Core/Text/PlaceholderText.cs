@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PolicyLint.Core.Text;
+
+/// <summary>
+/// What a person wrote in place of a reason, an approval or a justification without giving one: <c>TODO</c>,
+/// <c>N/A</c>, <c>&lt;approver&gt;</c>, <c>-</c>. A placeholder is not an approval (README, "The ledger"): the rule
+/// pack's PL3004 takes <see cref="DefaultPattern"/> as the default of its option for ledger fields, and an in-source
+/// suppression whose justification is a placeholder is invalid (docs/conventions.md#c14).
+/// </summary>
+public static partial class PlaceholderText
+{
+    /// <summary>A value that is <c>TODO</c>, <c>TBD</c>, <c>TBC</c>, <c>FIXME</c> or <c>XXX</c> (or more x's), or
+    /// starts with one of them as a word (followed by anything but a letter, digit, <c>_</c> or <c>-</c>:
+    /// <c>TODO: who approved</c> is a placeholder, the ticket <c>TODO-123</c> and the team <c>todoist</c> are not); or
+    /// is, as the whole value, <c>N/A</c>, <c>T.B.D.</c>, <c>x</c>, <c>pending</c>, <c>WIP</c>, <c>none</c>,
+    /// <c>nobody</c>, <c>someone</c>, <c>unknown</c>, <c>to do</c>, or a YAML word (<c>yes</c>, <c>no</c>,
+    /// <c>true</c>, <c>false</c>, <c>null</c>: scalars are kept as written); or is one <c>&lt;…&gt;</c>
+    /// (<c>&lt;approver&gt;</c>); or holds only punctuation and symbols (<c>-</c>, <c>?</c>, <c>...</c>).
+    /// Case-insensitive (<see cref="RegexOptions.IgnoreCase"/>), leading and trailing white space ignored; match it
+    /// against <see cref="Fold"/> of the value. No lookarounds, so that it also runs under
+    /// <see cref="RegexOptions.NonBacktracking"/>; anchored at the start and linear in the value.</summary>
+    public const string DefaultPattern = @"^\s*(?:(?:TODO|TBD|TBC|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|T\.B\.[DC]\.?|X+|TO DO|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
+
+    /// <summary><see cref="DefaultPattern"/>, built at compile time, case-insensitive and culture-invariant: no
+    /// regular expression is parsed at start-up.</summary>
+    [GeneratedRegex(DefaultPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Default();
+
+    /// <summary>Whether <paramref name="text"/>, folded (<see cref="Fold"/>), matches <see cref="DefaultPattern"/>.
+    /// Null, empty and white space are not placeholders here: callers report a missing value as missing.</summary>
+    public static bool IsPlaceholder(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && Default().IsMatch(Fold(text));
+
+    /// <summary>
+    /// <paramref name="text"/> with what hides a placeholder from a pattern undone: full-width forms (U+FF01–U+FF5E,
+    /// typed by an input method: <c>ＴＯＤＯ</c>, <c>Ｎ／Ａ</c>) become their ASCII characters, the ideographic space
+    /// (U+3000) a space, and invisible format characters (Unicode category Cf: zero-width space and joiners, the
+    /// byte order mark, bidirectional controls) are removed. The same string when there is nothing to fold. Unicode
+    /// normalization (NFKC) would cover more, but the tool runs with invariant globalization, where
+    /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var i = 0;
+        while (i < text.Length && !NeedsFolding(text[i]))
+            i++;
+        if (i == text.Length)
+            return text;
+        var folded = new StringBuilder(text.Length);
+        folded.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= '\uFF01' and <= '\uFF5E')
+                folded.Append((char)(c - 0xFEE0));
+            else if (c == '\u3000')
+                folded.Append(' ');
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+                folded.Append(c);
+        }
+
+        return folded.ToString();
+    }
+
+    private static bool NeedsFolding(char c) =>
+        c >= '\u00AD' && (c is >= '\uFF01' and <= '\uFF5E' || c == '\u3000' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+}

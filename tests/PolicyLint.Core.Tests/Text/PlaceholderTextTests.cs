@@ -1,0 +1,39 @@
+using NUnit.Framework;
+using PolicyLint.Core.Text;
+
+namespace PolicyLint.Core.Tests.Text;
+
+public sealed class PlaceholderTextTests
+{
+    [TestCase("ＴＯＤＯ", "TODO")]
+    [TestCase("Ｎ／Ａ", "N/A")]
+    [TestCase("N/A\u200B", "N/A")]
+    [TestCase("\uFEFFTBD", "TBD")]
+    [TestCase("TO\u3000DO", "TO DO")]
+    [TestCase("ｓｅｃ－１２３４", "sec-1234")]
+    [TestCase("a\u00ADb", "ab")] // a soft hyphen is a format character
+    public void Fold_UndoesFullWidthFormsAndInvisibleCharacters(string text, string expected) =>
+        Assert.That(PlaceholderText.Fold(text), Is.EqualTo(expected));
+
+    [TestCase("Vendor library cannot be patched (SEC-1)")]
+    [TestCase("éàü 日本語")]
+    [TestCase("")]
+    public void Fold_ReturnsTheSameString_WhenThereIsNothingToFold(string text) =>
+        Assert.That(PlaceholderText.Fold(text), Is.SameAs(text));
+
+    [TestCase("TODO", true)]
+    [TestCase("  todo: ask appsec", true)]
+    [TestCase("ＴＯＤＯ", true)]
+    [TestCase("Ｎ／Ａ\u200B", true)]
+    [TestCase("<approver>", true)]
+    [TestCase("-", true)]
+    [TestCase("x", true)]
+    [TestCase("TODO-123", false)]
+    [TestCase("ＴＯＤＯ－１２３", false)]
+    [TestCase("Findings are routed by the security account's rule (SEC-88)", false)]
+    [TestCase("", false)]
+    [TestCase("   ", false)]
+    [TestCase(null, false)]
+    public void IsPlaceholder(string? text, bool expected) =>
+        Assert.That(PlaceholderText.IsPlaceholder(text), Is.EqualTo(expected));
+}
