@@ -59,6 +59,7 @@ public static class ProjectLoader
         // A samconfig file is never a template, whether it is read or not.
         files.RemoveAll(IsSamConfig);
         var candidates = files.ToHashSet(StringComparer.Ordinal);
+        var named = new List<string>(); // templates only a samconfig's template_file names
 
         // The environments to load, grouped by what they configure: environments that configure everything alike are
         // one load.
@@ -76,8 +77,16 @@ public static class ProjectLoader
                 // nobody checks. A build output (.aws-sam/build/template.yaml) stands for the folder's own templates.
                 if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsUnderSamBuildFolder(templateFile))
                 {
+                    // A file samconfig names is a template whatever its name (stack.cfn, template): sam deploy reads it.
+                    if (IsUnnamedTemplate(request, templateFile, exportPaths))
+                    {
+                        named.Add(templateFile);
+                        candidates.Add(templateFile);
+                        continue;
+                    }
+
                     environmentNotifications.Add(new ToolNotification("warning",
-                        $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze (missing, excluded, or not a .yaml, .yml, .json or .template file: see include in .policylint.yaml), so the exclusion tags of the stack sam deploy makes from it are not checked",
+                        $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze (missing, or excluded in the configuration), so the exclusion tags of the stack sam deploy makes from it are not checked",
                         config.Source.Path));
                 }
             }
@@ -94,6 +103,12 @@ public static class ProjectLoader
                 signatures[signature] = groups.Count;
                 groups.Add(new EnvironmentGroup([environment], configs, environmentDiagnostics, environmentNotifications));
             }
+        }
+
+        if (named.Count > 0)
+        {
+            files.AddRange(named);
+            files.Sort(StringComparer.Ordinal);
         }
 
         var tooMany = TooManyFiles(request, files);
@@ -328,6 +343,24 @@ public static class ProjectLoader
         }
 
         return configs;
+    }
+
+    /// <summary>Whether root-relative <paramref name="path"/>, named by a samconfig's <c>template_file</c> but not
+    /// discovered (a name PolicyLint does not read, such as <c>stack.cfn</c>), is a file of the source that this run
+    /// may read as a template: not excluded by the configuration, not the ledger, not an export, not inside a folder
+    /// discovery never enters (<c>.git</c>, <c>node_modules</c>).</summary>
+    private static bool IsUnnamedTemplate(LoadRequest request, string path, HashSet<string> exportPaths)
+    {
+        if (string.Equals(path, request.LedgerPath, StringComparison.Ordinal) || request.ExcludedPaths.Contains(path) || exportPaths.Contains(path)
+            || request.IsExcluded?.Invoke(path) == true || IsSamConfig(path))
+            return false;
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is ".git" or "node_modules")
+                return false;
+        }
+
+        return request.Files.Kind(path) == FileEntryKind.File;
     }
 
     /// <summary>The samconfig that applies to a template: the one whose <c>template_file</c> names it wins over the one

@@ -222,6 +222,21 @@ public sealed partial class PreCommitGateTests
         Assert.That(output, Does.Not.Contain("suppressed"));
     }
 
+    /// <summary>A tagged template under a name discovery does not read, named by its samconfig's <c>template_file</c>
+    /// (third new-user trial: <c>up/template</c> passed with a warning): <c>sam deploy</c> reads it, so PolicyLint does.</summary>
+    [Test]
+    public void TemplateUnderAnyName_NamedBySamconfig_IsRead_SoPL1001()
+    {
+        using var repository = Consumer();
+        repository.Write("up/template", TaggedTemplate);
+        repository.Write("up/samconfig.toml", "version = 0.1\n[default.deploy.parameters]\nstack_name = \"up\"\ntemplate_file = \"template\"\n");
+        ExternalTool.Git(repository.Root, "add", "-A");
+
+        var (exitCode, output) = Commit(repository);
+
+        AssertRefused(exitCode, output, 1, "up/template(7,9): error PL1001");
+    }
+
     [Test]
     public void CorrectCommit_Passes_AndShowsItsWarnings()
     {

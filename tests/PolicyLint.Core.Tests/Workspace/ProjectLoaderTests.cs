@@ -641,9 +641,11 @@ public sealed class ProjectLoaderTests
         Assert.That(result.Notifications, Is.Empty, "both template_file values name what is analyzed, or a build output");
     }
 
-    /// <summary>A <c>template_file</c> that names a file PolicyLint does not read (another extension, an excluded or
-    /// missing file) is a stack whose exclusion tags nobody checks: a warning at the samconfig (found by a new-user trial,
-    /// where a tagged <c>stack.cfn</c> passed the hook silently). A build output under <c>.aws-sam</c> is not.</summary>
+    /// <summary>A <c>template_file</c> that names an excluded or missing file is a stack whose exclusion tags nobody
+    /// checks: a warning at the samconfig (found by a new-user trial, where a tagged <c>stack.cfn</c> passed the hook
+    /// silently). A file it names under a name discovery does not read (<c>stack.cfn</c>, <c>template</c>: a third trial
+    /// committed a tagged <c>up/template</c>) is read as a template, since <c>sam deploy</c> reads it. A build output under
+    /// <c>.aws-sam</c> is neither.</summary>
     [Test]
     public void ATemplateFileThatIsNotAnalyzed_IsAWarningAtItsSamconfig()
     {
@@ -653,13 +655,18 @@ public sealed class ProjectLoaderTests
         repository.Write("stack.cfn", FunctionTemplate);
         repository.Write("vendor/samconfig.toml", "[default.deploy.parameters]\ntemplate_file = \"template.yaml\"\n");
         repository.Write("vendor/template.yaml", FunctionTemplate);
+        repository.Write("up/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"up\"\ntemplate_file = \"template\"\n");
+        repository.Write("up/template", FunctionTemplate);
+        repository.Write("gone/samconfig.toml", "[default.deploy.parameters]\ntemplate_file = \"stack.cfn\"\n");
 
         var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, ExcludedPaths = new HashSet<string>(StringComparer.Ordinal) { "vendor/template.yaml" } });
 
         Assert.That(result.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), Is.EqualTo(new[]
         {
-            "warning samconfig.toml: template_file 'stack.cfn' names a file this run does not analyze (missing, excluded, or not a .yaml, .yml, .json or .template file: see include in .policylint.yaml), so the exclusion tags of the stack sam deploy makes from it are not checked",
-            "warning vendor/samconfig.toml: template_file 'vendor/template.yaml' names a file this run does not analyze (missing, excluded, or not a .yaml, .yml, .json or .template file: see include in .policylint.yaml), so the exclusion tags of the stack sam deploy makes from it are not checked",
+            "warning gone/samconfig.toml: template_file 'gone/stack.cfn' names a file this run does not analyze (missing, or excluded in the configuration), so the exclusion tags of the stack sam deploy makes from it are not checked",
+            "warning vendor/samconfig.toml: template_file 'vendor/template.yaml' names a file this run does not analyze (missing, or excluded in the configuration), so the exclusion tags of the stack sam deploy makes from it are not checked",
         }));
+        Assert.That(result.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[] { "stack.cfn: named", "template.yaml: -", "up/template: up" }),
+            "stack.cfn and up/template are read, each with the samconfig that names it");
     }
 }
