@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+using PolicyLint.Testing;
+
+namespace PolicyLint.Cli.Tests;
+
+/// <summary>
+/// Every link between the repository's own Markdown pages (README.md, docs/, rules/docs/, the samples' READMEs)
+/// resolves: the file exists, and a <c>#fragment</c> names a heading of that page (GitHub's anchor for it) or an
+/// <c>&lt;a id&gt;</c> in it. A new-user trial followed <c>[below](#adding-an-entry)</c> to nowhere.
+/// </summary>
+public sealed partial class DocumentationLinkTests
+{
+    private static IEnumerable<string> Pages() =>
+        new[] { "README.md" }
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "docs"), "*.md"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "rules", "docs"), "*.md"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "samples"), "README.md", SearchOption.AllDirectories))
+            .Select(p => Path.GetRelativePath(RepositoryPaths.Root, Path.Combine(RepositoryPaths.Root, p)).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    [TestCaseSource(nameof(Pages))]
+    public void EveryLinkToAPageOfTheRepository_Resolves(string page)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, page));
+        var broken = new List<string>();
+        foreach (Match link in Link().Matches(WithoutCodeBlocks(text)))
+        {
+            var target = link.Groups["target"].Value;
+            if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal))
+                continue;
+            var hash = target.IndexOf('#', StringComparison.Ordinal);
+            var file = hash < 0 ? target : target[..hash];
+            var fragment = hash < 0 ? null : target[(hash + 1)..];
+            var targetPage = file.Length == 0 ? page : Path.GetRelativePath(RepositoryPaths.Root, Path.GetFullPath(Path.Combine(RepositoryPaths.Root, Path.GetDirectoryName(page)!, file))).Replace('\\', '/');
+            var full = Path.Combine(RepositoryPaths.Root, targetPage);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                broken.Add($"{target}: no file {targetPage}");
+                continue;
+            }
+
+            if (fragment is null || !targetPage.EndsWith(".md", StringComparison.Ordinal))
+                continue;
+            if (!Anchors(File.ReadAllText(full)).Contains(fragment))
+                broken.Add($"{target}: no heading or anchor '{fragment}' in {targetPage}");
+        }
+
+        Assert.That(broken, Is.Empty);
+    }
+
+    [TestCase("Adding an entry: `ledger add`", "adding-an-entry-ledger-add")]
+    [TestCase("C14. In-source suppressions", "c14-in-source-suppressions")]
+    [TestCase("What the hook does not refuse today", "what-the-hook-does-not-refuse-today")]
+    public void GitHubAnchor(string heading, string anchor) => Assert.That(Slug(heading), Is.EqualTo(anchor));
+
+    /// <summary>The anchors GitHub gives a page: one per heading (a repeated heading gets <c>-1</c>, <c>-2</c>…), and
+    /// each <c>&lt;a id="…"&gt;</c>.</summary>
+    private static HashSet<string> Anchors(string markdown)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match heading in Heading().Matches(WithoutCodeBlocks(markdown)))
+        {
+            var slug = Slug(heading.Groups["text"].Value);
+            var count = seen.GetValueOrDefault(slug);
+            seen[slug] = count + 1;
+            anchors.Add(count == 0 ? slug : $"{slug}-{count}");
+        }
+
+        foreach (Match id in AnchorId().Matches(markdown))
+            anchors.Add(id.Groups["id"].Value);
+        return anchors;
+    }
+
+    /// <summary>GitHub's anchor for a heading: lower case; letters, digits, <c>_</c> and <c>-</c> kept, spaces turned
+    /// into <c>-</c>, everything else (punctuation, backticks) dropped.</summary>
+    private static string Slug(string heading)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in heading.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '_' or '-')
+                slug.Append(c);
+            else if (c == ' ')
+                slug.Append('-');
+        }
+
+        return slug.ToString();
+    }
+
+    private static string WithoutCodeBlocks(string markdown) => CodeBlock().Replace(markdown, string.Empty);
+
+    [GeneratedRegex(@"(?<!!)\[[^\]\n]*\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"^#{1,6} +(?<text>.+?) *#*$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"<a id=""(?<id>[^""]+)""")]
+    private static partial Regex AnchorId();
+
+    [GeneratedRegex(@"^```.*?^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+}
