@@ -160,6 +160,22 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Rule, entry.FunctionArn,
                     $"{name}: function_arn names function '{parsed.FunctionName}', not function_name '{functionName}'");
         }
+
+        // An entry with template + logical_id records that function (docs/ledger-format.md#matching); a name beside them
+        // that is not the function's tells a reviewer a different story than the one the gate checks (third new-user
+        // trial: function_name orders-report on the logical ID of another function passed silently).
+        if (LedgerMatching.HasTemplateTarget(entry) && entry.RecordedName is { } recorded)
+        {
+            var field = (entry.FunctionName?.Text is not null ? entry.FunctionName : entry.FunctionArn)!;
+            foreach (var function in LedgerMatching.TargetOf(context.Project, entry).Functions)
+            {
+                if (function.StaticName is { } actual && !string.Equals(actual, recorded, StringComparison.Ordinal))
+                {
+                    context.ReportDiagnostic(Rule, field,
+                        $"{name}: {(field == entry.FunctionName ? "function_name" : "function_arn")} names {Quote(recorded)}, but template and logical_id record {function.Resource.Template.Path} {function.LogicalId}, named {Quote(actual)}; the entry matches by template and logical_id: correct the name, or remove it");
+                }
+            }
+        }
     }
 
     private static void CheckTarget(LedgerAnalysisContext context, SuppressionRuleRecord record)

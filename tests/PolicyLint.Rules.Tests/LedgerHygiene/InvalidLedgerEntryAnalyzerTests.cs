@@ -227,6 +227,50 @@ public sealed class InvalidLedgerEntryAnalyzerTests
         .Expect(1, "PL3004", "Ledger entry 'orders-api': owner.approved_by is a placeholder ('xxx'), not a record; replace it with who approved the exception")
         .Verify();
 
+    /// <summary>template + logical_id decide what an entry records; a function_name (or function_arn) beside them that
+    /// is not that function's static name is reported at the name (third new-user trial: it passed silently). A name
+    /// that agrees, or a function without a static name, is not.</summary>
+    [Test]
+    public void Reports_ANameThatIsNotTheFunctionOfTemplateAndLogicalId() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
+        .WithTemplate("""
+            Resources:
+              Reports:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-report }
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders-worker }
+              Unnamed:
+                Type: AWS::Serverless::Function
+            """)
+        .WithLedger("""
+            version: 1
+            exclusions:
+              - target: { type: lambda, {|#0:function_name|}: orders-report, template: template.yaml, logical_id: Worker }
+                scan_type: standard
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-1 }
+                owner: { team: platform, approved_by: security-lead }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+              - target: { type: lambda, {|#1:function_arn|}: "arn:aws:lambda:eu-west-1:111122223333:function:orders-api", template: ./template.yaml, logical_id: Reports }
+                scan_type: code
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-2 }
+                owner: { team: platform, approved_by: security-lead }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+              - target: { type: lambda, function_name: orders-report, template: template.yaml, logical_id: Reports }
+                scan_type: standard
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-3 }
+                owner: { team: platform, approved_by: security-lead }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+              - target: { type: lambda, function_name: anything, template: template.yaml, logical_id: Unnamed }
+                scan_type: standard
+                reason: { summary: Vendor library cannot be patched, ticket: SEC-4 }
+                owner: { team: platform, approved_by: security-lead }
+                dates: { applied_at: 2026-10-01, expires_at: 2027-01-31 }
+            """)
+        .Expect(0, "PL3004", "Ledger entry 'orders-report': function_name names 'orders-report', but template and logical_id record template.yaml Worker, named 'orders-worker'; the entry matches by template and logical_id: correct the name, or remove it")
+        .Expect(1, "PL3004", "Ledger entry 'orders-api': function_arn names 'orders-api', but template and logical_id record template.yaml Reports, named 'orders-report'; the entry matches by template and logical_id: correct the name, or remove it")
+        .Verify();
+
     [Test]
     public void DoesNotReport_AnEmptyLedger() => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger("version: 1\nexclusions:\n")
