@@ -238,7 +238,7 @@ public static class CliApp
             }
             catch (CommandException ex)
             {
-                stderr.WriteLine($"policylint: error: {ex.Message}");
+                stderr.WriteLine(ex.Line);
                 return ExitCodes.UsageError;
             }
         }
@@ -453,19 +453,79 @@ public static class CliApp
             return null;
         }
 
+        /// <summary>Reads the <c>--baseline</c> SARIF log. A file that is not JSON, or JSON that is not a SARIF log, is
+        /// a usage error at the line and column (1-based, UTF-16) where reading stopped, in words rather than the JSON
+        /// reader's (<c>template.yaml(1,1): error: --baseline is not a SARIF log: not JSON ('A' is an invalid start of a
+        /// value)</c>).</summary>
+        /// <exception cref="CommandException">The file cannot be read, or is not a SARIF log with a run.</exception>
         private static SarifLog ReadBaseline(string full, string text)
         {
+            byte[] bytes;
             try
             {
-                using var stream = File.OpenRead(full);
-                return SarifReporter.Read(stream) is { Runs.Count: > 0 } log
-                    ? log
-                    : throw new CommandException($"--baseline '{text}' is not a SARIF log with a run");
+                bytes = File.ReadAllBytes(full);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new CommandException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
             }
+
+            SarifLog? log;
+            try
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                log = SarifReporter.Read(stream);
+            }
+            catch (System.Text.Json.JsonException shape)
+            {
+                // Is it JSON at all? The JSON reader's own error says where the text stops being JSON.
+                try
+                {
+                    using var stream = new MemoryStream(bytes, writable: false);
+                    using var document = System.Text.Json.JsonDocument.Parse(stream);
+                }
+                catch (System.Text.Json.JsonException syntax)
+                {
+                    throw new CommandException($"--baseline is not a SARIF log: not JSON ({Reason(syntax)})", At(text, bytes, syntax));
+                }
+
+                throw new CommandException($"--baseline is not a SARIF log: the JSON at {shape.Path ?? "$"} does not have the form SARIF gives it", At(text, bytes, shape));
+            }
+
+            return log is { Runs.Count: > 0 }
+                ? log
+                : throw new CommandException($"--baseline '{text}' is not a SARIF log with a run");
+        }
+
+        /// <summary>The first sentence of the JSON reader's message, without what it appends (<c>Path: $ | LineNumber: 0
+        /// | …</c>, <c>Expected the input to start with a valid JSON token, while …</c>) and without its full stop.</summary>
+        private static string Reason(System.Text.Json.JsonException ex)
+        {
+            var message = ex.Message;
+            foreach (var tail in new[] { ". ", " Path: ", " LineNumber: " })
+            {
+                if (message.IndexOf(tail, StringComparison.Ordinal) is var cut and >= 0)
+                    message = message[..cut];
+            }
+
+            return message.TrimEnd().TrimEnd('.');
+        }
+
+        /// <summary><c>FILE(LINE,COLUMN)</c> of a JSON reader error: its 0-based line (counted at LF) and byte offset in
+        /// that line, as a 1-based line and a 1-based UTF-16 column (a UTF-8 byte order mark is not counted).</summary>
+        private static string At(string text, byte[] bytes, System.Text.Json.JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0);
+            var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            for (var i = 0; i < line && start < bytes.Length; i++)
+            {
+                var next = bytes.AsSpan(start).IndexOf((byte)'\n');
+                start = next < 0 ? bytes.Length : start + next + 1;
+            }
+
+            var length = (int)Math.Clamp(ex.BytePositionInLine ?? 0, 0, bytes.Length - start);
+            var column = Encoding.UTF8.GetCharCount(bytes, start, length) + 1;
+            return string.Create(CultureInfo.InvariantCulture, $"{text}({line + 1},{column})");
         }
 
         private void WriteFile(string path, Action<Stream> write)
