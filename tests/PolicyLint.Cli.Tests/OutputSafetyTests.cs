@@ -36,7 +36,7 @@ public sealed class OutputSafetyTests
     [TestCase("-o", "template.yaml", "--output 'template.yaml' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
     [TestCase("--sarif", "security/inspector-exclusions.yaml", "--sarif 'security/inspector-exclusions.yaml' is an input of this run (the ledger); an output never replaces an input: choose another file")]
     [TestCase("--report", "json=samconfig.toml", "--report json=samconfig.toml is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
-    [TestCase("-o", "package.json", "--output 'package.json' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("-o", "template.json", "--output 'template.json' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
     [TestCase("-o", ".policylint.yaml", "--output '.policylint.yaml' is an input of this run (a configuration file); an output never replaces an input: choose another file")]
     [TestCase("-o", ".editorconfig", "--output '.editorconfig' is an input of this run (a configuration file); an output never replaces an input: choose another file")]
     [TestCase("-o", "src/../template.yaml", "--output 'src/../template.yaml' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
@@ -47,6 +47,7 @@ public sealed class OutputSafetyTests
         using var repository = Repository();
         File.CreateSymbolicLink(Path.Combine(repository.Root, "link-to-template"), "template.yaml");
         Shell($"ln '{repository.Root}/security/inspector-exclusions.yaml' '{repository.Root}/hard-link-to-ledger.txt'");
+        repository.Write("template.json", "{\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\"}}}\n");
         var before = Snapshot(repository).ToList();
 
         var run = Lint(repository, option, value, "--report", "markdown=summary.md");
@@ -55,6 +56,44 @@ public sealed class OutputSafetyTests
         Assert.That(run.Stderr, Is.EqualTo($"policylint: error: {message}\n"));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(Snapshot(repository), Is.EqualTo(before), "nothing written, nothing replaced");
+    }
+
+    /// <summary>A discovered candidate that the run reads and finds to be no template (its bytes or text rule it out)
+    /// is no input: an earlier run's report under the root is replaced by the next, identical run (new-user trial: the
+    /// second run refused its own report). A file that is read as a template is still refused.</summary>
+    [TestCase("json", "report.json")]
+    [TestCase("sarif", "report.sarif.json")]
+    [TestCase("text", "report.yaml")]
+    public void AReportUnderTheRoot_IsReplacedByTheSameRunAgain_ATemplateStillIsNot(string format, string file)
+    {
+        using var repository = Repository();
+
+        var first = Lint(repository, "--format", format, "-o", file);
+        var written = File.ReadAllText(Path.Combine(repository.Root, file));
+        var second = Lint(repository, "--format", format, "-o", file);
+
+        Assert.That((first.ExitCode, first.Stderr), Is.EqualTo((ExitCodes.Success, string.Empty)));
+        Assert.That((second.ExitCode, second.Stderr), Is.EqualTo((ExitCodes.Success, string.Empty)));
+        Assert.That(File.ReadAllText(Path.Combine(repository.Root, file)), Is.EqualTo(written), "the report is no input: the second run reports what the first did");
+        Assert.That(Lint(repository, "--format", format).Stdout, Is.EqualTo(written));
+
+        var before = Snapshot(repository).ToList();
+        var template = Lint(repository, "--format", format, "-o", "template.yaml");
+        Assert.That(template.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(template.Stderr, Does.StartWith("policylint: error: --output 'template.yaml' is an input of this run (a template"));
+        Assert.That(Snapshot(repository), Is.EqualTo(before));
+    }
+
+    /// <summary>JSON that is no template (a package.json) is read and ruled out: no input, so it may be written.</summary>
+    [Test]
+    public void JsonThatIsNoTemplate_IsNoInput()
+    {
+        using var repository = Repository();
+
+        var run = Lint(repository, "--format", "json", "-o", "package.json");
+
+        Assert.That((run.ExitCode, run.Stderr), Is.EqualTo((ExitCodes.Success, string.Empty)));
+        Assert.That(File.ReadAllText(Path.Combine(repository.Root, "package.json")), Does.StartWith("{\n  \"version\": 1,"));
     }
 
     [Test]
