@@ -279,6 +279,7 @@ public static class CliApp
 
             var format = parse.GetValue(_format)!;
             var outputs = Outputs(parse, format);
+            CheckNotSamConfig(outputs, root);
             if (parse.GetValue(_markdownLinkBase) is { } linkBase
                 && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var linkUri) && linkUri.Scheme is "https" or "http" && linkBase.IndexOfAny(['#', '?']) < 0))
                 throw new CommandException($"--markdown-link-base: '{linkBase}' is not an absolute http or https URL without a query or fragment");
@@ -406,6 +407,24 @@ public static class CliApp
             }
 
             return outputs;
+        }
+
+        /// <summary>Refuses an output under the root named as a samconfig file (<see cref="SamConfig.FileNames"/>), in
+        /// any folder, whether or not it exists yet: the next run reads it as that folder's samconfig, and sam deploy
+        /// reads it too. The configuration files and the ledger are refused the same way by <see cref="CheckNotInputs"/>,
+        /// which compares paths that do not exist yet by their folder and name.</summary>
+        /// <exception cref="CommandException">An output is named as a samconfig file.</exception>
+        private static void CheckNotSamConfig(List<OutputRequest> outputs, string root)
+        {
+            foreach (var output in outputs)
+            {
+                var target = OutputFile.FinalTarget(output.Full);
+                if (SamConfig.FileNames.Contains(Path.GetFileName(target)) && CommandSupport.Relative(root, target) is not null)
+                {
+                    throw new CommandException($"{output.Display} is an input of this run (a samconfig file, read when it exists, as sam deploy reads it); " +
+                        "an output never replaces an input: choose another file");
+                }
+            }
         }
 
         /// <summary>Refuses an output that is one of <paramref name="inputs"/> (full paths, each with what it is to the
