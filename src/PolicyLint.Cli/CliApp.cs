@@ -189,6 +189,12 @@ public static class CliApp
             HelpName = "URL",
         };
 
+        private readonly Option<string?> _pathPrefix = new("--path-prefix")
+        {
+            Description = "Write PREFIX before every root-relative path of every format (e.g. app/ when the root is the repository's folder app), so that paths name the repository's files.",
+            HelpName = "PREFIX",
+        };
+
         private readonly Option<string> _failLevel = new("--fail-level")
         {
             Description = "Exit with 1 when an unsuppressed result is at or above this level; none never fails.",
@@ -213,7 +219,7 @@ public static class CliApp
             CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
-                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _failLevel,
+                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _pathPrefix, _failLevel,
                 _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty, _deployed,
             };
             foreach (var option in _resolution.All)
@@ -283,6 +289,7 @@ public static class CliApp
             if (parse.GetValue(_markdownLinkBase) is { } linkBase
                 && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var linkUri) && linkUri.Scheme is "https" or "http" && linkBase.IndexOfAny(['#', '?']) < 0))
                 throw new CommandException($"--markdown-link-base: '{linkBase}' is not an absolute http or https URL without a query or fragment");
+            _prefix = PathPrefix(parse.GetValue(_pathPrefix));
 
             var session = CommandSupport.OpenSession(new SessionRequest
             {
@@ -366,6 +373,23 @@ public static class CliApp
                 ?? (nothingAnalyzed && !parse.GetValue(_allowEmpty) ? ExitCodes.UsageError : ExitCode(run, parse.GetValue(_failLevel)!));
         }
 
+        /// <summary>The validated <c>--path-prefix</c> (<see cref="ReportSettings.PathPrefix"/>), set by <see cref="Lint"/>.</summary>
+        private string _prefix = string.Empty;
+
+        /// <summary><c>--path-prefix</c> as <see cref="ReportSettings.PathPrefix"/>: a relative folder path, <c>\</c> read
+        /// as <c>/</c>, <c>.</c> and empty segments dropped, with a final <c>/</c>; empty for none (or <c>.</c>).</summary>
+        /// <exception cref="CommandException">The path is absolute or has a <c>..</c> segment.</exception>
+        private static string PathPrefix(string? text)
+        {
+            if (text is null)
+                return string.Empty;
+            var path = text.Replace('\\', '/');
+            var segments = path.Split('/').Where(s => s.Length > 0 && s != ".").ToList();
+            if (path.StartsWith('/') || Path.IsPathRooted(text) || (path.Length >= 2 && path[1] == ':') || segments.Contains(".."))
+                throw new CommandException($"--path-prefix '{text}' is not a relative folder path without '..' (e.g. app/: the root's folder in the repository)");
+            return segments.Count == 0 ? string.Empty : string.Join('/', segments) + "/";
+        }
+
         /// <summary>A PATH argument as typed and in full.</summary>
         private sealed record PathArgument(string Text, string Full);
 
@@ -447,7 +471,10 @@ public static class CliApp
         /// output that asks for it: a SARIF log written to standard output and to a file, or to two files, is built once.</summary>
         private int? Emit(ParseResult parse, string format, List<OutputRequest> outputs, RunResult run, SarifOptions sarifOptions)
         {
-            var documents = new RenderedReports(run, new ReportSettings { Sarif = sarifOptions, ShowSuppressed = parse.GetValue(_showSuppressed), MarkdownLinkBase = parse.GetValue(_markdownLinkBase) });
+            var documents = new RenderedReports(run, new ReportSettings
+            {
+                Sarif = sarifOptions, ShowSuppressed = parse.GetValue(_showSuppressed), MarkdownLinkBase = parse.GetValue(_markdownLinkBase), PathPrefix = _prefix,
+            });
             try
             {
                 if (parse.GetValue(_output) is null)
