@@ -189,6 +189,12 @@ public static class CliApp
             HelpName = "URL",
         };
 
+        private readonly Option<string?> _pathPrefix = new("--path-prefix")
+        {
+            Description = "Write PREFIX before every root-relative path of every format (e.g. app/ when the root is the repository's folder app), so that paths name the repository's files.",
+            HelpName = "PREFIX",
+        };
+
         private readonly Option<string> _failLevel = new("--fail-level")
         {
             Description = "Exit with 1 when an unsuppressed result is at or above this level; none never fails.",
@@ -213,7 +219,7 @@ public static class CliApp
             CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
             {
-                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _failLevel,
+                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _pathPrefix, _failLevel,
                 _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty, _deployed,
             };
             foreach (var option in _resolution.All)
@@ -238,7 +244,7 @@ public static class CliApp
             }
             catch (CommandException ex)
             {
-                stderr.WriteLine($"policylint: error: {ex.Message}");
+                stderr.WriteLine(ex.Line);
                 return ExitCodes.UsageError;
             }
         }
@@ -279,9 +285,11 @@ public static class CliApp
 
             var format = parse.GetValue(_format)!;
             var outputs = Outputs(parse, format);
+            CheckNotSamConfig(outputs, root);
             if (parse.GetValue(_markdownLinkBase) is { } linkBase
                 && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var linkUri) && linkUri.Scheme is "https" or "http" && linkBase.IndexOfAny(['#', '?']) < 0))
                 throw new CommandException($"--markdown-link-base: '{linkBase}' is not an absolute http or https URL without a query or fragment");
+            _prefix = PathPrefix(parse.GetValue(_pathPrefix));
 
             var session = CommandSupport.OpenSession(new SessionRequest
             {
@@ -365,6 +373,23 @@ public static class CliApp
                 ?? (nothingAnalyzed && !parse.GetValue(_allowEmpty) ? ExitCodes.UsageError : ExitCode(run, parse.GetValue(_failLevel)!));
         }
 
+        /// <summary>The validated <c>--path-prefix</c> (<see cref="ReportSettings.PathPrefix"/>), set by <see cref="Lint"/>.</summary>
+        private string _prefix = string.Empty;
+
+        /// <summary><c>--path-prefix</c> as <see cref="ReportSettings.PathPrefix"/>: a relative folder path, <c>\</c> read
+        /// as <c>/</c>, <c>.</c> and empty segments dropped, with a final <c>/</c>; empty for none (or <c>.</c>).</summary>
+        /// <exception cref="CommandException">The path is absolute or has a <c>..</c> segment.</exception>
+        private static string PathPrefix(string? text)
+        {
+            if (text is null)
+                return string.Empty;
+            var path = text.Replace('\\', '/');
+            var segments = path.Split('/').Where(s => s.Length > 0 && s != ".").ToList();
+            if (path.StartsWith('/') || Path.IsPathRooted(text) || (path.Length >= 2 && path[1] == ':') || segments.Contains(".."))
+                throw new CommandException($"--path-prefix '{text}' is not a relative folder path without '..' (e.g. app/: the root's folder in the repository)");
+            return segments.Count == 0 ? string.Empty : string.Join('/', segments) + "/";
+        }
+
         /// <summary>A PATH argument as typed and in full.</summary>
         private sealed record PathArgument(string Text, string Full);
 
@@ -408,6 +433,24 @@ public static class CliApp
             return outputs;
         }
 
+        /// <summary>Refuses an output under the root named as a samconfig file (<see cref="SamConfig.FileNames"/>), in
+        /// any folder, whether or not it exists yet: the next run reads it as that folder's samconfig, and sam deploy
+        /// reads it too. The configuration files and the ledger are refused the same way by <see cref="CheckNotInputs"/>,
+        /// which compares paths that do not exist yet by their folder and name.</summary>
+        /// <exception cref="CommandException">An output is named as a samconfig file.</exception>
+        private static void CheckNotSamConfig(List<OutputRequest> outputs, string root)
+        {
+            foreach (var output in outputs)
+            {
+                var target = OutputFile.FinalTarget(output.Full);
+                if (SamConfig.FileNames.Contains(Path.GetFileName(target)) && CommandSupport.Relative(root, target) is not null)
+                {
+                    throw new CommandException($"{output.Display} is an input of this run (a samconfig file, read when it exists, as sam deploy reads it); " +
+                        "an output never replaces an input: choose another file");
+                }
+            }
+        }
+
         /// <summary>Refuses an output that is one of <paramref name="inputs"/> (full paths, each with what it is to the
         /// run), compared as files: symbolic links, <c>..</c> and hard links see through (device and inode).</summary>
         /// <exception cref="CommandException">An output is an input.</exception>
@@ -428,7 +471,10 @@ public static class CliApp
         /// output that asks for it: a SARIF log written to standard output and to a file, or to two files, is built once.</summary>
         private int? Emit(ParseResult parse, string format, List<OutputRequest> outputs, RunResult run, SarifOptions sarifOptions)
         {
-            var documents = new RenderedReports(run, new ReportSettings { Sarif = sarifOptions, ShowSuppressed = parse.GetValue(_showSuppressed), MarkdownLinkBase = parse.GetValue(_markdownLinkBase) });
+            var documents = new RenderedReports(run, new ReportSettings
+            {
+                Sarif = sarifOptions, ShowSuppressed = parse.GetValue(_showSuppressed), MarkdownLinkBase = parse.GetValue(_markdownLinkBase), PathPrefix = _prefix,
+            });
             try
             {
                 if (parse.GetValue(_output) is null)
@@ -453,19 +499,79 @@ public static class CliApp
             return null;
         }
 
+        /// <summary>Reads the <c>--baseline</c> SARIF log. A file that is not JSON, or JSON that is not a SARIF log, is
+        /// a usage error at the line and column (1-based, UTF-16) where reading stopped, in words rather than the JSON
+        /// reader's (<c>template.yaml(1,1): error: --baseline is not a SARIF log: not JSON ('A' is an invalid start of a
+        /// value)</c>).</summary>
+        /// <exception cref="CommandException">The file cannot be read, or is not a SARIF log with a run.</exception>
         private static SarifLog ReadBaseline(string full, string text)
         {
+            byte[] bytes;
             try
             {
-                using var stream = File.OpenRead(full);
-                return SarifReporter.Read(stream) is { Runs.Count: > 0 } log
-                    ? log
-                    : throw new CommandException($"--baseline '{text}' is not a SARIF log with a run");
+                bytes = File.ReadAllBytes(full);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new CommandException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
             }
+
+            SarifLog? log;
+            try
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                log = SarifReporter.Read(stream);
+            }
+            catch (System.Text.Json.JsonException shape)
+            {
+                // Is it JSON at all? The JSON reader's own error says where the text stops being JSON.
+                try
+                {
+                    using var stream = new MemoryStream(bytes, writable: false);
+                    using var document = System.Text.Json.JsonDocument.Parse(stream);
+                }
+                catch (System.Text.Json.JsonException syntax)
+                {
+                    throw new CommandException($"--baseline is not a SARIF log: not JSON ({Reason(syntax)})", At(text, bytes, syntax));
+                }
+
+                throw new CommandException($"--baseline is not a SARIF log: the JSON at {shape.Path ?? "$"} does not have the form SARIF gives it", At(text, bytes, shape));
+            }
+
+            return log is { Runs.Count: > 0 }
+                ? log
+                : throw new CommandException($"--baseline '{text}' is not a SARIF log with a run");
+        }
+
+        /// <summary>The first sentence of the JSON reader's message, without what it appends (<c>Path: $ | LineNumber: 0
+        /// | …</c>, <c>Expected the input to start with a valid JSON token, while …</c>) and without its full stop.</summary>
+        private static string Reason(System.Text.Json.JsonException ex)
+        {
+            var message = ex.Message;
+            foreach (var tail in new[] { ". ", " Path: ", " LineNumber: " })
+            {
+                if (message.IndexOf(tail, StringComparison.Ordinal) is var cut and >= 0)
+                    message = message[..cut];
+            }
+
+            return message.TrimEnd().TrimEnd('.');
+        }
+
+        /// <summary><c>FILE(LINE,COLUMN)</c> of a JSON reader error: its 0-based line (counted at LF) and byte offset in
+        /// that line, as a 1-based line and a 1-based UTF-16 column (a UTF-8 byte order mark is not counted).</summary>
+        private static string At(string text, byte[] bytes, System.Text.Json.JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0);
+            var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            for (var i = 0; i < line && start < bytes.Length; i++)
+            {
+                var next = bytes.AsSpan(start).IndexOf((byte)'\n');
+                start = next < 0 ? bytes.Length : start + next + 1;
+            }
+
+            var length = (int)Math.Clamp(ex.BytePositionInLine ?? 0, 0, bytes.Length - start);
+            var column = Encoding.UTF8.GetCharCount(bytes, start, length) + 1;
+            return string.Create(CultureInfo.InvariantCulture, $"{text}({line + 1},{column})");
         }
 
         private void WriteFile(string path, Action<Stream> write)

@@ -8,8 +8,17 @@ using PolicyLint.Rules;
 
 namespace PolicyLint.Cli;
 
-/// <summary>A usage or configuration error of a subcommand: printed as <c>policylint: error: …</c>, exit code 2.</summary>
-internal sealed class CommandException(string message) : Exception(message);
+/// <summary>A usage or configuration error of a subcommand: printed as <c>policylint: error: …</c>, exit code 2; an
+/// error in a file the command line names, at <see cref="At"/>, is printed as the text format prints a result:
+/// <c>FILE(LINE,COLUMN): error: …</c>.</summary>
+internal sealed class CommandException(string message, string? at = null) : Exception(message)
+{
+    /// <summary>Where in a file the error is, <c>FILE(LINE,COLUMN)</c> (1-based), or null.</summary>
+    public string? At { get; } = at;
+
+    /// <summary>The line written to standard error.</summary>
+    public string Line => At is null ? $"policylint: error: {Message}" : $"{At}: error: {Message}";
+}
 
 /// <summary>What the subcommands share with the lint command: paths, <c>--today</c>, root, configuration and
 /// ledger resolved with the same rules (docs/conventions.md#c3, docs/conventions.md#c12, docs/conventions.md#c18, docs/conventions.md#c20).</summary>

@@ -312,7 +312,7 @@ internal sealed class LedgerStatus
     /// "index", "name", "scanType", "owner", "ticket", "expiresAt", "daysUntilExpiry", "nextReviewAt",
     /// "daysUntilReview", "line", "problems"}], "summary": {"expired", "invalid", "expiring", "overdueReview", "ok"},
     /// "failLevel", "failed", "results": [...]}</c>; absent values are null; <c>results</c> are the failing results
-    /// (<see cref="Failing"/>), each written as a result of <c>--format json</c> (<see cref="JsonReporter.WriteResult"/>).</summary>
+    /// (<see cref="Failing"/>), each written as a result of <c>--format json</c> (<see cref="JsonReporter.WriteResult(System.Text.Json.Utf8JsonWriter, PolicyLint.Core.Diagnostics.Diagnostic)"/>).</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();

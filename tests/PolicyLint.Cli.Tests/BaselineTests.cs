@@ -136,7 +136,6 @@ public sealed class BaselineTests
     }
 
     [TestCase("{\"version\": \"2.1.0\", \"runs\": []}", "is not a SARIF log with a run")]
-    [TestCase("not json", "cannot be read as SARIF: ")]
     public void Baseline_ThatIsNotSarif_IsAUsageError(string content, string expected)
     {
         using var repository = new TemporaryRepository();
@@ -148,6 +147,28 @@ public sealed class BaselineTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(run.Stderr, Does.StartWith($"policylint: error: --baseline '{baseline}' {expected}"));
+        Assert.That(run.Stdout, Is.Empty);
+    }
+
+    /// <summary>A file that is no SARIF log (a template given by mistake, broken JSON, JSON of another shape) is one
+    /// line in the form of a result, at the 1-based line and column where reading stopped, without the JSON reader's
+    /// own wording (<c>Path: $ | LineNumber: 0 | BytePositionInLine: 0.</c>).</summary>
+    [TestCase("template.yaml", null, "template.yaml(1,1): error: --baseline is not a SARIF log: not JSON ('T' is an invalid start of a value)")]
+    [TestCase("broken.sarif", "{\n  \"version\": \"2.1.0\",\n  \"runs\": [,]\n}\n", "broken.sarif(3,12): error: --baseline is not a SARIF log: not JSON (',' is an invalid start of a value)")]
+    [TestCase("accents.sarif", "{\"é\": é}", "accents.sarif(1,7): error: --baseline is not a SARIF log: not JSON ('0xC3' is an invalid start of a value)")]
+    [TestCase("empty.sarif", "", "empty.sarif(1,1): error: --baseline is not a SARIF log: not JSON (The input does not contain any JSON tokens)")]
+    [TestCase("shape.sarif", "{\n  \"version\": \"2.1.0\",\n  \"runs\": 5\n}\n", "shape.sarif(3,12): error: --baseline is not a SARIF log: the JSON at $.runs does not have the form SARIF gives it")]
+    public void Baseline_ThatIsNoSarifLog_IsAUsageError_AtItsLineAndColumn(string name, string? content, string expected)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", Before);
+        if (content is not null)
+            repository.Write(name, content);
+
+        var run = CliRunner.Run(repository.Root, "--baseline", name, "--today", "2026-11-29", ".");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stderr, Is.EqualTo(expected + "\n"));
         Assert.That(run.Stdout, Is.Empty);
     }
 

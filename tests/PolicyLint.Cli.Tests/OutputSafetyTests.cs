@@ -33,10 +33,15 @@ public sealed class OutputSafetyTests
         Directory.EnumerateFiles(repository.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => $"{Path.GetRelativePath(repository.Root, f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}");
 
+    /// <summary>The paths of every file, folder and link under the root (a dangling link too), in order.</summary>
+    private static IEnumerable<string> Entries(TemporaryRepository repository) =>
+        Directory.EnumerateFileSystemEntries(repository.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(repository.Root, f));
+
     [TestCase("-o", "template.yaml", "--output 'template.yaml' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
     [TestCase("--sarif", "security/inspector-exclusions.yaml", "--sarif 'security/inspector-exclusions.yaml' is an input of this run (the ledger); an output never replaces an input: choose another file")]
-    [TestCase("--report", "json=samconfig.toml", "--report json=samconfig.toml is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
-    [TestCase("-o", "package.json", "--output 'package.json' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("--report", "json=samconfig.toml", "--report json=samconfig.toml is an input of this run (a samconfig file, read when it exists, as sam deploy reads it); an output never replaces an input: choose another file")]
+    [TestCase("-o", "template.json", "--output 'template.json' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
     [TestCase("-o", ".policylint.yaml", "--output '.policylint.yaml' is an input of this run (a configuration file); an output never replaces an input: choose another file")]
     [TestCase("-o", ".editorconfig", "--output '.editorconfig' is an input of this run (a configuration file); an output never replaces an input: choose another file")]
     [TestCase("-o", "src/../template.yaml", "--output 'src/../template.yaml' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
@@ -47,6 +52,7 @@ public sealed class OutputSafetyTests
         using var repository = Repository();
         File.CreateSymbolicLink(Path.Combine(repository.Root, "link-to-template"), "template.yaml");
         Shell($"ln '{repository.Root}/security/inspector-exclusions.yaml' '{repository.Root}/hard-link-to-ledger.txt'");
+        repository.Write("template.json", "{\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\"}}}\n");
         var before = Snapshot(repository).ToList();
 
         var run = Lint(repository, option, value, "--report", "markdown=summary.md");
@@ -55,6 +61,72 @@ public sealed class OutputSafetyTests
         Assert.That(run.Stderr, Is.EqualTo($"policylint: error: {message}\n"));
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(Snapshot(repository), Is.EqualTo(before), "nothing written, nothing replaced");
+    }
+
+    /// <summary>A discovered candidate that the run reads and finds to be no template (its bytes or text rule it out)
+    /// is no input: an earlier run's report under the root is replaced by the next, identical run (new-user trial: the
+    /// second run refused its own report). A file that is read as a template is still refused.</summary>
+    [TestCase("json", "report.json")]
+    [TestCase("sarif", "report.sarif.json")]
+    [TestCase("text", "report.yaml")]
+    public void AReportUnderTheRoot_IsReplacedByTheSameRunAgain_ATemplateStillIsNot(string format, string file)
+    {
+        using var repository = Repository();
+
+        var first = Lint(repository, "--format", format, "-o", file);
+        var written = File.ReadAllText(Path.Combine(repository.Root, file));
+        var second = Lint(repository, "--format", format, "-o", file);
+
+        Assert.That((first.ExitCode, first.Stderr), Is.EqualTo((ExitCodes.Success, string.Empty)));
+        Assert.That((second.ExitCode, second.Stderr), Is.EqualTo((ExitCodes.Success, string.Empty)));
+        Assert.That(File.ReadAllText(Path.Combine(repository.Root, file)), Is.EqualTo(written), "the report is no input: the second run reports what the first did");
+        Assert.That(Lint(repository, "--format", format).Stdout, Is.EqualTo(written));
+
+        var before = Snapshot(repository).ToList();
+        var template = Lint(repository, "--format", format, "-o", "template.yaml");
+        Assert.That(template.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(template.Stderr, Does.StartWith("policylint: error: --output 'template.yaml' is an input of this run (a template"));
+        Assert.That(Snapshot(repository), Is.EqualTo(before));
+    }
+
+    /// <summary>JSON that is no template (a package.json) is read and ruled out: no input, so it may be written.</summary>
+    [Test]
+    public void JsonThatIsNoTemplate_IsNoInput()
+    {
+        using var repository = Repository();
+
+        var run = Lint(repository, "--format", "json", "-o", "package.json");
+
+        Assert.That((run.ExitCode, run.Stderr), Is.EqualTo((ExitCodes.Success, string.Empty)));
+        Assert.That(File.ReadAllText(Path.Combine(repository.Root, "package.json")), Does.StartWith("{\n  \"version\": 1,"));
+    }
+
+    /// <summary>A file the run reads when it exists is refused as an output before it exists too: the next run (and
+    /// sam deploy, for a samconfig) would read the report as that input (new-user trial: <c>-o samconfig.toml</c> in a
+    /// folder without one made the next run's PL0001 Invalid TOML).</summary>
+    [TestCase("-o", "services/samconfig.toml", "--output 'services/samconfig.toml' is an input of this run (a samconfig file, read when it exists, as sam deploy reads it)")]
+    [TestCase("--sarif", "samconfig.yaml", "--sarif 'samconfig.yaml' is an input of this run (a samconfig file, read when it exists, as sam deploy reads it)")]
+    [TestCase("--report", "json=services/samconfig.yml", "--report json=services/samconfig.yml is an input of this run (a samconfig file, read when it exists, as sam deploy reads it)")]
+    [TestCase("-o", "link-to-new-samconfig", "--output 'link-to-new-samconfig' is an input of this run (a samconfig file, read when it exists, as sam deploy reads it)")]
+    [TestCase("-o", ".policylint.yaml", "--output '.policylint.yaml' is an input of this run (a configuration file)")]
+    [TestCase("-o", ".editorconfig", "--output '.editorconfig' is an input of this run (a configuration file)")]
+    [TestCase("-o", ".globalconfig", "--output '.globalconfig' is an input of this run (a configuration file)")]
+    [TestCase("--sarif", "security/inspector-exclusions.yaml", "--sarif 'security/inspector-exclusions.yaml' is an input of this run (the ledger)")]
+    public void AnOutputThatWouldBeAnInputOnceItExists_IsAUsageError(string option, string value, string message)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+        Directory.CreateDirectory(Path.Combine(repository.Root, "services"));
+        Directory.CreateDirectory(Path.Combine(repository.Root, "security"));
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "link-to-new-samconfig"), "services/samconfig.toml");
+        var before = Entries(repository).ToList();
+
+        var run = Lint(repository, option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stderr, Does.StartWith($"policylint: error: {message}; an output never replaces an input: "));
+        Assert.That(Entries(repository), Is.EqualTo(before), "nothing written");
+        Assert.That(Lint(repository).ExitCode, Is.EqualTo(ExitCodes.Success), "the next run reads no report as an input");
     }
 
     [Test]

@@ -260,7 +260,7 @@ public sealed class ExclusionLedger
         if (TryParseDate(text, out var date))
             field.Date = date;
         else
-            Defect(field.Target, $"{Describe(record)}: {field.Path} {Masked(text)} is not a date of the form YYYY-MM-DD");
+            Defect(field.Target, $"{Describe(record)}: {field.Path} {NotADate(text)}");
         return field;
     }
 

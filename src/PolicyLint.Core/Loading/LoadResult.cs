@@ -18,8 +18,10 @@ public sealed record LoadResult(ProjectModel Project, IReadOnlyList<Diagnostic> 
     /// (<see cref="ProjectLoader.CanBeTemplate"/>) or could not be read.</summary>
     public int ParsedFileCount { get; init; }
 
-    /// <summary>Root-relative paths of every file the load read or would read: each file discovery found (templates,
-    /// samconfig files, other YAML and JSON that was read and skipped) and the ledger, present or not. An output of the
-    /// run must be none of them.</summary>
+    /// <summary>Root-relative paths of every file the load read as an input or would read: each file discovery found
+    /// (templates, samconfig files, AWS CLI exports under the root, files it could not read or left out at the file
+    /// limit), except YAML and JSON that was read and found to be no template (ruled out by its bytes or text, such as
+    /// an earlier run's <c>--format json</c> report), and the ledger, present or not. An output of the run must be none
+    /// of them.</summary>
     public IReadOnlyList<string> InputPaths { get; init; } = [];
 }

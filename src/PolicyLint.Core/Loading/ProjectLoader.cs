@@ -150,6 +150,7 @@ public static class ProjectLoader
             groupDiagnostics.AddRange(group.Diagnostics);
             var templates = new List<TemplateModel>();
             var broken = new HashSet<string>(StringComparer.Ordinal);
+            var notRead = new HashSet<string>(StringComparer.Ordinal);
             var fileCount = 0;
             var parsed = 0;
             foreach (var result in results)
@@ -164,6 +165,8 @@ public static class ProjectLoader
                 templates.AddRange(result.Templates);
                 if (result.IsTemplateFile && result.Templates.Count == 0 && result.Diagnostics.Count > 0)
                     broken.Add(result.Path); // a syntax error or a limit: nothing in the file is analyzed (docs/conventions.md#c4)
+                if (!result.IsTemplateFile && result.Notification is null)
+                    notRead.Add(result.Path); // read, and no template: ruled out by its bytes or text, so no input of the run
             }
 
             if (tooMany is not null)
@@ -180,7 +183,7 @@ public static class ProjectLoader
             {
                 TemplateFileCount = templateFiles,
                 ParsedFileCount = parsed,
-                InputPaths = [.. discovered, request.LedgerPath, .. exports.Where(e => e.IsUnderRoot && !discovered.Contains(e.Path)).Select(e => e.Path)],
+                InputPaths = [.. discovered.Where(p => !notRead.Contains(p)), .. named, request.LedgerPath, .. exports.Where(e => e.IsUnderRoot && !discovered.Contains(e.Path)).Select(e => e.Path)],
             };
             loads.Add(new EnvironmentLoad(every && environments.Count > 0 ? group.Names : [], load));
         }

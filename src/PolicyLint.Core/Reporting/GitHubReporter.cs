@@ -21,16 +21,20 @@ public sealed class GitHubReporter : IReporter
     public void Write(RunResult run, ReportSettings settings, Stream stream)
     {
         using var writer = ReportStreams.Writer(stream);
-        Write(run, writer, settings.ShowSuppressed);
+        Write(run, writer, settings.ShowSuppressed, settings.PathPrefix);
     }
 
     /// <summary>Writes the commands and the summary line (LF line ends). Suppressed results only with
     /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>.</summary>
-    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false)
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false) => Write(run, writer, showSuppressed, string.Empty);
+
+    /// <summary>As <see cref="Write(RunResult, TextWriter, bool)"/>, each <c>file=</c> after <paramref name="pathPrefix"/>
+    /// (<see cref="ReportSettings.PathPrefix"/>: GitHub resolves <c>file=</c> against the repository root).</summary>
+    internal static void Write(RunResult run, TextWriter writer, bool showSuppressed, string pathPrefix)
     {
         foreach (var diagnostic in run.Shown(showSuppressed))
         {
-            writer.Write(FormatLine(diagnostic));
+            writer.Write(FormatLine(diagnostic, pathPrefix));
             writer.Write('\n');
         }
 
@@ -39,7 +43,10 @@ public sealed class GitHubReporter : IReporter
     }
 
     /// <summary>One workflow command, without a line break.</summary>
-    public static string FormatLine(Diagnostic diagnostic)
+    public static string FormatLine(Diagnostic diagnostic) => FormatLine(diagnostic, string.Empty);
+
+    /// <summary>As <see cref="FormatLine(Diagnostic)"/>, the file after <paramref name="pathPrefix"/>.</summary>
+    internal static string FormatLine(Diagnostic diagnostic, string pathPrefix)
     {
         var location = diagnostic.Location;
         var command = diagnostic.Severity switch
@@ -49,7 +56,7 @@ public sealed class GitHubReporter : IReporter
             _ => "notice",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"::{command} file={EscapeProperty(location.Path)},line={location.Start.Line},col={location.Start.Column},endLine={location.End.Line},endColumn={location.End.Column},title={EscapeProperty(diagnostic.Id)}::{EscapeData(diagnostic.Message + ReportText.SuppressionSuffix(diagnostic, escape: false))}");
+            $"::{command} file={EscapeProperty(ReportSettings.Prefixed(pathPrefix, location.Path))},line={location.Start.Line},col={location.Start.Column},endLine={location.End.Line},endColumn={location.End.Column},title={EscapeProperty(diagnostic.Id)}::{EscapeData(diagnostic.Message + ReportText.SuppressionSuffix(diagnostic, escape: false))}");
     }
 
     /// <summary>Escapes a command's message: <c>%</c>, CR, LF as the runner decodes them; the other control characters

@@ -15,10 +15,14 @@ namespace PolicyLint.Core.Reporting;
 public sealed class JsonReporter : IReporter
 {
     /// <inheritdoc/>
-    public void Write(RunResult run, ReportSettings settings, Stream stream) => Write(run, stream, settings.Sarif.Tool);
+    public void Write(RunResult run, ReportSettings settings, Stream stream) => Write(run, stream, settings.Sarif.Tool, settings.PathPrefix);
 
     /// <summary>Writes the document, two-space indented with LF line ends and a final LF.</summary>
-    public static void Write(RunResult run, Stream stream, ToolInfo tool)
+    public static void Write(RunResult run, Stream stream, ToolInfo tool) => Write(run, stream, tool, string.Empty);
+
+    /// <summary>As <see cref="Write(RunResult, Stream, ToolInfo)"/>, each <c>path</c> after <paramref name="pathPrefix"/>
+    /// (<see cref="ReportSettings.PathPrefix"/>).</summary>
+    internal static void Write(RunResult run, Stream stream, ToolInfo tool, string pathPrefix)
     {
         using (var writer = CreateWriter(stream))
         {
@@ -31,7 +35,7 @@ public sealed class JsonReporter : IReporter
             writer.WriteString("root", ".");
             writer.WriteStartArray("results");
             foreach (var d in run.Diagnostics)
-                WriteResult(writer, d);
+                WriteResult(writer, d, pathPrefix);
 
             writer.WriteEndArray();
             var counts = ReportText.Count(run);
@@ -56,13 +60,16 @@ public sealed class JsonReporter : IReporter
     /// <summary>Writes one result object: <c>{"id", "severity", "message", "path", "line", "column", "endLine",
     /// "endColumn", "logicalId"?, "suppressed", "justification"?}</c>, as in the results of <c>--format json</c>
     /// (and of <c>ledger status --format json</c>).</summary>
-    public static void WriteResult(Utf8JsonWriter writer, Diagnostic d)
+    public static void WriteResult(Utf8JsonWriter writer, Diagnostic d) => WriteResult(writer, d, string.Empty);
+
+    /// <summary>As <see cref="WriteResult(Utf8JsonWriter, Diagnostic)"/>, the path after <paramref name="pathPrefix"/>.</summary>
+    internal static void WriteResult(Utf8JsonWriter writer, Diagnostic d, string pathPrefix)
     {
         writer.WriteStartObject();
         writer.WriteString("id", d.Id);
         writer.WriteString("severity", ReportText.Level(d.Severity));
         writer.WriteString("message", d.Message);
-        writer.WriteString("path", d.Location.Path);
+        writer.WriteString("path", ReportSettings.Prefixed(pathPrefix, d.Location.Path));
         writer.WriteNumber("line", d.Location.Start.Line);
         writer.WriteNumber("column", d.Location.Start.Column);
         writer.WriteNumber("endLine", d.Location.End.Line);

@@ -16,14 +16,19 @@ public sealed class MarkdownReporter : IReporter
     public void Write(RunResult run, ReportSettings settings, Stream stream)
     {
         using var writer = ReportStreams.Writer(stream);
-        Write(run, writer, settings.ShowSuppressed, settings.MarkdownLinkBase);
+        Write(run, writer, settings.ShowSuppressed, settings.MarkdownLinkBase, settings.PathPrefix);
     }
 
     /// <summary>Writes the summary (LF line ends). Suppressed results are counted; they are listed only with
     /// <paramref name="showSuppressed"/>, marked <c>[suppressed: justification]</c>. <paramref name="linkBase"/>, when
     /// given, is an absolute URL that each location's root-relative path (percent-encoded) is appended to (a <c>/</c>
     /// is added between them when missing); without it the links are relative.</summary>
-    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false, string? linkBase = null)
+    public static void Write(RunResult run, TextWriter writer, bool showSuppressed = false, string? linkBase = null) =>
+        Write(run, writer, showSuppressed, linkBase, string.Empty);
+
+    /// <summary>As <see cref="Write(RunResult, TextWriter, bool, string?)"/>, each location (its text and its link)
+    /// after <paramref name="pathPrefix"/> (<see cref="ReportSettings.PathPrefix"/>).</summary>
+    internal static void Write(RunResult run, TextWriter writer, bool showSuppressed, string? linkBase, string pathPrefix)
     {
         var counts = ReportText.Count(run);
         var sb = new StringBuilder();
@@ -46,8 +51,9 @@ public sealed class MarkdownReporter : IReporter
         foreach (var d in listed)
         {
             var start = d.Location.Start;
-            var place = string.Create(CultureInfo.InvariantCulture, $"{d.Location.Path}({start.Line},{start.Column})");
-            var link = string.Create(CultureInfo.InvariantCulture, $"{Prefix(linkBase)}{SarifReporter.EncodeUri(d.Location.Path)}#L{start.Line}");
+            var path = ReportSettings.Prefixed(pathPrefix, d.Location.Path);
+            var place = string.Create(CultureInfo.InvariantCulture, $"{path}({start.Line},{start.Column})");
+            var link = string.Create(CultureInfo.InvariantCulture, $"{Prefix(linkBase)}{SarifReporter.EncodeUri(path)}#L{start.Line}");
             var message = d.Message + ReportText.SuppressionSuffix(d, escape: false);
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {ReportText.Level(d.Severity)} | [{d.Id}]({d.Descriptor.HelpUri}) | [{EscapeCell(place)}]({link}) | {EscapeCell(message)} |\n");

@@ -19,4 +19,15 @@ public sealed record ReportSettings
     /// <summary><c>--markdown-link-base</c>: an absolute URL the markdown format's locations are linked under; null for
     /// links relative to the root.</summary>
     public string? MarkdownLinkBase { get; init; }
+
+    /// <summary><c>--path-prefix</c>: a relative folder path with <c>/</c> and a final <c>/</c> (<c>app/</c>), written
+    /// before every root-relative path of every format, so that a path names the repository's file when the root is a
+    /// folder of the repository (GitHub resolves annotations and SARIF URIs against the repository root); empty for
+    /// none. Absolute paths (an AWS CLI export outside the root) are written as they are. The caller validates it.</summary>
+    public string PathPrefix { get; init; } = string.Empty;
+
+    /// <summary><paramref name="path"/> (root-relative with <c>/</c>, or absolute) as the reports write it: after
+    /// <see cref="PathPrefix"/> unless it is absolute.</summary>
+    internal static string Prefixed(string prefix, string path) =>
+        prefix.Length == 0 || path.StartsWith('/') ? path : prefix + path;
 }

@@ -22,13 +22,13 @@ public sealed class SarifReporter : IReporter
     [ThreadStatic]
     private static int t_builds;
 
-    /// <summary>How many SARIF logs <see cref="Build"/> has built on the calling thread: a count for tests (a run of the
+    /// <summary>How many SARIF logs <see cref="Build(RunResult, SarifOptions, string)"/> has built on the calling thread: a count for tests (a run of the
     /// command line builds at most one, however many outputs it writes it to). Per thread, so that tests running in
     /// parallel do not count each other's.</summary>
     public static int BuildsOnThisThread => t_builds;
 
     /// <inheritdoc/>
-    public void Write(RunResult run, ReportSettings settings, Stream stream) => Write(Build(run, settings.Sarif), stream);
+    public void Write(RunResult run, ReportSettings settings, Stream stream) => Write(Build(run, settings.Sarif, settings.PathPrefix), stream);
 
     /// <summary>The base URI ID every artifact location uses.</summary>
     public const string SourceRoot = "%SRCROOT%";
@@ -37,7 +37,12 @@ public sealed class SarifReporter : IReporter
     public const int GitHubResultLimit = 25_000;
 
     /// <summary>Builds the SARIF log for <paramref name="run"/>.</summary>
-    public static SarifLog Build(RunResult run, SarifOptions options)
+    public static SarifLog Build(RunResult run, SarifOptions options) => Build(run, options, string.Empty);
+
+    /// <summary>Builds the SARIF log for <paramref name="run"/>, each root-relative URI after
+    /// <paramref name="pathPrefix"/> (<see cref="ReportSettings.PathPrefix"/>): <c>%SRCROOT%</c> is then the
+    /// repository root, of which the analyzed root is the folder <paramref name="pathPrefix"/>.</summary>
+    internal static SarifLog Build(RunResult run, SarifOptions options, string pathPrefix)
     {
         t_builds++;
         var descriptors = run.Descriptors;
@@ -63,7 +68,7 @@ public sealed class SarifReporter : IReporter
         var lineHashes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         var results = new List<SarifResult>(written.Count + absent.Count);
         foreach (var diagnostic in written)
-            results.Add(BuildResult(diagnostic, ruleIndex[diagnostic.Id], options, lineHashes));
+            results.Add(BuildResult(diagnostic, ruleIndex[diagnostic.Id], options, lineHashes, pathPrefix));
 
         results.AddRange(absent);
 
@@ -81,8 +86,8 @@ public sealed class SarifReporter : IReporter
         {
             ExecutionSuccessful = run.ExecutionSuccessful,
             RuleConfigurationOverrides = overrides.Count > 0 ? overrides : null,
-            ToolExecutionNotifications = Notifications(notifications.Where(n => !n.IsConfiguration)),
-            ToolConfigurationNotifications = Notifications(notifications.Where(n => n.IsConfiguration)),
+            ToolExecutionNotifications = Notifications(notifications.Where(n => !n.IsConfiguration), pathPrefix),
+            ToolConfigurationNotifications = Notifications(notifications.Where(n => n.IsConfiguration), pathPrefix),
         };
 
         return new SarifLog
@@ -95,10 +100,18 @@ public sealed class SarifReporter : IReporter
                     Invocations = [invocation],
                     OriginalUriBaseIds = new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
                     {
-                        [SourceRoot] = new() { Description = new SarifMessage { Text = "The root directory PolicyLint analyzed (the repository root); every artifact URI is relative to it." } },
+                        [SourceRoot] = new()
+                        {
+                            Description = new SarifMessage
+                            {
+                                Text = pathPrefix.Length == 0
+                                    ? "The root directory PolicyLint analyzed (the repository root); every artifact URI is relative to it."
+                                    : $"The repository root, whose folder {pathPrefix} PolicyLint analyzed; every artifact URI is relative to the repository root.",
+                            },
+                        },
                     },
                     ColumnKind = "utf16CodeUnits",
-                    Artifacts = Artifacts(run),
+                    Artifacts = Artifacts(run, pathPrefix),
                     Results = results,
                 },
             ],
@@ -205,13 +218,13 @@ public sealed class SarifReporter : IReporter
         };
     }
 
-    private static SarifResult BuildResult(Diagnostic diagnostic, int ruleIndex, SarifOptions options, Dictionary<string, string?[]> lineHashes)
+    private static SarifResult BuildResult(Diagnostic diagnostic, int ruleIndex, SarifOptions options, Dictionary<string, string?[]> lineHashes, string pathPrefix)
     {
         var location = diagnostic.Location;
         var target = diagnostic.Target;
         var primary = new SarifLocation
         {
-            PhysicalLocation = Physical(location),
+            PhysicalLocation = Physical(location, pathPrefix),
             LogicalLocations = target.LogicalLocation is { } logical
                 ? [new SarifLogicalLocation
                 {
@@ -246,7 +259,7 @@ public sealed class SarifReporter : IReporter
                 ? [.. target.RelatedLocations.Select((r, i) => new SarifLocation
                 {
                     Id = i + 1,
-                    PhysicalLocation = Physical(r.Location),
+                    PhysicalLocation = Physical(r.Location, pathPrefix),
                     Message = new SarifMessage { Text = r.Message },
                 })]
                 : null,
@@ -259,7 +272,7 @@ public sealed class SarifReporter : IReporter
                         Kind = "inSource",
                         Status = "accepted",
                         Justification = s.Justification,
-                        Location = new SarifLocation { PhysicalLocation = Physical(s.Location) },
+                        Location = new SarifLocation { PhysicalLocation = Physical(s.Location, pathPrefix) },
                         Properties = s.Expires is { } expires
                             ? new SarifSuppressionProperties { ExpiryUtc = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T23:59:59Z" }
                             : null,
@@ -273,42 +286,43 @@ public sealed class SarifReporter : IReporter
     }
 
     /// <summary>The notifications as SARIF, or null when there are none (the property is then left out).</summary>
-    private static List<SarifNotification>? Notifications(IEnumerable<ToolNotification> notifications)
+    private static List<SarifNotification>? Notifications(IEnumerable<ToolNotification> notifications, string pathPrefix)
     {
         List<SarifNotification> list = [.. notifications.Select(n => new SarifNotification
         {
             Level = n.Level,
             Message = new SarifMessage { Text = n.Message },
-            Locations = n.Path is null or "." ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation { ArtifactLocation = Artifact(n.Path) } }],
+            Locations = n.Path is null or "." ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation { ArtifactLocation = Artifact(n.Path, pathPrefix) } }],
         })];
         return list.Count > 0 ? list : null;
     }
 
     /// <summary>A location's artifact: a root-relative path under <c>%SRCROOT%</c>; an absolute path (an AWS CLI export
-    /// outside the root) as an absolute <c>file:</c> URI without a base (§3.10.3), which GitHub code scanning accepts.</summary>
-    private static SarifArtifactLocation Artifact(string path) =>
+    /// outside the root) as an absolute <c>file:</c> URI without a base (§3.10.3), which GitHub code scanning accepts;
+    /// a root-relative path after <paramref name="pathPrefix"/>.</summary>
+    private static SarifArtifactLocation Artifact(string path, string pathPrefix) =>
         path.StartsWith('/')
             ? new() { Uri = "file://" + EncodeUri(path) }
-            : new() { Uri = EncodeUri(path), UriBaseId = SourceRoot };
+            : new() { Uri = EncodeUri(pathPrefix + path), UriBaseId = SourceRoot };
 
     /// <summary>The run's AWS CLI exports as artifacts, or null when it read none.</summary>
-    private static List<SarifArtifact>? Artifacts(RunResult run)
+    private static List<SarifArtifact>? Artifacts(RunResult run, string pathPrefix)
     {
         var exports = run.Project.Deployed.Exports;
         if (exports.Count == 0)
             return null;
         return [.. exports.Select(e => new SarifArtifact
         {
-            Location = Artifact(e.Path),
+            Location = Artifact(e.Path, pathPrefix),
             Description = new SarifMessage { Text = e.Describe() },
             Roles = ["analysisTarget"],
             LastModifiedTimeUtc = e.MadeAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         })];
     }
 
-    private static SarifPhysicalLocation Physical(Location location) => new()
+    private static SarifPhysicalLocation Physical(Location location, string pathPrefix) => new()
     {
-        ArtifactLocation = Artifact(location.Path),
+        ArtifactLocation = Artifact(location.Path, pathPrefix),
         Region = new SarifRegion
         {
             StartLine = location.Start.Line,

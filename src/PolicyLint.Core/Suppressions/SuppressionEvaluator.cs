@@ -203,7 +203,7 @@ public static class SuppressionEvaluator
                 suppression.Expires = date;
             else
                 problems.Add(expires.Value is ScalarNode written
-                    ? $"'expires' {JsonErrorScanner.Masked(written.Value)} is not a date of the form YYYY-MM-DD"
+                    ? $"'expires' {JsonErrorScanner.NotADate(written.Value)}"
                     : "'expires' is not a date of the form YYYY-MM-DD (not a value)");
         }
 

@@ -111,6 +111,37 @@ public sealed partial class ActionTests
         Assert.That(run.Used["Set up .NET"], Is.EqualTo(new Dictionary<string, string> { ["dotnet-version"] = "10.0.x" }));
     }
 
+    /// <summary>With a root that is a folder of the repository (<c>root: app</c>), the annotations, the SARIF URIs and
+    /// the job summary's locations and links all name the repository's file, <c>app/…</c>: GitHub resolves
+    /// <c>file=</c> and SARIF URIs against the repository root (new-user trial: they said <c>security/…</c> while the
+    /// summary linked <c>app/security/…</c>).</summary>
+    [Test]
+    public void SubfolderRoot_AnnotationsSarifAndSummary_NameTheRepositorysFiles()
+    {
+        using var workspace = Sample("inspector-problems", under: "app/");
+        var run = new CompositeRun(this, workspace.Root, new Dictionary<string, string> { ["root"] = "app", ["upload-sarif"] = "true" }, cacheHit: true);
+
+        Assert.That(run.RunAll(), Is.EqualTo("Result"), run.Log.ToString());
+
+        Assert.That(run.Outputs["lint"]["exit-code"], Is.EqualTo("1"), run.Log.ToString());
+        var annotated = Regex.Matches(run.StepOutput["PolicyLint"], "^::(?:error|warning|notice) file=([^,]+),", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.That(annotated, Is.Not.Empty);
+        Assert.That(annotated, Has.All.StartWith("app/"));
+        Assert.That(annotated.Where(f => !File.Exists(Path.Combine(workspace.Root, f))), Is.Empty, "every annotation names a file of the repository");
+
+        var sarifText = File.ReadAllText(Path.Combine(workspace.Root, "policylint.sarif"));
+        SarifSchema.AssertValid(sarifText);
+        var uris = Regex.Matches(sarifText, "\"uri\": \"([^\"]*)\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToList();
+        Assert.That(uris, Is.Not.Empty);
+        Assert.That(uris.Where(u => !File.Exists(Path.Combine(workspace.Root, u))), Is.Empty, "every SARIF URI is relative to the repository root");
+        Assert.That(sarifText, Does.Contain("The repository root, whose folder app/ PolicyLint analyzed; every artifact URI is relative to the repository root."));
+        Assert.That(run.Used["Upload to code scanning"]["sarif_file"], Is.EqualTo("policylint.sarif"));
+
+        var jobSummary = File.ReadAllText(run.StepSummary);
+        Assert.That(jobSummary, Does.Contain($"| [app/services/orders/template.yaml(").And.Contain($"](https://github.com/{Repository}/blob/{run.Sha}/app/services/orders/template.yaml#L"));
+        Assert.That(jobSummary, Does.Not.Contain("/app/app/").And.Not.Contain("| [services/"));
+    }
+
     [Test]
     public void CleanSample_Passes_WithZeroCounts_AndNoUploadUnlessAsked()
     {
@@ -220,14 +251,25 @@ public sealed partial class ActionTests
         return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
-    /// <summary>A committed copy of a sample, its dates moved to today (the action runs on the real date).</summary>
-    private static TemporaryRepository Sample(string name)
+    /// <summary>A committed copy of a sample, its dates moved to today (the action runs on the real date), at the
+    /// repository root or in the folder <paramref name="under"/> (<c>app/</c>).</summary>
+    private static TemporaryRepository Sample(string name, string under = "")
     {
         var root = CliRunner.Samples(name);
         var shift = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - DateOnly.ParseExact(CliRunner.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'));
-        return ExternalTool.CommittedCopy(root, files, (file, bytes) =>
-            shift == 0 || !file.EndsWith(".yaml", StringComparison.Ordinal) ? bytes : Encoding.UTF8.GetBytes(PreCommitTests.ShiftDates(Encoding.UTF8.GetString(bytes), shift)));
+        byte[] Shifted(string file, byte[] bytes) =>
+            shift == 0 || !file.EndsWith(".yaml", StringComparison.Ordinal) ? bytes : Encoding.UTF8.GetBytes(PreCommitTests.ShiftDates(Encoding.UTF8.GetString(bytes), shift));
+        if (under.Length == 0)
+            return ExternalTool.CommittedCopy(root, files, Shifted);
+
+        var repository = new TemporaryRepository();
+        foreach (var file in files)
+            repository.WriteBytes(under + file, Shifted(file, File.ReadAllBytes(Path.Combine(root, file))));
+        ExternalTool.Git(repository.Root, "init", "-q");
+        ExternalTool.Git(repository.Root, "add", "-A");
+        ExternalTool.Git(repository.Root, "commit", "-q", "-m", "snapshot");
+        return repository;
     }
 
     /// <summary>A package of the same id and a higher version that is no working tool.</summary>

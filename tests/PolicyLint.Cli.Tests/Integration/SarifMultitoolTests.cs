@@ -47,7 +47,7 @@ public sealed class SarifMultitoolTests
         var files = new List<string>();
         foreach (var (name, root) in Inputs())
         {
-            foreach (var (suffix, extra) in new[] { ("", Array.Empty<string>()), ("-omit-suppressed", ["--omit-suppressed"]) })
+            foreach (var (suffix, extra) in new[] { ("", Array.Empty<string>()), ("-omit-suppressed", ["--omit-suppressed"]), ("-path-prefix", ["--path-prefix", "infra/app/"]) })
             {
                 var run = CliRunner.Lint(["--format", "sarif", .. extra, root]);
                 files.Add(directory.Write($"{name}{suffix}.sarif", run.Stdout));
@@ -75,6 +75,6 @@ public sealed class SarifMultitoolTests
         Assert.That(problems.Where(p => p.File == "control-start-line-0.sarif").Select(p => p.Text), Has.Some.StartsWith("JSON1008 "),
             "the validator reports a startLine of 0 in the control log");
         Assert.That(problems.Where(p => p.File != "control-start-line-0.sarif").Select(p => $"{p.File}: {p.Level} {p.Text}"), Is.Empty);
-        Assert.That(files, Has.Count.EqualTo((2 * Inputs().Count()) + 1));
+        Assert.That(files, Has.Count.EqualTo((3 * Inputs().Count()) + 1));
     }
 }

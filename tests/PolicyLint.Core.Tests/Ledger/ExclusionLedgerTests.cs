@@ -159,7 +159,6 @@ public sealed class ExclusionLedgerTests
 
     [TestCase("2026-03-31T00:00:00Z")]
     [TestCase("2026-03-31 10:00")]
-    [TestCase("2026-02-30")]
     [TestCase("31/03/2026")]
     [TestCase("2026-3-31")]
     public void Dates_NotAPlainCalendarDate_AreRejectedAtTheKey(string value)
@@ -171,6 +170,25 @@ public sealed class ExclusionLedgerTests
             Assert.That(Describe(ledger), Is.EqualTo(new[]
             {
                 $"7:38-7:48 dates.expires_at | Ledger entry 'fn': dates.expires_at '{value[..4]}…' ({value.Length} characters) is not a date of the form YYYY-MM-DD", // masked (issue 11)
+            }));
+            Assert.That(ledger.Exclusions[0].ExpiresAt!.Date, Is.Null);
+        });
+    }
+
+    /// <summary>A value of the form NNNN-NN-NN is no secret: shown whole, and said not to be a calendar date.</summary>
+    [TestCase("2026-02-30")]
+    [TestCase("2027-13-01")]
+    [TestCase("2026-04-31")]
+    [TestCase("0000-00-00")]
+    public void Dates_OfTheDateShapeButNoCalendarDate_AreShownWhole(string value)
+    {
+        var ledger = Parse(Entry($"dates: {{ applied_at: 2025-12-14, expires_at: {value} }}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Describe(ledger), Is.EqualTo(new[]
+            {
+                $"7:38-7:48 dates.expires_at | Ledger entry 'fn': dates.expires_at '{value}' is not a calendar date",
             }));
             Assert.That(ledger.Exclusions[0].ExpiresAt!.Date, Is.Null);
         });

@@ -645,7 +645,7 @@ public sealed class InvalidLedgerEntryAnalyzerTests
                   {|#1:expires_at|}: 2027-01-31T00:00:00Z
                   {|#2:next_review_at|}: 15/01/2027
             """)
-        .Expect(0, "PL3004", "Ledger entry 'archive-mid': dates.applied_at '2026…' (10 characters) is not a date of the form YYYY-MM-DD")
+        .Expect(0, "PL3004", "Ledger entry 'archive-mid': dates.applied_at '2026-02-30' is not a calendar date")
         .Expect(1, "PL3004", "Ledger entry 'archive-mid': dates.expires_at '2027…' (20 characters) is not a date of the form YYYY-MM-DD")
         .Expect(2, "PL3004", "Ledger entry 'archive-mid': dates.next_review_at '15/0…' (10 characters) is not a date of the form YYYY-MM-DD")
         .Verify();
