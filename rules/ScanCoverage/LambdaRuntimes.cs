@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PolicyLint.Core.Ledger;
 
 namespace PolicyLint.Rules.ScanCoverage;
 
@@ -187,7 +188,7 @@ internal sealed class LambdaRuntimes
 
     private static DateOnly? ReadDate(ref Utf8JsonReader reader) =>
         ReadString(ref reader) is not { } text ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : ExclusionLedger.TryParseDate(text, out var day) ? day
         : throw new JsonException($"'{text}' is not a YYYY-MM-DD date");
 
     private static JsonException Unknown(string name) => new($"the runtime data file has an unknown key '{name}'");

@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using System.Text;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Syntax;
@@ -134,7 +134,7 @@ public static class CliApp
 
     /// <summary>Parses <c>YYYY-MM-DD</c> exactly.</summary>
     public static bool TryParseDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        ExclusionLedger.TryParseDate(text, out day);
 
     /// <summary>An output file could not be written; <see cref="Path"/> is the path as given.</summary>
     private sealed class OutputException(string path, Exception inner) : Exception(inner.Message, inner)
