@@ -45,13 +45,14 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     /// <c>owner.team</c>, <c>owner.approved_by</c> or <c>owner.applied_by</c> that this pattern matches (anywhere in
     /// the value, case-insensitively; anchor it with <c>^</c>) is a placeholder.</summary>
     public static readonly RuleOption<Regex> PlaceholderPattern = RuleOptions.Pattern(
-        "PL3004.placeholder_pattern", DefaultPlaceholder(),
+        "PL3004.placeholder_pattern", DefaultPlaceholderRegex,
         "A regular expression (case-insensitive, matched anywhere unless anchored) for placeholder values of a record's reason and owner fields");
 
-    /// <summary><see cref="DefaultPlaceholderPattern"/>, built at compile time: no regular expression is parsed or
-    /// compiled at start-up when the option is not configured.</summary>
+    /// <summary><see cref="DefaultPlaceholderPattern"/>, built at compile time: the option's default (what
+    /// <c>policylint rules</c> shows). A run whose configuration does not set the option matches with
+    /// <see cref="DefaultPlaceholder"/>, the same pattern as code, and builds no regular expression (issue 15).</summary>
     [GeneratedRegex(DefaultPlaceholderPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultPlaceholder();
+    private static partial Regex DefaultPlaceholderRegex();
 
     /// <summary>The fields a person fills in, and what the message asks for instead of a placeholder.</summary>
     private static readonly (Func<LedgerRecord, LedgerField?> Field, string Wanted)[] PeopleFields =
@@ -86,7 +87,9 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
             CheckTarget(context, entry);
         foreach (var record in ledger.SuppressionRules)
             CheckTarget(context, record);
-        var placeholder = context.GetOption(PlaceholderPattern);
+        // The configured pattern, if any and valid (an invalid one is PL0004, and the default applies, as GetOption does).
+        var placeholder = context.Options.RuleOptionValues.TryGetValue(PlaceholderPattern.Key, out var configured)
+            && PlaceholderPattern.TryParse(configured, out var regex) ? regex : null;
         foreach (var record in ledger.Records)
         {
             CheckDates(context, record);
@@ -95,7 +98,7 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>One result per field of a person's that still holds a placeholder, at the field's key.</summary>
-    private static void CheckPlaceholders(LedgerAnalysisContext context, LedgerRecord record, Regex placeholder)
+    private static void CheckPlaceholders(LedgerAnalysisContext context, LedgerRecord record, Regex? placeholder)
     {
         foreach (var (read, wanted) in PeopleFields)
         {
@@ -106,8 +109,10 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsPlaceholder(Regex placeholder, string text)
+    private static bool IsPlaceholder(Regex? placeholder, string text)
     {
+        if (placeholder is null)
+            return DefaultPlaceholder.IsMatch(text);
         try
         {
             return placeholder.IsMatch(text);
