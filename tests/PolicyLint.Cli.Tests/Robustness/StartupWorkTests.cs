@@ -66,6 +66,8 @@ public sealed class StartupWorkTests
             Assert.That(CountAnywhere(compiled, "PolicyLint.Rules.LedgerHygiene.DefaultPlaceholder:IsMatch("), Is.GreaterThan(0), "the sample's ledger has records to check");
             Assert.That(Count(compiled, Toml), Is.GreaterThan(0), "the sample has a samconfig.toml");
             Assert.That(Count(compiled, Globbing), Is.Zero, "no include/exclude globs are configured");
+            Assert.That(Count(compiled, "PolicyLint.Rules.ScanCoverage.LambdaRuntimeTable:Create("), Is.GreaterThan(0), "PL2003 reads the runtime data");
+            Assert.That(Count(compiled, "PolicyLint.Rules.ScanCoverage.LambdaRuntimes:Parse("), Is.Zero, "as code, not by reading JSON");
         });
     }
 
