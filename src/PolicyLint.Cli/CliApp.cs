@@ -494,8 +494,19 @@ public static class CliApp
         /// <summary>The <c>--format</c> help: every registered format with what it is (<see cref="ReportFormats"/>).</summary>
         private static string FormatHelp()
         {
-            var parts = ReportFormats.All.Select(f => f.Description is null ? f.Name : $"{f.Name} ({f.Description})").ToList();
-            return $"Output format: {string.Join(", ", parts[..^1])} or {parts[^1]}.";
+            // Built at every start (the option's description): a loop, not LINQ, ranges and interpolation (issue 15).
+            var formats = ReportFormats.All;
+            var help = new StringBuilder("Output format: ");
+            for (var i = 0; i < formats.Count; i++)
+            {
+                if (i > 0)
+                    help.Append(i == formats.Count - 1 ? " or " : ", ");
+                help.Append(formats[i].Name);
+                if (formats[i].Description is { } description)
+                    help.Append(" (").Append(description).Append(')');
+            }
+
+            return help.Append('.').ToString();
         }
 
         /// <summary>The git source <c>--staged</c> or <c>--rev</c> asks for; null for the working tree.</summary>
