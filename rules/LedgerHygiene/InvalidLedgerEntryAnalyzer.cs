@@ -38,7 +38,7 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     /// <c>owner.team</c>, <c>owner.approved_by</c> or <c>owner.applied_by</c> that this pattern matches (anywhere in
     /// the value, case-insensitively; anchor it with <c>^</c>) is a placeholder.</summary>
     public static readonly RuleOption<Regex> PlaceholderPattern = RuleOptions.Pattern(
-        "PL3004.placeholder_pattern", PlaceholderText.Default(),
+        "PL3004.placeholder_pattern", PlaceholderText.DefaultRegex,
         "A regular expression (case-insensitive, matched anywhere unless anchored) for placeholder values of a record's reason and owner fields");
 
     /// <summary>The fields a person fills in, and what the message asks for instead of a placeholder.</summary>
@@ -74,7 +74,9 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
             CheckTarget(context, entry);
         foreach (var record in ledger.SuppressionRules)
             CheckTarget(context, record);
-        var placeholder = context.GetOption(PlaceholderPattern);
+        // The configured pattern, if any and valid (an invalid one is PL0004, and the default applies, as GetOption does).
+        var placeholder = context.Options.RuleOptionValues.TryGetValue(PlaceholderPattern.Key, out var configured)
+            && PlaceholderPattern.TryParse(configured, out var regex) ? regex : null;
         foreach (var record in ledger.Records)
         {
             CheckDates(context, record);
@@ -83,7 +85,7 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>One result per field of a person's that still holds a placeholder, at the field's key.</summary>
-    private static void CheckPlaceholders(LedgerAnalysisContext context, LedgerRecord record, Regex placeholder)
+    private static void CheckPlaceholders(LedgerAnalysisContext context, LedgerRecord record, Regex? placeholder)
     {
         foreach (var (read, wanted) in PeopleFields)
         {
@@ -94,8 +96,10 @@ public sealed partial class InvalidLedgerEntryAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsPlaceholder(Regex placeholder, string text)
+    private static bool IsPlaceholder(Regex? placeholder, string text)
     {
+        if (placeholder is null)
+            return PlaceholderText.IsPlaceholder(text); // the default, as code: no regular expression built (issue 15)
         try
         {
             // Folded too: a full-width ＴＯＤＯ or an N/A with a zero-width space is the same placeholder.

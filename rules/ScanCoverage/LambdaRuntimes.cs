@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PolicyLint.Core.Ledger;
 
 namespace PolicyLint.Rules.ScanCoverage;
 
@@ -22,30 +23,33 @@ internal sealed record LambdaRuntimeInfo(string Id, bool? StandardScanning, bool
 internal sealed record LambdaRuntimeSource(string Title, string Url, string Provides);
 
 /// <summary>
-/// The runtime data file <c>rules/data/lambda-runtimes.json</c>, embedded in the rule pack: per runtime identifier,
-/// Amazon Inspector standard and code scanning support and the Lambda deprecation date, with the pages they were read
-/// from and the day they were read (<see cref="AsOf"/>).
+/// The runtime data file <c>rules/data/lambda-runtimes.json</c>: per runtime identifier, Amazon Inspector standard and
+/// code scanning support and the Lambda deprecation date, with the pages they were read from and the day they were
+/// read (<see cref="AsOf"/>). The rule pack holds it as code, <see cref="LambdaRuntimeTable"/>, which
+/// LambdaRuntimesTests writes from the file with <see cref="Parse(string)"/> and checks against it: a run reads no
+/// JSON (setting up the JSON reader cost about a twelfth of a pre-commit run's start; issue 15).
 /// </summary>
 /// <remarks>Sources: Amazon Inspector User Guide, "Supported runtimes" (supported.html); AWS Lambda Developer Guide,
-/// "Lambda runtimes" (lambda-runtimes.html). Read with <see cref="Utf8JsonReader"/> (no reflection: the rule pack is
-/// AOT-compatible).</remarks>
+/// "Lambda runtimes" (lambda-runtimes.html). The file is read with <see cref="Utf8JsonReader"/> (no reflection: the
+/// rule pack is AOT-compatible).</remarks>
 internal sealed class LambdaRuntimes
 {
-    private const string ResourceName = "PolicyLint.Rules.data.lambda-runtimes.json";
-
-    private static readonly Lazy<LambdaRuntimes> Instance = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<LambdaRuntimes> Instance = new(LambdaRuntimeTable.Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, LambdaRuntimeInfo> _byId;
 
-    private LambdaRuntimes(DateOnly asOf, IReadOnlyList<LambdaRuntimeSource> sources, IReadOnlyList<LambdaRuntimeInfo> runtimes)
+    /// <summary>The data; two runtimes with one ID throw <see cref="ArgumentException"/>.</summary>
+    internal LambdaRuntimes(DateOnly asOf, IReadOnlyList<LambdaRuntimeSource> sources, IReadOnlyList<LambdaRuntimeInfo> runtimes)
     {
         AsOf = asOf;
         Sources = sources;
         Runtimes = runtimes;
-        _byId = runtimes.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _byId = new Dictionary<string, LambdaRuntimeInfo>(runtimes.Count, StringComparer.Ordinal);
+        foreach (var runtime in runtimes)
+            _byId.Add(runtime.Id, runtime);
     }
 
-    /// <summary>The embedded data.</summary>
+    /// <summary>The rule pack's data (<see cref="LambdaRuntimeTable"/>).</summary>
     public static LambdaRuntimes Data => Instance.Value;
 
     /// <summary>The day the sources were read.</summary>
@@ -187,18 +191,8 @@ internal sealed class LambdaRuntimes
 
     private static DateOnly? ReadDate(ref Utf8JsonReader reader) =>
         ReadString(ref reader) is not { } text ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : ExclusionLedger.TryParseDate(text, out var day) ? day
         : throw new JsonException($"'{text}' is not a YYYY-MM-DD date");
 
     private static JsonException Unknown(string name) => new($"the runtime data file has an unknown key '{name}'");
-
-    private static LambdaRuntimes Load()
-    {
-        using var stream = typeof(LambdaRuntimes).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the rule pack lacks its embedded resource {ResourceName}");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return Parse(bytes);
-    }
 }
-

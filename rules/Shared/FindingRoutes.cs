@@ -207,7 +207,19 @@ internal static class InspectorFindings
             return false;
         if (string.Equals(value, expected, StringComparison.OrdinalIgnoreCase))
             return true;
-        static string Normalize(string s) => new([.. s.ToLowerInvariant().Where(c => c is not '-' and not '_' and not ' ' and not '.')]);
+        static string Normalize(string s)
+        {
+            // A loop, not LINQ over characters: generic code over char is set up at every run that checks a pattern (issue 15).
+            var kept = new System.Text.StringBuilder(s.Length);
+            foreach (var c in s.ToLowerInvariant())
+            {
+                if (c is not '-' and not '_' and not ' ' and not '.')
+                    kept.Append(c);
+            }
+
+            return kept.ToString();
+        }
+
         if (Normalize(value) == Normalize(expected))
             return true;
         return EditDistance.Compute(value, expected, 2) <= 2;

@@ -8,6 +8,7 @@ using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Reporting;
 using PolicyLint.Core.Reporting.Sarif;
 using PolicyLint.Core.Syntax;
@@ -134,7 +135,7 @@ public static class CliApp
 
     /// <summary>Parses <c>YYYY-MM-DD</c> exactly.</summary>
     public static bool TryParseDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        ExclusionLedger.TryParseDate(text, out day);
 
     /// <summary>An output file could not be written; <see cref="Path"/> is the path as given.</summary>
     private sealed class OutputException(string path, Exception inner) : Exception(inner.Message, inner)
@@ -600,8 +601,19 @@ public static class CliApp
         /// <summary>The <c>--format</c> help: every registered format with what it is (<see cref="ReportFormats"/>).</summary>
         private static string FormatHelp()
         {
-            var parts = ReportFormats.All.Select(f => f.Description is null ? f.Name : $"{f.Name} ({f.Description})").ToList();
-            return $"Output format: {string.Join(", ", parts[..^1])} or {parts[^1]}.";
+            // Built at every start (the option's description): a loop, not LINQ, ranges and interpolation (issue 15).
+            var formats = ReportFormats.All;
+            var help = new StringBuilder("Output format: ");
+            for (var i = 0; i < formats.Count; i++)
+            {
+                if (i > 0)
+                    help.Append(i == formats.Count - 1 ? " or " : ", ");
+                help.Append(formats[i].Name);
+                if (formats[i].Description is { } description)
+                    help.Append(" (").Append(description).Append(')');
+            }
+
+            return help.Append('.').ToString();
         }
 
         /// <summary>The git source <c>--staged</c> or <c>--rev</c> asks for; null for the working tree.</summary>

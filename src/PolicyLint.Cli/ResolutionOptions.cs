@@ -69,6 +69,8 @@ internal sealed class ResolutionOptions
     /// value is used nowhere, which is most likely a typo.</summary>
     public IReadOnlyList<ToolNotification> UnusedParameterWarnings(ParseResult parse, ProjectModel project)
     {
+        if (parse.GetValue(Parameters) is not { Length: > 0 })
+            return []; // the usual run: nothing to check, and the checks below are set-up at every start (issue 15)
         var declared = project.Templates.SelectMany(t => t.Parameters.Keys).ToHashSet(StringComparer.Ordinal);
         return [.. ParameterValues(parse).Select(p => p.Name).Distinct(StringComparer.Ordinal).Where(n => !declared.Contains(n))
             .Select(n => new ToolNotification("warning", $"--parameter '{n}': no analyzed template declares a parameter '{n}', so its value is not used", IsConfiguration: true))];

@@ -27,7 +27,7 @@ public sealed partial class BoundaryTests
         "System.Xml.",
     ];
 
-    /// <summary>The one parsing API the rule pack may use: <c>Utf8JsonReader</c> over its own embedded data file
+    /// <summary>The one parsing API the rule pack may use: <c>Utf8JsonReader</c> over its own data file
     /// (<c>rules/data/lambda-runtimes.json</c>, read by <c>LambdaRuntimes</c>), which is rule-pack data, not input.</summary>
     private static readonly HashSet<string> AllowedDataFileTypes = new(StringComparer.Ordinal)
     {

@@ -25,15 +25,47 @@ public sealed class AnalysisDriver
     public AnalysisDriver(IEnumerable<DiagnosticAnalyzer> analyzers)
     {
         _analyzers = [.. analyzers];
-        var ids = new HashSet<string>(EngineDiagnostics.All.Select(d => d.Id), StringComparer.Ordinal);
-        foreach (var descriptor in _analyzers.SelectMany(a => a.SupportedDiagnostics))
+        // Loops and an insertion sort, not LINQ: the driver is built at every start of the tool, and in a ReadyToRun
+        // image each LINQ operator, sorter and comparer over a new element type is runtime type loading (issue 15).
+        var descriptors = new List<DiagnosticDescriptor>(EngineDiagnostics.All);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var descriptor in descriptors)
+            ids.Add(descriptor.Id);
+        var options = new List<RuleOption>();
+        foreach (var analyzer in _analyzers)
         {
-            if (!ids.Add(descriptor.Id))
-                throw new ArgumentException($"Diagnostic ID {descriptor.Id} is declared twice", nameof(analyzers));
+            foreach (var descriptor in analyzer.SupportedDiagnostics)
+            {
+                if (!ids.Add(descriptor.Id))
+                    throw new ArgumentException($"Diagnostic ID {descriptor.Id} is declared twice", nameof(analyzers));
+                descriptors.Add(descriptor);
+            }
+
+            foreach (var option in analyzer.SupportedOptions)
+                options.Add(option);
         }
 
-        Descriptors = [.. EngineDiagnostics.All.Concat(_analyzers.SelectMany(a => a.SupportedDiagnostics)).OrderBy(d => d.Id, StringComparer.Ordinal)];
-        Options = [.. _analyzers.SelectMany(a => a.SupportedOptions).OrderBy(o => o.Key, StringComparer.Ordinal)];
+        // Stable, in ordinal order of ID and key, as OrderBy was.
+        for (var i = 1; i < descriptors.Count; i++)
+        {
+            var item = descriptors[i];
+            var j = i - 1;
+            for (; j >= 0 && string.CompareOrdinal(descriptors[j].Id, item.Id) > 0; j--)
+                descriptors[j + 1] = descriptors[j];
+            descriptors[j + 1] = item;
+        }
+
+        for (var i = 1; i < options.Count; i++)
+        {
+            var item = options[i];
+            var j = i - 1;
+            for (; j >= 0 && string.CompareOrdinal(options[j].Key, item.Key) > 0; j--)
+                options[j + 1] = options[j];
+            options[j + 1] = item;
+        }
+
+        Descriptors = [.. descriptors];
+        Options = [.. options];
     }
 
     /// <summary>The analyzers.</summary>
@@ -55,7 +87,7 @@ public sealed class AnalysisDriver
         {
             if (analyzer.RequiresDeployedState && project.Deployed.IsEmpty)
                 continue; // its input is absent: it would report nothing
-            if (analyzer.SupportedDiagnostics.All(d => options.GetSeverity(d) is null))
+            if (AllTurnedOff(analyzer, options))
                 continue; // every rule of the analyzer is turned off
             var context = new AnalysisContext(analyzer);
             analyzer.Initialize(context);
@@ -87,6 +119,17 @@ public sealed class AnalysisDriver
         }
 
         return new AnalysisOutcome(Finish(project, options, Descriptors, loadDiagnostics.Concat(sink)), [.. notifications.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal)]);
+    }
+
+    private static bool AllTurnedOff(DiagnosticAnalyzer analyzer, AnalysisOptions options)
+    {
+        foreach (var descriptor in analyzer.SupportedDiagnostics)
+        {
+            if (options.GetSeverity(descriptor) is not null)
+                return false;
+        }
+
+        return true;
     }
 
     private static void RunTemplateActions(AnalysisContext context, ProjectModel project, AnalysisOptions options, ConcurrentBag<Diagnostic> sink, TemplateModel template, CancellationToken cancellationToken)

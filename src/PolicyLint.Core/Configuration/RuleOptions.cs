@@ -51,6 +51,34 @@ public static class RuleOptions
             CompilePattern(text) is { Regex: { } regex } ? (true, regex, null) : (false, defaultRegex, CompilePattern(text).Error));
     }
 
+    /// <summary>
+    /// A <see cref="Pattern(string, Regex, string)"/> option whose default is built by <paramref name="defaultRegex"/>
+    /// the first time <see cref="RuleOption{T}.DefaultValue"/> is read: even a source-generated regular expression sets
+    /// up search tables when it is built, a cost at every start of the tool for an option whose rule may read its
+    /// default through other code or not at all (issue 15).
+    /// </summary>
+    /// <param name="key">The configuration key.</param>
+    /// <param name="defaultRegex">Builds the default: case-insensitive and culture-invariant, like a configured pattern;
+    /// else reading the default throws <see cref="ArgumentException"/>.</param>
+    /// <param name="description">What the option changes.</param>
+    public static RuleOption<Regex> Pattern(string key, Func<Regex> defaultRegex, string description)
+    {
+        ArgumentNullException.ThrowIfNull(defaultRegex);
+        RuleOption<Regex>? option = null;
+        option = new RuleOption<Regex>(key, () => CheckedDefault(key, defaultRegex()), description, text =>
+            CompilePattern(text) is { Regex: { } regex } ? (true, regex, null) : (false, option!.DefaultValue, CompilePattern(text).Error));
+        return option;
+    }
+
+    private static Regex CheckedDefault(string key, Regex defaultRegex)
+    {
+        ArgumentNullException.ThrowIfNull(defaultRegex);
+        const RegexOptions Required = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        if ((defaultRegex.Options & Required) != Required)
+            throw new ArgumentException($"the default pattern for {key} must be case-insensitive and culture-invariant, as a configured one is", nameof(defaultRegex));
+        return defaultRegex;
+    }
+
     private static (Regex? Regex, string? Error) CompilePattern(string text)
     {
         if (text.Length == 0)

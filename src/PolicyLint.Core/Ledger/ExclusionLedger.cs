@@ -264,9 +264,35 @@ public sealed class ExclusionLedger
         return field;
     }
 
-    /// <summary>Parses exactly <c>YYYY-MM-DD</c> (a real calendar date, no time, no zone).</summary>
-    public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>Parses exactly <c>YYYY-MM-DD</c> (a real calendar date, no time, no zone): ten characters, ASCII
+    /// digits, years 0001 to 9999. Accepts and rejects what
+    /// <c>DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, …)</c> does
+    /// (ExclusionLedgerTests compares them), without that parser's set-up: its culture data, calendar and format
+    /// tables cost every run of the command-line tool more than the dates it reads (issue 15).</summary>
+    public static bool TryParseDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+                return false;
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
 
     private MappingEntry? Section(LedgerRecord record, MappingNode node, string key, bool required)
     {

@@ -273,10 +273,20 @@ public static class ProjectLoader
     {
         read = 0;
         var sources = new List<SourceText>();
-        var chosen = files.Where(IsSamConfig)
-            .GroupBy(p => p[..(p.Length - FileName(p).Length)], StringComparer.Ordinal)
-            .Select(g => g.OrderBy(p => SamConfig.FileNames.IndexOf(FileName(p))).First())
-            .OrderBy(p => p, StringComparer.Ordinal);
+        // Per folder, the samconfig file SamConfig.FileNames lists first (of two with one name, the first found); the
+        // folders' files in ordinal order. A loop, not GroupBy and OrderBy over an int key: set up at every start (issue 15).
+        var byFolder = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            if (!IsSamConfig(path))
+                continue;
+            var folder = path[..(path.Length - FileName(path).Length)];
+            if (!byFolder.TryGetValue(folder, out var current) || SamConfig.FileNames.IndexOf(FileName(path)) < SamConfig.FileNames.IndexOf(FileName(current)))
+                byFolder[folder] = path;
+        }
+
+        var chosen = new List<string>(byFolder.Values);
+        chosen.Sort(StringComparer.Ordinal);
         foreach (var path in chosen)
         {
             byte[] bytes;

@@ -4,8 +4,9 @@ using PolicyLint.Testing;
 namespace PolicyLint.Cli.Tests.Robustness;
 
 /// <summary>
-/// A run does not set up what it does not use (issue 15): no non-backtracking regular expression for the default
-/// placeholder pattern, no TOML parser without a samconfig file, no glob matcher without globs. The executable next to
+/// A run does not set up what it does not use (issue 15): no regular expression for the default placeholder pattern
+/// (neither a non-backtracking one nor the source-generated default: DefaultPlaceholder matches it as code), no TOML
+/// parser without a samconfig file, no glob matcher without globs. The executable next to
 /// the tests is the portable JIT build, so every method that runs is JIT-compiled first; the runtime's own list of
 /// them (<c>DOTNET_JitDisasmSummary</c>, written to <c>DOTNET_JitStdOutFile</c>) shows which libraries ran, counted
 /// here by namespace.
@@ -18,6 +19,12 @@ public sealed class StartupWorkTests
     private const string SarifModel = "PolicyLint.Core.Reporting.Sarif.";
     private const string JsonSerializer = "System.Text.Json.Serialization.";
     private const string DeployedStateRules = "PolicyLint.Rules.DeployedState.";
+
+    /// <summary>The source-generated regex of the default <c>PL3004.placeholder_pattern</c> (its class's name ends so).</summary>
+    private const string GeneratedPlaceholderRegex = "__DefaultRegex_";
+
+    private static int CountAnywhere(string[] compiled, string part) =>
+        compiled.Count(l => l.Contains("JIT compiled ", StringComparison.Ordinal) && l.Contains(part, StringComparison.Ordinal));
 
     /// <summary>How many deployed-state analyzers were initialized (their <c>Initialize</c> compiled).</summary>
     private static int DeployedStateInitialized(string[] compiled) =>
@@ -54,9 +61,13 @@ public sealed class StartupWorkTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Count(compiled, NonBacktrackingRegex), Is.Zero, "the default PL3004.placeholder_pattern is source-generated");
+            Assert.That(Count(compiled, NonBacktrackingRegex), Is.Zero, "the default PL3004.placeholder_pattern is not configured");
+            Assert.That(CountAnywhere(compiled, GeneratedPlaceholderRegex), Is.Zero, "an unconfigured pattern is matched by DefaultPlaceholder, as code");
+            Assert.That(CountAnywhere(compiled, "PolicyLint.Core.Text.DefaultPlaceholder:IsMatch("), Is.GreaterThan(0), "the sample's ledger has records to check");
             Assert.That(Count(compiled, Toml), Is.GreaterThan(0), "the sample has a samconfig.toml");
             Assert.That(Count(compiled, Globbing), Is.Zero, "no include/exclude globs are configured");
+            Assert.That(Count(compiled, "PolicyLint.Rules.ScanCoverage.LambdaRuntimeTable:Create("), Is.GreaterThan(0), "PL2003 reads the runtime data");
+            Assert.That(Count(compiled, "PolicyLint.Rules.ScanCoverage.LambdaRuntimes:Parse("), Is.Zero, "as code, not by reading JSON");
         });
     }
 
@@ -74,6 +85,7 @@ public sealed class StartupWorkTests
             Assert.That(Count(compiled, Toml), Is.Zero);
             Assert.That(Count(compiled, Globbing), Is.Zero);
             Assert.That(Count(compiled, NonBacktrackingRegex), Is.Zero);
+            Assert.That(CountAnywhere(compiled, GeneratedPlaceholderRegex), Is.Zero);
         });
     }
 

@@ -484,6 +484,50 @@ public sealed class ExclusionLedgerTests
     public void TryParseDate_AcceptsOnlyYyyyMmDd(string text, bool valid) =>
         Assert.That(ExclusionLedger.TryParseDate(text, out _), Is.EqualTo(valid));
 
+    /// <summary>TryParseDate is hand-written (the framework's date parser sets up culture data at every start); it
+    /// must accept, reject and read exactly what <c>DateOnly.TryParseExact</c> with <c>yyyy-MM-dd</c> and the
+    /// invariant culture does: every date of a few years in several field widths, and real dates with one or two
+    /// characters inserted, replaced or removed anywhere (digits, separators, white space, NUL, non-ASCII digits).</summary>
+    [Test]
+    public void TryParseDate_AgreesWithTheFrameworksExactParse()
+    {
+        var texts = new List<string>();
+        string[] formats = ["{0:D4}-{1:D2}-{2:D2}", "{0}-{1}-{2}", "{0:D4}-{1}-{2:D2}", "{0:D4}-{1:D2}-{2}", "{0:D5}-{1:D2}-{2:D2}", "{0:D4}-{1:D3}-{2:D2}"];
+        foreach (var year in new[] { 0, 1, 2023, 2024, 9999 })
+        {
+            for (var month = 0; month <= 13; month++)
+            {
+                for (var day = 0; day <= 32; day++)
+                    texts.AddRange(formats.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, year, month, day)));
+            }
+        }
+
+        char[] alphabet = ['0', '7', '9', '-', ' ', '\0', '\t', '\n', '+', '/', 'T', 'Z', '.', 'a', '\u0660', '\uff11'];
+        foreach (var date in new[] { "2026-11-29", "2024-02-29", "0001-01-01", "9999-12-31" })
+        {
+            for (var i = 0; i <= date.Length; i++)
+            {
+                foreach (var c in alphabet)
+                {
+                    texts.Add(date.Insert(i, c.ToString()));
+                    texts.AddRange(alphabet.Select(c2 => date.Insert(i, $"{c}{c2}")));
+                    if (i < date.Length)
+                        texts.AddRange([date.Remove(i, 1), date.Remove(i, 1).Insert(i, c.ToString())]);
+                }
+            }
+        }
+
+        var disagreements = texts
+            .Where(t => ExclusionLedger.TryParseDate(t, out var mine) != DateOnly.TryParseExact(t, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var theirs) || mine != theirs)
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(texts, Has.Count.GreaterThan(20_000));
+            Assert.That(disagreements, Is.Empty);
+        });
+    }
+
     /// <summary>A one-entry ledger for function 'fn' whose dates line (line 7) is <paramref name="datesLine"/>.</summary>
     private static string Entry(string datesLine) => $$"""
         version: 1

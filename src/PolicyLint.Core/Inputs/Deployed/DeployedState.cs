@@ -24,6 +24,16 @@ public sealed class DeployedState
     {
         Exports = exports;
         _byArn = new Dictionary<string, DeployedFunction>(StringComparer.Ordinal);
+        if (exports.Count == 0)
+        {
+            // Empty, which every run without an export builds at start: none of the sorting and indexing below (issue 15).
+            Functions = [];
+            Scopes = [];
+            _byName = new Dictionary<string, List<DeployedFunction>>(StringComparer.Ordinal);
+            _byLogicalId = new Dictionary<string, List<DeployedFunction>>(StringComparer.Ordinal);
+            return;
+        }
+
         foreach (var export in exports)
         {
             foreach (var record in export.Records)
