@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Configuration;
 using PolicyLint.Core.Diagnostics;
@@ -433,14 +432,15 @@ public static class CliApp
             {
                 if (parse.GetValue(_output) is null)
                 {
-                    stdout.Write(Encoding.UTF8.GetString(documents.Get(ReportFormats.Find(format)!, environment.ColorsStdout(parse.GetValue(_noColor)))));
+                    documents.WriteTo(ReportFormats.Find(format)!, environment.ColorsStdout(parse.GetValue(_noColor)), stdout);
                     stdout.Flush();
                 }
 
                 foreach (var output in outputs)
                 {
-                    var bytes = documents.Get(ReportFormats.Find(output.Format)!, color: false);
-                    WriteFile(output.Text, stream => stream.Write(bytes));
+                    var outputFormat = ReportFormats.Find(output.Format)!;
+                    documents.Prepare(outputFormat, color: false);
+                    WriteFile(output.Text, stream => documents.WriteTo(outputFormat, color: false, stream));
                 }
             }
             catch (OutputException ex)
