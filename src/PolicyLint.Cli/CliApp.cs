@@ -290,7 +290,11 @@ public static class CliApp
                 ConfigPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config), source),
                 // Command-line flags win over every configuration file (docs/conventions.md#c20).
                 Load = load => CommandSupport.WithDeployed(
-                    _resolution.Apply(parse, CommandSupport.WithLedger(load, workingDirectory, parse.GetValue(_ledger))) with { Limits = limits ?? load.Limits },
+                    _resolution.Apply(parse, CommandSupport.WithLedger(load, workingDirectory, parse.GetValue(_ledger))) with
+                    {
+                        Limits = limits ?? load.Limits,
+                        DeferGarbageCollection = environment.OwnsProcess,
+                    },
                     workingDirectory, parse.GetValue(_deployed)),
             });
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
