@@ -53,7 +53,7 @@ public sealed record LoadRequest
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>Whether a load of many files may ask the runtime to run no garbage collection until the run has
-    /// allocated about what it is expected to (about 96 KB per file, at most 128 MB): for the command line, whose
+    /// allocated about what it is expected to (about 128 KB per file, at most 192 MB): for the command line, whose
     /// process ends with the run, so peak memory grows by at most that much and the collections that would copy every
     /// syntax tree read so far do not run (issue 15). A host that runs on after the load leaves it false (the default).
     /// The result does not depend on it.</summary>

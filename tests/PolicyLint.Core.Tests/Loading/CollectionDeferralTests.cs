@@ -17,13 +17,13 @@ public sealed class CollectionDeferralTests
     }
 
     [Test]
-    public void TheBudget_Is96KBAFile_Bounded()
+    public void TheBudget_Is128KBAFile_Bounded()
     {
         Assert.Multiple(() =>
         {
             Assert.That(CollectionDeferral.Budget(CollectionDeferral.MinimumFiles), Is.EqualTo(64L << 20), "the minimum");
-            Assert.That(CollectionDeferral.Budget(1_050), Is.EqualTo(1_050L * 96 * 1024), "the SAM corpus");
-            Assert.That(CollectionDeferral.Budget(10_000), Is.EqualTo(128L << 20), "the maximum: what peak memory may grow by");
+            Assert.That(CollectionDeferral.Budget(1_050), Is.EqualTo(1_050L * 128 * 1024), "the SAM corpus");
+            Assert.That(CollectionDeferral.Budget(10_000), Is.EqualTo(192L << 20), "the maximum: what peak memory may grow by");
             Assert.That(CollectionDeferral.LargeObjectBudget, Is.LessThan(CollectionDeferral.MinimumBudget));
         });
     }
