@@ -4,11 +4,14 @@ namespace PolicyLint.Core.Loading;
 /// Asks the runtime to run no garbage collection while a command-line run of many files loads and analyzes them
 /// (<see cref="Inputs.LoadRequest.DeferGarbageCollection"/>): every syntax tree stays live until the run ends, so each
 /// collection during the run copies all the trees read so far, on one thread while the other waits. On the SAM corpus
-/// (1,050 files, about 85 MB allocated in all) four or five collections took a third of the run's time (issue 15).
+/// (1,050 files, about 85 MB allocated in all) five or six collections paused the run for about a quarter of its wall
+/// time (issue 15).
 /// </summary>
-/// <remarks>The budget is an estimate of what a run allocates, about 128 KB per file, bounded; the runtime commits it up
-/// front (a few milliseconds for the largest budget), and a run that allocates more simply collects again, as it would
-/// have. Peak memory grows by at most the budget: garbage is not reclaimed before the process ends.
+/// <remarks>The budget is an estimate of what a run allocates, about 128 KB per file; the runtime commits it up front
+/// (a few milliseconds for the largest budget). A run that allocates more collects once when it runs out, copying every
+/// tree read so far, which costs about what the collections it replaced did (measured on both corpora with a budget
+/// that was too small): so nothing is deferred where the estimate is over the largest budget. Peak memory grows by at
+/// most the budget: garbage is not reclaimed before the process ends.
 /// Source: .NET's <see cref="GC.TryStartNoGCRegion(long, long)"/> documentation.</remarks>
 internal static class CollectionDeferral
 {
@@ -31,9 +34,16 @@ internal static class CollectionDeferral
     /// <summary>Of the budget, what large objects (85,000 bytes or more) may take.</summary>
     internal const long LargeObjectBudget = 16L << 20;
 
-    /// <summary>The budget for a run of <paramref name="files"/> files, in bytes; 0 for none.</summary>
-    internal static long Budget(int files) =>
-        files < MinimumFiles ? 0 : Math.Clamp(files * BytesPerFile, MinimumBudget, MaximumBudget);
+    /// <summary>The budget for a run of <paramref name="files"/> files, in bytes; 0 for none: for a small run, and for
+    /// a run whose estimate is over <see cref="MaximumBudget"/> (it would outgrow the budget, and the collection that
+    /// ends it copies every tree read so far, which saves nothing and holds the garbage until then).</summary>
+    internal static long Budget(int files)
+    {
+        if (files < MinimumFiles)
+            return 0;
+        var estimate = files * BytesPerFile;
+        return estimate > MaximumBudget ? 0 : Math.Max(estimate, MinimumBudget);
+    }
 
     /// <summary>Starts deferring collections for a run of <paramref name="files"/> files; false when the runtime
     /// refused or the run is too small.</summary>
