@@ -300,7 +300,11 @@ public static class CliApp
                 ConfigPath = CommandSupport.ConfigPath(workingDirectory, root, parse.GetValue(_config), source),
                 // Command-line flags win over every configuration file (docs/conventions.md#c20).
                 Load = load => CommandSupport.WithDeployed(
-                    _resolution.Apply(parse, CommandSupport.WithLedger(load, workingDirectory, parse.GetValue(_ledger))) with { Limits = limits ?? load.Limits },
+                    _resolution.Apply(parse, CommandSupport.WithLedger(load, workingDirectory, parse.GetValue(_ledger))) with
+                    {
+                        Limits = limits ?? load.Limits,
+                        DeferGarbageCollection = environment.OwnsProcess,
+                    },
                     workingDirectory, parse.GetValue(_deployed)),
             });
             var sarifOptions = new SarifOptions { HelpMarkdown = RulePack.GetHelpMarkdown, OmitSuppressed = parse.GetValue(_omitSuppressed) };
@@ -480,14 +484,15 @@ public static class CliApp
             {
                 if (parse.GetValue(_output) is null)
                 {
-                    stdout.Write(Encoding.UTF8.GetString(documents.Get(ReportFormats.Find(format)!, environment.ColorsStdout(parse.GetValue(_noColor)))));
+                    documents.WriteTo(ReportFormats.Find(format)!, environment.ColorsStdout(parse.GetValue(_noColor)), stdout);
                     stdout.Flush();
                 }
 
                 foreach (var output in outputs)
                 {
-                    var bytes = documents.Get(ReportFormats.Find(output.Format)!, color: false);
-                    WriteFile(output.Text, stream => stream.Write(bytes));
+                    var outputFormat = ReportFormats.Find(output.Format)!;
+                    documents.Prepare(outputFormat, color: false);
+                    WriteFile(output.Text, stream => documents.WriteTo(outputFormat, color: false, stream));
                 }
             }
             catch (OutputException ex)

@@ -12,7 +12,12 @@ public sealed record CliEnvironment(bool StdoutIsTerminal, Func<string, string?>
     public static CliEnvironment Redirected { get; } = new(false, _ => null);
 
     /// <summary>This process: standard output as the console reports it, and the real environment.</summary>
-    public static CliEnvironment FromProcess() => new(!Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+    public static CliEnvironment FromProcess() => new(!Console.IsOutputRedirected, Environment.GetEnvironmentVariable) { OwnsProcess = true };
+
+    /// <summary>Whether the run is the whole process (the <c>policylint</c> executable), which ends when it does: a
+    /// lint of many files then defers garbage collection (<see cref="Core.Inputs.LoadRequest.DeferGarbageCollection"/>).
+    /// False for an in-process run (tests, hosts).</summary>
+    public bool OwnsProcess { get; init; }
 
     /// <summary>The width to wrap help text at: unlimited when standard output is not a terminal; on a terminal,
     /// <c>COLUMNS</c> when it is set to a positive number, else 80. (Asking the console for its width would make .NET

@@ -54,6 +54,9 @@ public static class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p) && !exportPaths.Contains(p))
             .ToList();
 
+        if (request.DeferGarbageCollection)
+            CollectionDeferral.Begin(files.Count);
+
         // samconfig files are read first: they decide how the templates of their folder resolve (docs/conventions.md#c21).
         var samConfigSources = ReadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
         // A samconfig file is never a template, whether it is read or not.

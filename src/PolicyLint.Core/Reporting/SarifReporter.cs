@@ -65,7 +65,7 @@ public sealed class SarifReporter : IReporter
         if (written.Count + absent.Count > options.MaxResults)
             (written, absent) = Truncate(written, absent, options.MaxResults, notifications);
 
-        var lineHashes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var lineHashes = new Dictionary<string, LineHash.Reader>(StringComparer.Ordinal);
         var results = new List<SarifResult>(written.Count + absent.Count);
         foreach (var diagnostic in written)
             results.Add(BuildResult(diagnostic, ruleIndex[diagnostic.Id], options, lineHashes, pathPrefix));
@@ -218,7 +218,7 @@ public sealed class SarifReporter : IReporter
         };
     }
 
-    private static SarifResult BuildResult(Diagnostic diagnostic, int ruleIndex, SarifOptions options, Dictionary<string, string?[]> lineHashes, string pathPrefix)
+    private static SarifResult BuildResult(Diagnostic diagnostic, int ruleIndex, SarifOptions options, Dictionary<string, LineHash.Reader> lineHashes, string pathPrefix)
     {
         var location = diagnostic.Location;
         var target = diagnostic.Target;
@@ -241,11 +241,12 @@ public sealed class SarifReporter : IReporter
         };
         if (!lineHashes.TryGetValue(location.Path, out var hashes))
         {
-            hashes = LineHash.Compute(location.Source);
+            var source = location.Source;
+            hashes = new LineHash.Reader(source.Text, source.HadByteOrderMark, source.LineCount);
             lineHashes[location.Path] = hashes;
         }
 
-        if (location.Start.Line < hashes.Length && hashes[location.Start.Line] is { } lineHash)
+        if (hashes.Get(location.Start.Line) is { } lineHash)
             fingerprints["primaryLocationLineHash"] = lineHash;
 
         return new SarifResult

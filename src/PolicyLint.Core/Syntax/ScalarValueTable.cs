@@ -11,7 +11,7 @@ internal sealed class ScalarValueTable
     /// <summary>Texts longer than this are kept as they are: long texts seldom repeat, and hashing them costs a pass.</summary>
     internal const int MaxSharedLength = 64;
 
-    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
 
     /// <summary>The first string equal to <paramref name="text"/> this table met, or <paramref name="text"/> itself.</summary>
     public string Share(string text)
@@ -20,7 +20,7 @@ internal sealed class ScalarValueTable
             return text;
         if (_texts.TryGetValue(text, out var shared))
             return shared;
-        _texts.Add(text, text);
+        _texts.Add(text);
         return text;
     }
 }

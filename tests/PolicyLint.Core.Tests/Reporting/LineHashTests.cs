@@ -126,4 +126,36 @@ public sealed class LineHashTests
         // 100 × 'k' (107): the sum of 107 × 37^i for i = 0..99; the rest of the line and the file lie outside the window.
         Assert.That(Hashes(new string('k', 150) + "\nz")[1], Is.EqualTo("38ae8874fb795354:1"));
     }
+
+    [Test]
+    public void Reader_GivesComputesHashes_InAnyOrder()
+    {
+        var text = string.Concat(Enumerable.Repeat("x\n", 150)) + "Resources:\r\n  Fn:\r\n\tType: AWS::Lambda::Function\n" + new string('k', 130) + "\n";
+        var source = SourceText.From("t.yaml", text);
+        var expected = LineHash.Compute(source);
+        var reader = new LineHash.Reader(source.Text, source.HadByteOrderMark, source.LineCount);
+
+        var lines = new[] { 101, 1, 2, 153, 150, 154, 3, 152, 155, 156, 0, -1, 157 };
+        Assert.That(lines.Select(reader.Get), Is.EqualTo(lines.Select(l => l >= 0 && l < expected.Length ? expected[l] : null)));
+    }
+
+    [Test]
+    public void Reader_ReadsTheFileOnlyAsFarAsTheLinesAsked()
+    {
+        // 10,000 lines of 9 characters: the hash of line 3 needs its 100-character window and no more.
+        var source = SourceText.From("t.yaml", string.Concat(Enumerable.Range(0, 10_000).Select(i => $"key{i:D5}\n")));
+        var reader = new LineHash.Reader(source.Text, source.HadByteOrderMark, source.LineCount);
+
+        Assert.That(reader.Get(3), Is.EqualTo(LineHash.Compute(source)[3]));
+        Assert.That(reader.CharactersRead, Is.LessThanOrEqualTo((3 * 10) + 100 + 10));
+    }
+
+    [Test]
+    public void DecodedByteOrderMark_IsACharacterOfLineOne()
+    {
+        var source = SourceText.Decode("t.yaml", [0xEF, 0xBB, 0xBF, (byte)'a'], out _);
+
+        Assert.That(source.HadByteOrderMark, Is.True);
+        Assert.That(LineHash.Compute(source)[1], Is.EqualTo("32afc9aa38d90537:1"));
+    }
 }
