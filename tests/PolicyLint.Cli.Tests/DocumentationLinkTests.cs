@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using PolicyLint.Testing;
@@ -25,7 +24,7 @@ public sealed partial class DocumentationLinkTests
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, page));
         var broken = new List<string>();
-        foreach (Match link in Link().Matches(WithoutCodeBlocks(text)))
+        foreach (Match link in Link().Matches(MarkdownAnchors.WithoutCodeBlocks(text)))
         {
             var target = link.Groups["target"].Value;
             if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal))
@@ -43,7 +42,7 @@ public sealed partial class DocumentationLinkTests
 
             if (fragment is null || !targetPage.EndsWith(".md", StringComparison.Ordinal))
                 continue;
-            if (!Anchors(File.ReadAllText(full)).Contains(fragment))
+            if (!MarkdownAnchors.Of(File.ReadAllText(full)).Contains(fragment))
                 broken.Add($"{target}: no heading or anchor '{fragment}' in {targetPage}");
         }
 
@@ -53,54 +52,8 @@ public sealed partial class DocumentationLinkTests
     [TestCase("Adding an entry: `ledger add`", "adding-an-entry-ledger-add")]
     [TestCase("Rules — and their options", "rules--and-their-options")]
     [TestCase("What the hook does not refuse today", "what-the-hook-does-not-refuse-today")]
-    public void GitHubAnchor(string heading, string anchor) => Assert.That(Slug(heading), Is.EqualTo(anchor));
-
-    /// <summary>The anchors GitHub gives a page: one per heading (a repeated heading gets <c>-1</c>, <c>-2</c>…), and
-    /// each <c>&lt;a id="…"&gt;</c>.</summary>
-    private static HashSet<string> Anchors(string markdown)
-    {
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match heading in Heading().Matches(WithoutCodeBlocks(markdown)))
-        {
-            var slug = Slug(heading.Groups["text"].Value);
-            var count = seen.GetValueOrDefault(slug);
-            seen[slug] = count + 1;
-            anchors.Add(count == 0 ? slug : $"{slug}-{count}");
-        }
-
-        foreach (Match id in AnchorId().Matches(markdown))
-            anchors.Add(id.Groups["id"].Value);
-        return anchors;
-    }
-
-    /// <summary>GitHub's anchor for a heading: lower case; letters, digits, <c>_</c> and <c>-</c> kept, spaces turned
-    /// into <c>-</c>, everything else (punctuation, backticks) dropped.</summary>
-    private static string Slug(string heading)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in heading.Trim().ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c) || c is '_' or '-')
-                slug.Append(c);
-            else if (c == ' ')
-                slug.Append('-');
-        }
-
-        return slug.ToString();
-    }
-
-    private static string WithoutCodeBlocks(string markdown) => CodeBlock().Replace(markdown, string.Empty);
+    public void GitHubAnchor(string heading, string anchor) => Assert.That(MarkdownAnchors.Slug(heading), Is.EqualTo(anchor));
 
     [GeneratedRegex(@"(?<!!)\[[^\]\n]*\]\((?<target>[^)\s]+)\)")]
     private static partial Regex Link();
-
-    [GeneratedRegex(@"^#{1,6} +(?<text>.+?) *#*$", RegexOptions.Multiline)]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"<a id=""(?<id>[^""]+)""")]
-    private static partial Regex AnchorId();
-
-    [GeneratedRegex(@"^```.*?^```", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex CodeBlock();
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using PolicyLint.Testing;
@@ -155,38 +154,10 @@ public sealed partial class DocsTests
             return false;
         }
 
-        if (anchor is null || Anchors(target, headingsCount).Contains(anchor))
+        if (anchor is null || MarkdownAnchors.Of(target, headingsCount).Contains(anchor))
             return true;
         problem($"{file} has no anchor '{anchor}' (<a id=\"{anchor}\"></a>)");
         return false;
-    }
-
-    private static HashSet<string> Anchors(string markdown, bool headingsCount)
-    {
-        var anchors = new HashSet<string>(ExplicitAnchor().Matches(markdown).Select(m => m.Groups[1].Value), StringComparer.Ordinal);
-        if (headingsCount)
-        {
-            foreach (Match m in Heading().Matches(markdown))
-                anchors.Add(Slug(m.Groups[1].Value));
-        }
-
-        return anchors;
-    }
-
-    /// <summary>GitHub's heading anchor: lower case, punctuation other than <c>-</c> and <c>_</c> removed, spaces to
-    /// <c>-</c>.</summary>
-    private static string Slug(string heading)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in heading.Trim().ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c) || c is '-' or '_')
-                sb.Append(c);
-            else if (c == ' ')
-                sb.Append('-');
-        }
-
-        return sb.ToString();
     }
 
     // "C0 controls", "the C1 controls" (possibly across a line break) and "(ESC, C1, …)" are Unicode's names for
@@ -250,11 +221,7 @@ public sealed partial class DocsTests
     [GeneratedRegex(@"\]\((?!https?:|mailto:|#)(?<file>[^)\s#]+\.md)(?:#(?<anchor>[\w-]+))?\)")]
     private static partial Regex RelativeLink();
 
-    [GeneratedRegex("""<a id="([^"]+)"></a>""")]
-    private static partial Regex ExplicitAnchor();
 
-    [GeneratedRegex(@"^#{1,6} +(.+?) *$", RegexOptions.Multiline)]
-    private static partial Regex Heading();
 
     [GeneratedRegex(@"\b(?:BEHAVIOR|DOMAIN|DESIGN)\.md|\bBEHAVIOR C\d+|\bSTYLE (?:§|\d)")]
     private static partial Regex FormerName();
