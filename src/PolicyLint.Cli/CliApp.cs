@@ -505,6 +505,10 @@ public static class CliApp
             return null;
         }
 
+        /// <summary>The largest <c>--baseline</c> read, in bytes (256 MiB): a SARIF log of every result of a very large
+        /// repository is far smaller.</summary>
+        private const long BaselineMaxBytes = 256L << 20;
+
         /// <summary>Reads the <c>--baseline</c> SARIF log. A file that is not JSON, or JSON that is not a SARIF log, is
         /// a usage error at the line and column (1-based, UTF-16) where reading stopped, in words rather than the JSON
         /// reader's (<c>template.yaml(1,1): error: --baseline is not a SARIF log: not JSON ('A' is an invalid start of a
@@ -515,9 +519,13 @@ public static class CliApp
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(full);
+                // Never a FIFO or a device (/dev/zero would fill memory, a FIFO would wait for a writer), never more than
+                // the limit: read as templates are.
+                var read = FileSourceReading.Read(new PhysicalFileSource(Path.GetDirectoryName(full) ?? full), full, BaselineMaxBytes);
+                bytes = read.Bytes ?? throw new CommandException(string.Create(CultureInfo.InvariantCulture,
+                    $"--baseline '{text}' is larger than {BaselineMaxBytes:N0} bytes, the most a baseline may hold"));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
             {
                 throw new CommandException($"--baseline '{text}' cannot be read as SARIF: {ex.Message}");
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NUnit.Framework;
+using PolicyLint.Cli.Tests.Integration;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
@@ -170,6 +171,25 @@ public sealed class BaselineTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(run.Stderr, Is.EqualTo(expected + "\n"));
         Assert.That(run.Stdout, Is.Empty);
+    }
+
+    /// <summary>A baseline that is a FIFO, a device or a folder is refused before it is read (second new-user trial of
+    /// 2026-12-07: /dev/zero aborted with "Out of memory", a FIFO hung until killed).</summary>
+    [TestCase("fifo.sarif", "a FIFO (named pipe), not a regular file")]
+    [TestCase("/dev/zero", "a character device, not a regular file")]
+    [TestCase("folder.sarif", "a folder, not a regular file")]
+    public void Baseline_ThatIsNoRegularFile_IsAUsageError_NotReadAtAll(string name, string what)
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", Before);
+        Directory.CreateDirectory(Path.Combine(repository.Root, "folder.sarif"));
+        var (exitCode, output) = ExternalTool.Run("mkfifo", repository.Root, null, "fifo.sarif");
+        Assert.That(exitCode, Is.Zero, output);
+
+        var run = CliRunner.Run(repository.Root, "--baseline", name, "--today", "2026-11-29", ".");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stderr, Is.EqualTo($"policylint: error: --baseline '{name}' cannot be read as SARIF: {what}\n"));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NUnit.Framework;
+using PolicyLint.Cli.Tests.Integration;
 using PolicyLint.Testing;
 
 namespace PolicyLint.Cli.Tests;
@@ -68,6 +69,27 @@ public sealed class DeployedStateCliTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Stderr, Is.EqualTo("policylint: error: --deployed 'missing.json' does not exist\n"));
+    }
+
+    /// <summary>An export that is a device or a FIFO (a link to /dev/zero in the configured folder: second new-user
+    /// trial of 2026-12-07, where the run aborted with "Out of memory", and a FIFO hung it) is PL0001, never opened; the
+    /// other exports and the templates are still analyzed.</summary>
+    [Test]
+    public void ExportThatIsADeviceOrAFifo_IsPl0001_AndNotOpened()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", Template);
+        repository.Write("exports/tags.json", Export);
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "exports", "zero.json"), "/dev/zero");
+        var (exitCode, output) = ExternalTool.Run("mkfifo", repository.Root, null, "exports/fifo.json");
+        Assert.That(exitCode, Is.Zero, output);
+
+        var run = CliRunner.Run(repository.Root, "--today", CliRunner.Today, "--deployed", "exports");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Stdout, Does.Contain("exports/fifo.json(1,1): error PL0001: Cannot read the export: a FIFO (named pipe), not a regular file\n"));
+        Assert.That(run.Stdout, Does.Contain("exports/zero.json(1,1): error PL0001: Cannot read the export: a character device, not a regular file\n"));
+        Assert.That(run.Stdout, Does.Contain("exports/tags.json(1,116): error PL7001: "));
     }
 
     [Test]

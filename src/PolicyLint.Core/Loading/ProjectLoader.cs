@@ -469,11 +469,13 @@ public static class ProjectLoader
         var empty = SourceText.From(path, string.Empty);
         try
         {
-            var info = new FileInfo(full);
-            if (info.Length > request.Limits.MaxFileBytes)
+            // As a template is read: a FIFO or a device (a link to /dev/zero in a deployed folder) is refused before it
+            // is opened, and no more than the limit is ever read.
+            var read = FileSourceReading.Read(new PhysicalFileSource(Path.GetDirectoryName(full)!), full, request.Limits.MaxFileBytes);
+            if (read.Bytes is not { } bytes)
                 return Unreadable(FormattableString.Invariant($"The export is larger than the limit of {request.Limits.MaxFileBytes:N0} bytes and was not read"));
 
-            var bytes = File.ReadAllBytes(full);
+            var info = new FileInfo(full);
             var madeAt = new DateTimeOffset(info.LastWriteTimeUtc.Ticks - (info.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var export = InputFrontEnds.DeployedState.ReadBytes(path, bytes, request.Limits, madeAt);
             diagnostics.AddRange(export.Diagnostics);
