@@ -185,7 +185,53 @@ public sealed partial class ActionTests
         Assert.That(run.StepOutput["PolicyLint"], Does.Contain("policylint: error: unknown option '--no-such-option'"));
         var scripts = Action().GetValue("runs")!.AsMapping()!.GetValue("steps")!.AsSequence()!.Items
             .Select(step => step.AsMapping()!.GetValue("run")?.AsScalar()?.Value).OfType<string>().ToList();
-        Assert.That(scripts, Has.Count.GreaterThan(3).And.None.Contain("--today"), "a workflow runs on the real date");
+        Assert.That(scripts, Has.Count.GreaterThan(3).And.None.Match(@"--today[ =][""'$\d]"), "a workflow runs on the real date");
+    }
+
+    /// <summary>A <c>--today</c> in <c>args</c> is refused before the lint runs (second new-user trial of 2026-12-07: it
+    /// was accepted though the input's description forbids it).</summary>
+    [TestCase("--today 2020-01-01")]
+    [TestCase("--fail-level warning --today=2020-01-01")]
+    public void ArgsThatSetToday_AreRefused_AndNothingRuns(string args)
+    {
+        using var workspace = Sample("inspector-basic");
+        var run = new CompositeRun(this, workspace.Root, new Dictionary<string, string> { ["args"] = args }, cacheHit: true);
+
+        Assert.That(run.RunAll(), Is.EqualTo("Result"));
+
+        Assert.That(run.Outputs["lint"], Is.EqualTo(new Dictionary<string, string> { ["exit-code"] = "2" }));
+        Assert.That(run.StepOutput["PolicyLint"], Does.Contain("::error title=PolicyLint::args must not set --today: CI compares the ledger's dates with the real date"));
+    }
+
+    /// <summary>A root outside the workspace is the action's own error, not a complaint about an option the user never
+    /// set (second new-user trial of 2026-12-07: root '..' gave "--path-prefix '../' is not a relative folder path").</summary>
+    [Test]
+    public void RootOutsideTheWorkspace_IsRefused_InTheActionsWords()
+    {
+        using var workspace = Sample("inspector-basic");
+        var run = new CompositeRun(this, workspace.Root, new Dictionary<string, string> { ["root"] = ".." }, cacheHit: true);
+
+        Assert.That(run.RunAll(), Is.EqualTo("Result"));
+
+        Assert.That(run.Outputs["lint"], Is.EqualTo(new Dictionary<string, string> { ["exit-code"] = "2" }));
+        Assert.That(run.StepOutput["PolicyLint"], Does.Contain("::error title=PolicyLint::root '..' is outside the workspace "));
+    }
+
+    /// <summary>Only a SARIF log the run wrote is an output: a <c>sarif-file</c> naming the ledger (refused, exit 2) or
+    /// a stale log left by an earlier run is never uploaded (second new-user trial of 2026-12-07: the upload step
+    /// would have sent the ledger).</summary>
+    [Test]
+    public void SarifFileTheRunDidNotWrite_IsNoOutput_AndNotUploaded()
+    {
+        using var workspace = Sample("inspector-basic");
+        var run = new CompositeRun(this, workspace.Root, new Dictionary<string, string> { ["sarif-file"] = "security/inspector-exclusions.yaml", ["upload-sarif"] = "true" }, cacheHit: true);
+
+        Assert.That(run.RunAll(), Is.EqualTo("Result"));
+
+        Assert.That(run.Outputs["lint"]["exit-code"], Is.EqualTo("2"));
+        Assert.That(run.Outputs["lint"], Does.Not.ContainKey("sarif-file"));
+        Assert.That(run.Used.Keys, Does.Not.Contain("Upload to code scanning"));
+        Assert.That(run.Skipped, Does.Contain("Can the token upload?"));
     }
 
     /// <summary>An exact version from one explicit source: a higher version of the same package id on another feed
