@@ -237,6 +237,53 @@ public sealed partial class PreCommitGateTests
         AssertRefused(exitCode, output, 1, "up/template(7,9): error PL1001");
     }
 
+    /// <summary>A merge whose two sides each pass, but not together (second new-user trial of 2026-12-07: one branch
+    /// tags a function and records it by name, the other renames it; <c>git merge</c> ran no hook). With
+    /// <c>default_install_hook_types: [pre-commit, pre-merge-commit]</c>, as the README's configuration has it,
+    /// <c>pre-commit install</c> installs the merge hook too, and the merge is refused.</summary>
+    [Test]
+    public void Merge_OfTwoPassingBranches_ThatFailsTogether_IsRefused()
+    {
+        const string Untagged = """
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: worker
+                  Handler: index.handler
+                  Runtime: python3.12
+                  MemorySize: 256
+                  Timeout: 30
+
+            """;
+        const string Tags = """
+                  Tags:
+                    InspectorExclusion: LambdaStandardScanning
+
+            """;
+        using var repository = Consumer(("template.yaml", Untagged));
+        string Git(params string[] args) =>
+            ExternalTool.Run("git", repository.Root, Environment(), ["-c", "user.name=PolicyLint tests", "-c", "user.email=tests@policylint.invalid", "-c", "commit.gpgsign=false", .. args]).Output;
+        var main = ExternalTool.Git(repository.Root, "rev-parse", "--abbrev-ref", "HEAD").Trim();
+
+        ExternalTool.Git(repository.Root, "checkout", "-q", "-b", "tag");
+        repository.Write("template.yaml", Untagged.TrimEnd('\n') + "\n" + Tags);
+        repository.Write(Ledger, CompleteLedger("function_name: worker", expiresInDays: 60));
+        ExternalTool.Git(repository.Root, "add", "-A");
+        Assert.That(Commit(repository).ExitCode, Is.Zero, "tagged and recorded: passes");
+
+        ExternalTool.Git(repository.Root, "checkout", "-q", main);
+        repository.Write("template.yaml", Untagged.Replace("FunctionName: worker", "FunctionName: worker-v2", StringComparison.Ordinal));
+        ExternalTool.Git(repository.Root, "add", "-A");
+        Assert.That(Commit(repository).ExitCode, Is.Zero, "renamed, untagged: passes");
+
+        var (exitCode, output) = ExternalTool.Run("git", repository.Root, Environment(),
+            "-c", "user.name=PolicyLint tests", "-c", "user.email=tests@policylint.invalid", "merge", "--no-edit", "tag");
+
+        AssertRefused(exitCode, output, 1, $"{Ledger}(3,5): warning PL1002", "template.yaml(11,9): error PL1001");
+        Assert.That(Git("log", "-1", "--format=%s").Trim(), Is.EqualTo("change"), "no merge commit was made");
+    }
+
     [Test]
     public void CorrectCommit_Passes_AndShowsItsWarnings()
     {
@@ -264,6 +311,7 @@ public sealed partial class PreCommitGateTests
         var repository = new TemporaryRepository();
         ExternalTool.Git(repository.Root, "init", "-q");
         repository.Write(".pre-commit-config.yaml", $"""
+            default_install_hook_types: [pre-commit, pre-merge-commit]
             repos:
               - repo: {_snapshot!.Root}
                 rev: {_revision}
