@@ -78,10 +78,12 @@ public static class ProjectLoader
             {
                 // sam deploy deploys the template_file; one PolicyLint does not analyze is a stack whose exclusion tags
                 // nobody checks. A build output (.aws-sam/build/template.yaml) stands for the folder's own templates.
-                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsUnderSamBuildFolder(templateFile))
+                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsSamBuildOutput(templateFile))
                 {
-                    // A file samconfig names is a template whatever its name (stack.cfn, template): sam deploy reads it.
-                    if (IsUnnamedTemplate(request, templateFile, exportPaths))
+                    // A file samconfig names is a template whatever its name (stack.cfn, template) and wherever it is
+                    // (node_modules, .aws-sam outside build/): sam deploy reads it.
+                    var notRead = WhyNotRead(request, templateFile, exportPaths);
+                    if (notRead is null)
                     {
                         named.Add(templateFile);
                         candidates.Add(templateFile);
@@ -89,7 +91,7 @@ public static class ProjectLoader
                     }
 
                     environmentNotifications.Add(new ToolNotification("warning",
-                        $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze (missing, or excluded in the configuration), so the exclusion tags of the stack sam deploy makes from it are not checked",
+                        $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze ({notRead}), so the exclusion tags of the stack sam deploy makes from it are not checked",
                         config.Source.Path));
                 }
             }
@@ -361,22 +363,23 @@ public static class ProjectLoader
         return configs;
     }
 
-    /// <summary>Whether root-relative <paramref name="path"/>, named by a samconfig's <c>template_file</c> but not
-    /// discovered (a name PolicyLint does not read, such as <c>stack.cfn</c>), is a file of the source that this run
-    /// may read as a template: not excluded by the configuration, not the ledger, not an export, not inside a folder
-    /// discovery never enters (<c>.git</c>, <c>node_modules</c>).</summary>
-    private static bool IsUnnamedTemplate(LoadRequest request, string path, HashSet<string> exportPaths)
+    /// <summary>Why root-relative <paramref name="path"/>, named by a samconfig's <c>template_file</c> but not
+    /// discovered (a name PolicyLint does not read, such as <c>stack.cfn</c>, or a folder discovery does not enter,
+    /// such as <c>node_modules</c>), is not read as a template, as a clause; null when it is read: a file of the source
+    /// that is not excluded by the configuration, not the ledger, not an export and not inside <c>.git</c>.</summary>
+    private static string? WhyNotRead(LoadRequest request, string path, HashSet<string> exportPaths)
     {
-        if (string.Equals(path, request.LedgerPath, StringComparison.Ordinal) || request.ExcludedPaths.Contains(path) || exportPaths.Contains(path)
-            || request.IsExcluded?.Invoke(path) == true || IsSamConfig(path))
-            return false;
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment is ".git" or "node_modules")
-                return false;
-        }
-
-        return request.Files.Kind(path) == FileEntryKind.File;
+        if (string.Equals(path, request.LedgerPath, StringComparison.Ordinal))
+            return "it is the ledger";
+        if (exportPaths.Contains(path))
+            return "it is an AWS CLI export";
+        if (IsSamConfig(path))
+            return "it is a samconfig file";
+        if (request.ExcludedPaths.Contains(path) || request.IsExcluded?.Invoke(path) == true)
+            return "the configuration excludes it";
+        if (path == ".git" || path.StartsWith(".git/", StringComparison.Ordinal) || path.Contains("/.git/", StringComparison.Ordinal))
+            return "it is inside .git";
+        return request.Files.Kind(path) == FileEntryKind.File ? null : $"it is not a file in {request.Files.Description}";
     }
 
     /// <summary>The samconfig that applies to a template: the one whose <c>template_file</c> names it wins over the one

@@ -15,10 +15,12 @@ public static class FileDiscovery
     /// <summary>The folder <c>sam build</c> writes its output to, never read.</summary>
     private const string SamBuildFolder = ".aws-sam";
 
-    /// <summary>Whether root-relative <paramref name="path"/> lies under a <c>.aws-sam</c> folder, whose files are
-    /// <c>sam build</c>'s copies of templates under the root and are never discovered.</summary>
-    internal static bool IsUnderSamBuildFolder(string path) =>
-        path.StartsWith(SamBuildFolder + "/", StringComparison.Ordinal) || path.Contains("/" + SamBuildFolder + "/", StringComparison.Ordinal);
+    /// <summary>Whether root-relative <paramref name="path"/> is what <c>sam build</c> writes: under a
+    /// <c>.aws-sam/build</c> folder, a copy of a template under the root (which is analyzed itself). Nothing under
+    /// <c>.aws-sam</c> is discovered; a samconfig's <c>template_file</c> naming such a build output stands for the
+    /// folder's own templates.</summary>
+    internal static bool IsSamBuildOutput(string path) =>
+        path.StartsWith(SamBuildFolder + "/build/", StringComparison.Ordinal) || path.Contains("/" + SamBuildFolder + "/build/", StringComparison.Ordinal);
 
     /// <summary>Whether a file name has an extension PolicyLint reads.</summary>
     public static bool IsCandidateName(string fileName) =>

@@ -658,15 +658,21 @@ public sealed class ProjectLoaderTests
         repository.Write("up/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"up\"\ntemplate_file = \"template\"\n");
         repository.Write("up/template", FunctionTemplate);
         repository.Write("gone/samconfig.toml", "[default.deploy.parameters]\ntemplate_file = \"stack.cfn\"\n");
+        repository.Write("sam/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"sam\"\ntemplate_file = \".aws-sam/prod.yaml\"\n");
+        repository.Write("sam/.aws-sam/prod.yaml", FunctionTemplate);
+        repository.Write("vendored/samconfig.toml", "[default.deploy.parameters]\nstack_name = \"vendored\"\ntemplate_file = \"node_modules/infra/stack.yaml\"\n");
+        repository.Write("vendored/node_modules/infra/stack.yaml", FunctionTemplate);
 
         var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root, ExcludedPaths = new HashSet<string>(StringComparer.Ordinal) { "vendor/template.yaml" } });
 
         Assert.That(result.Notifications.Select(n => $"{n.Level} {n.Path}: {n.Message}"), Is.EqualTo(new[]
         {
-            "warning gone/samconfig.toml: template_file 'gone/stack.cfn' names a file this run does not analyze (missing, or excluded in the configuration), so the exclusion tags of the stack sam deploy makes from it are not checked",
-            "warning vendor/samconfig.toml: template_file 'vendor/template.yaml' names a file this run does not analyze (missing, or excluded in the configuration), so the exclusion tags of the stack sam deploy makes from it are not checked",
+            "warning gone/samconfig.toml: template_file 'gone/stack.cfn' names a file this run does not analyze (it is not a file in the working tree), so the exclusion tags of the stack sam deploy makes from it are not checked",
+            "warning vendor/samconfig.toml: template_file 'vendor/template.yaml' names a file this run does not analyze (the configuration excludes it), so the exclusion tags of the stack sam deploy makes from it are not checked",
         }));
-        Assert.That(result.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[] { "stack.cfn: named", "template.yaml: -", "up/template: up" }),
-            "stack.cfn and up/template are read, each with the samconfig that names it");
+        Assert.That(result.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[]
+        {
+            "sam/.aws-sam/prod.yaml: sam", "stack.cfn: named", "template.yaml: -", "up/template: up", "vendored/node_modules/infra/stack.yaml: vendored",
+        }), "each is read with the samconfig that names it, in folders discovery skips too (a second trial committed .aws-sam/prod.yaml with git add -f)");
     }
 }
