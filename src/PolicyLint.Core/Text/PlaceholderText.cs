@@ -41,13 +41,49 @@ public static partial class PlaceholderText
     /// <paramref name="text"/> with what hides a placeholder from a pattern undone: full-width forms (U+FF01–U+FF5E,
     /// typed by an input method: <c>ＴＯＤＯ</c>, <c>Ｎ／Ａ</c>) become their ASCII characters, the ideographic space
     /// (U+3000) a space, and invisible format characters (Unicode category Cf: zero-width space and joiners, the
-    /// byte order mark, bidirectional controls) are removed. The same string when there is nothing to fold. Unicode
+    /// byte order mark, bidirectional controls) are removed; then a value wholly inside one pair of brackets or quotes
+    /// (<c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>) is read without them. The same string when there is nothing to fold. Unicode
     /// normalization (NFKC) would cover more, but the tool runs with invariant globalization, where
     /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
     /// </summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var folded = FoldCharacters(text);
+        var unwrapped = Unwrap(folded);
+        return unwrapped.Length == folded.Length ? folded : unwrapped.ToString();
+    }
+
+    /// <summary>A value wholly inside one pair of brackets or quotes, read without them, repeatedly and with the white
+    /// space inside trimmed: <c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>, <c>'(none)'</c>. Angle brackets stay: the
+    /// pattern takes <c>&lt;approver&gt;</c> as it is.</summary>
+    private static ReadOnlySpan<char> Unwrap(string text)
+    {
+        var value = text.AsSpan().Trim();
+        while (value.Length >= 2 && Closing(value[0]) is { } close && value[^1] == close)
+        {
+            var inside = value[1..^1].Trim();
+            if (inside.IsEmpty)
+                break; // "()" is a placeholder as it is: punctuation alone
+            value = inside;
+        }
+
+        return value.Length == text.AsSpan().Trim().Length ? text : value;
+    }
+
+    private static char? Closing(char open) => open switch
+    {
+        '[' => ']',
+        '(' => ')',
+        '{' => '}',
+        '"' => '"',
+        '\'' => '\'',
+        '`' => '`',
+        _ => null,
+    };
+
+    private static string FoldCharacters(string text)
+    {
         var i = 0;
         while (i < text.Length && !NeedsFolding(text[i]))
             i++;

@@ -12,6 +12,12 @@ public sealed class PlaceholderTextTests
     [TestCase("TO\u3000DO", "TO DO")]
     [TestCase("ｓｅｃ－１２３４", "sec-1234")]
     [TestCase("a\u00ADb", "ab")] // a soft hyphen is a format character
+    [TestCase("[TODO]", "TODO")]
+    [TestCase("\"TBD\"", "TBD")]
+    [TestCase(" ( n/a ) ", "n/a")]
+    [TestCase("'(none)'", "none")]
+    [TestCase("［ＴＯＤＯ］", "TODO")]
+    [TestCase("()", "()")]
     public void Fold_UndoesFullWidthFormsAndInvisibleCharacters(string text, string expected) =>
         Assert.That(PlaceholderText.Fold(text), Is.EqualTo(expected));
 
@@ -28,6 +34,12 @@ public sealed class PlaceholderTextTests
     [TestCase("<approver>", true)]
     [TestCase("-", true)]
     [TestCase("x", true)]
+    [TestCase("[TODO]", true)]
+    [TestCase("(none)", true)]
+    [TestCase("\"TODO\"", true)]
+    [TestCase("()", true)]
+    [TestCase("[SEC-1234]", false)]
+    [TestCase("(see SEC-1234)", false)]
     [TestCase("TODO-123", false)]
     [TestCase("ＴＯＤＯ－１２３", false)]
     [TestCase("Findings are routed by the security account's rule (SEC-88)", false)]

@@ -154,6 +154,9 @@ public sealed class InvalidLedgerEntryAnalyzerTests
     [TestCase("Ｎ／Ａ")]
     [TestCase("ｔｂｄ later")]
     [TestCase("N/A\u200B")] // a zero-width space after it
+    [TestCase("[TODO]")] // in brackets or quotes (second new-user trial of 2026-12-07)
+    [TestCase("(none)")]
+    [TestCase("{TBD}")]
     public void Reports_CommonStandIns(string value) => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger($$"""
             version: 1
