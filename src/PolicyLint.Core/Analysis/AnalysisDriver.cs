@@ -46,24 +46,8 @@ public sealed class AnalysisDriver
         }
 
         // Stable, in ordinal order of ID and key, as OrderBy was.
-        for (var i = 1; i < descriptors.Count; i++)
-        {
-            var item = descriptors[i];
-            var j = i - 1;
-            for (; j >= 0 && string.CompareOrdinal(descriptors[j].Id, item.Id) > 0; j--)
-                descriptors[j + 1] = descriptors[j];
-            descriptors[j + 1] = item;
-        }
-
-        for (var i = 1; i < options.Count; i++)
-        {
-            var item = options[i];
-            var j = i - 1;
-            for (; j >= 0 && string.CompareOrdinal(options[j].Key, item.Key) > 0; j--)
-                options[j + 1] = options[j];
-            options[j + 1] = item;
-        }
-
+        SortStably(descriptors, static d => d.Id);
+        SortStably(options, static o => o.Key);
         Descriptors = [.. descriptors];
         Options = [.. options];
     }
@@ -130,6 +114,21 @@ public sealed class AnalysisDriver
         }
 
         return new AnalysisOutcome(Finish(project, options, Descriptors, loadDiagnostics.Concat(sink)), [.. notifications.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Message, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>An insertion sort by the ordinal order of <paramref name="key"/>, stable: a few dozen items, once per
+    /// start, with no sorter or comparer type to load (a ReadyToRun image holds none for a new element type).</summary>
+    private static void SortStably<T>(List<T> items, Func<T, string> key)
+        where T : class
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            var item = items[i];
+            var j = i - 1;
+            for (; j >= 0 && string.CompareOrdinal(key(items[j]), key(item)) > 0; j--)
+                items[j + 1] = items[j];
+            items[j + 1] = item;
+        }
     }
 
     private static bool AllTurnedOff(DiagnosticAnalyzer analyzer, AnalysisOptions options)
