@@ -14,11 +14,12 @@ namespace PolicyLint.Core.Text;
 internal static class DefaultPlaceholder
 {
     /// <summary>Markers that make a placeholder when the value starts with them as a word.</summary>
-    private static readonly string[] Markers = ["TODO", "TBD", "TBC", "FIXME"];
+    private static readonly string[] Markers = ["TODO", "TBD", "TBC", "TBA", "FIXME"];
 
     /// <summary>Values that are a placeholder when they are the whole value (white space around them aside).</summary>
     private static readonly string[] WholeValues =
-        ["N/A", "N.A", "N.A.", "T.B.D", "T.B.D.", "T.B.C", "T.B.C.", "TO DO", "PENDING", "WIP", "NONE", "NOBODY", "SOMEONE", "UNKNOWN", "YES", "NO", "TRUE", "FALSE", "NULL"];
+        ["N/A", "N.A", "N.A.", "NA", "NIL", "T.B.D", "T.B.D.", "T.B.C", "T.B.C.", "T.B.A", "T.B.A.", "T.O.D.O", "T.O.D.O.", "TO DO",
+         "TO BE DECIDED", "TO BE DETERMINED", "TO BE CONFIRMED", "TO BE DONE", "PENDING", "WIP", "NONE", "NOBODY", "SOMEONE", "UNKNOWN", "YES", "NO", "TRUE", "FALSE", "NULL"];
 
     /// <summary>Whether the default placeholder pattern matches <paramref name="text"/>.</summary>
     public static bool IsMatch(string text)
@@ -30,7 +31,7 @@ internal static class DefaultPlaceholder
         return StartsWithMarker(rest) || IsWholeValue(rest) || IsAngleBracketed(rest) || IsPunctuation(rest);
     }
 
-    /// <summary><c>(?:TODO|TBD|TBC|FIXME|XXX+)(?:[^\w-]|$)</c>.</summary>
+    /// <summary><c>(?:TODO|TBD|TBC|TBA|FIXME|XXX+)(?:[^\w-]|$)</c>.</summary>
     private static bool StartsWithMarker(ReadOnlySpan<char> rest)
     {
         foreach (var marker in Markers)
@@ -43,7 +44,7 @@ internal static class DefaultPlaceholder
         return xs >= 3 && EndsWord(rest, xs);
     }
 
-    /// <summary><c>(?:N/A|N\.A\.?|T\.B\.[DC]\.?|X+|TO DO|PENDING|…|NULL)\s*$</c>.</summary>
+    /// <summary><c>(?:N/A|N\.A\.?|NA|NIL|T\.B\.[DCA]\.?|T\.O\.D\.O\.?|X+|TO DO|TO BE (?:DECIDED|…)|PENDING|…|NULL)\s*$</c>.</summary>
     private static bool IsWholeValue(ReadOnlySpan<char> rest)
     {
         foreach (var value in WholeValues)

@@ -12,17 +12,18 @@ namespace PolicyLint.Core.Text;
 /// </summary>
 public static partial class PlaceholderText
 {
-    /// <summary>A value that is <c>TODO</c>, <c>TBD</c>, <c>TBC</c>, <c>FIXME</c> or <c>XXX</c> (or more x's), or
+    /// <summary>A value that is <c>TODO</c>, <c>TBD</c>, <c>TBC</c>, <c>TBA</c>, <c>FIXME</c> or <c>XXX</c> (or more x's), or
     /// starts with one of them as a word (followed by anything but a letter, digit, <c>_</c> or <c>-</c>:
     /// <c>TODO: who approved</c> is a placeholder, the ticket <c>TODO-123</c> and the team <c>todoist</c> are not); or
-    /// is, as the whole value, <c>N/A</c>, <c>T.B.D.</c>, <c>x</c>, <c>pending</c>, <c>WIP</c>, <c>none</c>,
+    /// is, as the whole value, <c>N/A</c>, <c>NA</c>, <c>nil</c>, <c>T.B.D.</c>, <c>T.O.D.O.</c>, <c>to be decided</c>
+    /// (determined, confirmed, done), <c>x</c>, <c>pending</c>, <c>WIP</c>, <c>none</c>,
     /// <c>nobody</c>, <c>someone</c>, <c>unknown</c>, <c>to do</c>, or a YAML word (<c>yes</c>, <c>no</c>,
     /// <c>true</c>, <c>false</c>, <c>null</c>: scalars are kept as written); or is one <c>&lt;…&gt;</c>
     /// (<c>&lt;approver&gt;</c>); or holds only punctuation and symbols (<c>-</c>, <c>?</c>, <c>...</c>).
     /// Case-insensitive (<see cref="RegexOptions.IgnoreCase"/>), leading and trailing white space ignored; match it
     /// against <see cref="Fold"/> of the value. No lookarounds, so that it also runs under
     /// <see cref="RegexOptions.NonBacktracking"/>; anchored at the start and linear in the value.</summary>
-    public const string DefaultPattern = @"^\s*(?:(?:TODO|TBD|TBC|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|T\.B\.[DC]\.?|X+|TO DO|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
+    public const string DefaultPattern = @"^\s*(?:(?:TODO|TBD|TBC|TBA|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|NA|NIL|T\.B\.[DCA]\.?|T\.O\.D\.O\.?|X+|TO DO|TO BE (?:DECIDED|DETERMINED|CONFIRMED|DONE)|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
 
     /// <summary><see cref="DefaultPattern"/>, built at compile time, case-insensitive and culture-invariant: the default
     /// of PL3004's option, built only when it is read (building any regular expression sets up search tables that

@@ -157,6 +157,11 @@ public sealed class InvalidLedgerEntryAnalyzerTests
     [TestCase("[TODO]")] // in brackets or quotes (second new-user trial of 2026-12-07)
     [TestCase("(none)")]
     [TestCase("{TBD}")]
+    [TestCase("TBA")] // more stand-ins (second new-user trial of 2026-12-07)
+    [TestCase("NA")]
+    [TestCase("nil")]
+    [TestCase("to be decided")]
+    [TestCase("T.O.D.O")]
     public void Reports_CommonStandIns(string value) => RuleTest.For<InvalidLedgerEntryAnalyzer>()
         .WithLedger($$"""
             version: 1
