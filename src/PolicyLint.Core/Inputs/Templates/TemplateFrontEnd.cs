@@ -128,19 +128,12 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
     {
         for (var i = utf8.IndexOf((byte)'\\'); i >= 0 && i + 1 < utf8.Length; i = NextBackslash(utf8, i + 2))
         {
-            var digits = utf8[i + 1] switch
-            {
-                (byte)'x' => 2,
-                (byte)'u' => 4,
-                (byte)'U' => 8,
-                (byte)'\r' or (byte)'\n' => -1,
-                _ => 0,
-            };
+            var digits = EscapeDigits(utf8[i + 1]);
             if (digits < 0)
                 return true;
-            if (digits > 0 && (i + 2 + digits > utf8.Length || !int.TryParse(utf8.Slice(i + 2, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
-                || code < 0x80 && KeyLetters.Contains((char)code, StringComparison.Ordinal)))
-                return true; // a malformed escape is left to the parser
+            if (digits > 0 && (i + 2 + digits > utf8.Length
+                || MaySpellKey(int.TryParse(utf8.Slice(i + 2, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code), code)))
+                return true;
         }
 
         return false;
@@ -158,23 +151,34 @@ public sealed partial class TemplateFrontEnd : IInputFrontEnd
     /// stands for another character cannot help spell one of them.</summary>
     private const string KeyLetters = "ResourcesAWSTemplateFormatVersionTransform";
 
+    /// <summary>The hex digits of the escape whose letter (the character after the backslash) is
+    /// <paramref name="letter"/>: 2 for <c>\x</c>, 4 for <c>\u</c>, 8 for <c>\U</c>; -1 for an escaped line break
+    /// (which may join two halves of a key); 0 for an escape that stands for no letter. Shared by the text and the
+    /// UTF-8 scan, whose letters are ASCII alike.</summary>
+    private static int EscapeDigits(int letter) => letter switch
+    {
+        'x' => 2,
+        'u' => 4,
+        'U' => 8,
+        '\r' or '\n' => -1,
+        _ => 0,
+    };
+
+    /// <summary>Whether a hex escape may spell a letter of a key: its digits do not parse (a malformed escape is left
+    /// to the parser), or it stands for one of <see cref="KeyLetters"/>.</summary>
+    private static bool MaySpellKey(bool parsed, int code) =>
+        !parsed || code < 0x80 && KeyLetters.Contains((char)code, StringComparison.Ordinal);
+
     private static bool HasLetterEscape(string text)
     {
         for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
         {
-            var digits = text[i + 1] switch
-            {
-                'x' => 2,
-                'u' => 4,
-                'U' => 8,
-                '\r' or '\n' => -1,
-                _ => 0,
-            };
+            var digits = EscapeDigits(text[i + 1]);
             if (digits < 0)
                 return true;
-            if (digits > 0 && (i + 2 + digits > text.Length || !int.TryParse(text.AsSpan(i + 2, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
-                || code < 0x80 && KeyLetters.Contains((char)code, StringComparison.Ordinal)))
-                return true; // a malformed escape is left to the parser
+            if (digits > 0 && (i + 2 + digits > text.Length
+                || MaySpellKey(int.TryParse(text.AsSpan(i + 2, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code), code)))
+                return true;
         }
 
         return false;
