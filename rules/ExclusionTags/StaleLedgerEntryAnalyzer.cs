@@ -8,7 +8,7 @@ using PolicyLint.Rules.Shared;
 namespace PolicyLint.Rules.ExclusionTags;
 
 /// <summary>
-/// PL1002: reports a ledger entry whose function no longer carries the exclusion tag of its scan type, or that no
+/// PL1002: reports a ledger entry whose function does not carry the exclusion tag of its scan type, or that no
 /// analyzed template defines. Not reported while the ledger has PL0001 (docs/conventions.md#c18), for an entry that PL3004 already finds
 /// unusable (no target, unknown scan type or target type), where the function's tags cannot be resolved, for a target
 /// template that cannot be analyzed, or when the function carries the other scan type's tag instead (PL1004). An entry
@@ -25,8 +25,8 @@ public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
         messageFormat: "{0} is stale: {1}; {2}",
         category: RuleCategory.ExclusionTags,
         defaultSeverity: DiagnosticSeverity.Warning,
-        description: "The ledger records an Amazon Inspector exclusion that no analyzed function has: the function no longer " +
-                     "carries the exclusion tag of the entry's scan type, or no analyzed template defines it. The entry " +
+        description: "The ledger records an Amazon Inspector exclusion that no analyzed function has: the function does not " +
+                     "carry the exclusion tag of the entry's scan type, or no analyzed template defines it. The entry " +
                      "documents an accepted risk that no longer exists, and would silently approve the tag if it came back.");
 
     private const string RemoveOrRestore = "remove the entry, or restore the tag if the exclusion is still intended";
@@ -79,7 +79,7 @@ public sealed class StaleLedgerEntryAnalyzer : DiagnosticAnalyzer
         {
             var functions = Describe(target.Functions);
             var clause = target.Functions.Count == 1
-                ? $"function {functions} no longer carries '{pair}'"
+                ? $"function {functions} does not carry '{pair}'"
                 : $"none of the functions it records ({functions}) carries '{pair}'";
             context.ReportDiagnostic(Rule, entry, name, clause, RemoveOrRestore);
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using PolicyLint.Core.Analysis;
 using PolicyLint.Core.Diagnostics;
 using PolicyLint.Core.Inputs;
+using PolicyLint.Core.Ledger;
 using PolicyLint.Core.Workspace;
 using PolicyLint.Rules;
 
@@ -42,7 +43,7 @@ internal static class CommandSupport
     public static DateOnly Today(string? text) =>
         text is null ? DateOnly.FromDateTime(DateTime.UtcNow)
         : CliApp.TryParseDay(text, out var day) ? day
-        : throw new CommandException($"--today '{text}' is not a date of the form YYYY-MM-DD");
+        : throw new CommandException(ExclusionLedger.HasDateShape(text) ? $"--today '{text}' is not a calendar date" : $"--today '{text}' is not a date of the form YYYY-MM-DD");
 
     /// <summary>The least severity that fails a run at <c>--fail-level</c> <paramref name="failLevel"/> (<c>error</c>,
     /// <c>warning</c>, <c>note</c>), or null for <c>none</c>.</summary>

@@ -339,6 +339,7 @@ public sealed class LedgerStatusTests
         var fromConfig = CliRunner.Run(RepositoryPaths.Root, "ledger", "status", "--today", CliRunner.Today, "--root", repository.Root);
         var outside = CliRunner.Run(RepositoryPaths.Root, "ledger", "status", "--root", repository.Root, "--ledger", RepositoryPaths.Get("README.md"));
         var badDay = CliRunner.Run(repository.Root, "ledger", "status", "--today", "29/11/2026");
+        var noSuchDay = CliRunner.Run(repository.Root, "--today", "2027-02-30");
 
         Assert.That(fromConfig.Stdout, Does.Contain("\nexpired  bravo-expired ").And.EndWith("Ledger audit/ledger.yaml on 2026-11-29: 1 expired, 0 invalid, 0 expiring within 14 days, 0 overdue review, 0 ok\n" +
             "Failed: 1 result at or above the fail level (error): 1 PL3001\n"));
@@ -347,5 +348,7 @@ public sealed class LedgerStatusTests
         Assert.That(outside.Stderr, Does.Contain("is outside the root"));
         Assert.That(badDay.ExitCode, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(badDay.Stderr, Is.EqualTo("policylint: error: --today '29/11/2026' is not a date of the form YYYY-MM-DD\n"));
+        Assert.That(noSuchDay.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(noSuchDay.Stderr, Is.EqualTo("policylint: error: --today '2027-02-30' is not a calendar date\n"));
     }
 }

@@ -264,6 +264,16 @@ public sealed class ExclusionLedger
         return field;
     }
 
+    /// <summary>Whether <paramref name="text"/> has the shape <c>NNNN-NN-NN</c> (ten characters, ASCII digits and two
+    /// hyphens) whether or not it is a calendar date: a text of that shape that <see cref="TryParseDate"/> rejects is
+    /// said to be "not a calendar date" (<c>2027-02-30</c>) rather than "not of the form YYYY-MM-DD".</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static bool HasDateShape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return JsonErrorScanner.HasDateShape(text);
+    }
+
     /// <summary>Parses exactly <c>YYYY-MM-DD</c> (a real calendar date, no time, no zone): ten characters, ASCII
     /// digits, years 0001 to 9999. Accepts and rejects what
     /// <c>DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, …)</c> does

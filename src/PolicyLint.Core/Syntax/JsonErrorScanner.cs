@@ -344,17 +344,27 @@ internal sealed partial class JsonErrorScanner
         return (TextSpan.Empty(_source.EndOfContent), $"the file ends inside the string opened at {Position(open)} (expected '\"')");
     }
 
+    /// <summary>Whether <paramref name="text"/> is ten characters of the form <c>NNNN-NN-NN</c> (ASCII digits), a
+    /// calendar date or not.</summary>
+    internal static bool HasDateShape(string text)
+    {
+        if (text.Length != 10)
+            return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i is 4 or 7 ? text[i] != '-' : !char.IsAsciiDigit(text[i]))
+                return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Why <paramref name="value"/> is not a <c>YYYY-MM-DD</c> date, after the field's name: a value of the
     /// form <c>NNNN-NN-NN</c> (ASCII digits) is shown whole, since no credential has that shape, and said not to be a
     /// calendar date (<c>'2027-02-30' is not a calendar date</c>); any other value is <see cref="Masked"/>
     /// (<c>'next…' (11 characters) is not a date of the form YYYY-MM-DD</c>).</summary>
-    internal static string NotADate(string value)
-    {
-        var dateShaped = value.Length == 10;
-        for (var i = 0; i < value.Length && dateShaped; i++)
-            dateShaped = i is 4 or 7 ? value[i] == '-' : char.IsAsciiDigit(value[i]);
-        return dateShaped ? $"'{value}' is not a calendar date" : $"{Masked(value)} is not a date of the form YYYY-MM-DD";
-    }
+    internal static string NotADate(string value) =>
+        HasDateShape(value) ? $"'{value}' is not a calendar date" : $"{Masked(value)} is not a date of the form YYYY-MM-DD";
 
     /// <summary>A value quoted in an error message, masked as PL6001 masks a credential: its first four characters and
     /// its length (<c>'hunt…' (16 characters)</c>), or the whole of a value of four characters or fewer (<c>'nul'</c>,

@@ -43,7 +43,8 @@ public static partial class PlaceholderText
     /// typed by an input method: <c>ＴＯＤＯ</c>, <c>Ｎ／Ａ</c>) become their ASCII characters, the ideographic space
     /// (U+3000) a space, and invisible format characters (Unicode category Cf: zero-width space and joiners, the
     /// byte order mark, bidirectional controls) are removed; then a value wholly inside one pair of brackets or quotes
-    /// (<c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>) is read without them. The same string when there is nothing to fold. Unicode
+    /// (<c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>) is read without them, and an unfilled template variable
+    /// (<c>{{approver}}</c>, <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) as <c>&lt;approver&gt;</c>. The same string when there is nothing to fold. Unicode
     /// normalization (NFKC) would cover more, but the tool runs with invariant globalization, where
     /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
     /// </summary>
@@ -57,19 +58,37 @@ public static partial class PlaceholderText
 
     /// <summary>A value wholly inside one pair of brackets or quotes, read without them, repeatedly and with the white
     /// space inside trimmed: <c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>, <c>'(none)'</c>. Angle brackets stay: the
-    /// pattern takes <c>&lt;approver&gt;</c> as it is.</summary>
+    /// pattern takes <c>&lt;approver&gt;</c> as it is. A template variable left unfilled (<c>{{approver}}</c>,
+    /// <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) is read as that angle-bracket form.</summary>
     private static ReadOnlySpan<char> Unwrap(string text)
     {
         var value = text.AsSpan().Trim();
+        if (TemplateVariable(value) is { } variable)
+            return variable;
         while (value.Length >= 2 && Closing(value[0]) is { } close && value[^1] == close)
         {
             var inside = value[1..^1].Trim();
             if (inside.IsEmpty)
                 break; // "()" is a placeholder as it is: punctuation alone
+            if (TemplateVariable(inside) is { } quoted)
+                return quoted; // "{{approver}}"
             value = inside;
         }
 
         return value.Length == text.AsSpan().Trim().Length ? text : value;
+    }
+
+    /// <summary><c>&lt;name&gt;</c> for a value that is wholly <c>{{name}}</c>, <c>${name}</c> or
+    /// <c>&lt;&lt;name&gt;&gt;</c> with a name of no braces or angle brackets, else null.</summary>
+    private static string? TemplateVariable(ReadOnlySpan<char> value)
+    {
+        ReadOnlySpan<char> name =
+            value.Length > 4 && value.StartsWith("{{") && value.EndsWith("}}") ? value[2..^2]
+            : value.Length > 4 && value.StartsWith("<<") && value.EndsWith(">>") ? value[2..^2]
+            : value.Length > 3 && value.StartsWith("${") && value.EndsWith("}") ? value[2..^1]
+            : default;
+        name = name.Trim();
+        return name.IsEmpty || name.IndexOfAny("{}<>") >= 0 ? null : $"<{name}>";
     }
 
     private static char? Closing(char open) => open switch

@@ -18,6 +18,12 @@ public sealed class PlaceholderTextTests
     [TestCase("'(none)'", "none")]
     [TestCase("［ＴＯＤＯ］", "TODO")]
     [TestCase("()", "()")]
+    [TestCase("{{approver}}", "<approver>")]
+    [TestCase(" ${ approver } ", "<approver>")]
+    [TestCase("<<approver>>", "<approver>")]
+    [TestCase("\"{{approver}}\"", "<approver>")]
+    [TestCase("{{a}b}}", "a}b")] // not a variable name: read as brackets
+    [TestCase("${}", "${}")]
     public void Fold_UndoesFullWidthFormsAndInvisibleCharacters(string text, string expected) =>
         Assert.That(PlaceholderText.Fold(text), Is.EqualTo(expected));
 
@@ -38,6 +44,11 @@ public sealed class PlaceholderTextTests
     [TestCase("(none)", true)]
     [TestCase("\"TODO\"", true)]
     [TestCase("()", true)]
+    [TestCase("<<approver>>", true)]
+    [TestCase("{{ approved_by }}", true)]
+    [TestCase("${APPROVER}", true)]
+    [TestCase("'{{approver}}'", true)]
+    [TestCase("{{SEC-1234}} reviewed", false)]
     [TestCase("[SEC-1234]", false)]
     [TestCase("(see SEC-1234)", false)]
     [TestCase("TODO-123", false)]

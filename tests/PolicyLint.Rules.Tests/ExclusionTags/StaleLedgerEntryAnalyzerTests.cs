@@ -47,14 +47,14 @@ public sealed class StaleLedgerEntryAnalyzerTests
                 owner: { team: orders, approved_by: appsec }
                 dates: { applied_at: 2026-10-15, expires_at: 2027-03-31 }
             """)
-        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'services/orders/template.yaml' no longer carries 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
+        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'services/orders/template.yaml' does not carry 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
         .Verify();
 
     [Test]
     public void Reports_CodeScanningEntry_WhenTheFunctionHasNoTagAtAll() => RuleTest.For<StaleLedgerEntryAnalyzer>()
         .WithTemplate(Worker())
         .WithLedger(Ledger(Entry("function_name: orders-worker", "code", "{|#0:target|}")))
-        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' no longer carries 'InspectorCodeExclusion: LambdaCodeScanning'; {RemoveOrRestore}")
+        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' does not carry 'InspectorCodeExclusion: LambdaCodeScanning'; {RemoveOrRestore}")
         .Verify();
 
     [Test]
@@ -121,7 +121,7 @@ public sealed class StaleLedgerEntryAnalyzerTests
             }
             """, "cdk.out/ShopStack.template.json")
         .WithLedger(Ledger(Entry("template: cdk.out/ShopStack.template.json, logical_id: Worker", "code", "{|#0:target|}")))
-        .Expect(0, "PL1002", $"Ledger entry 'cdk.out/ShopStack.template.json#Worker' is stale: function 'Worker' (CDK construct 'ShopStack/Worker/Resource') in 'cdk.out/ShopStack.template.json' no longer carries 'InspectorCodeExclusion: LambdaCodeScanning'; {RemoveOrRestore}")
+        .Expect(0, "PL1002", $"Ledger entry 'cdk.out/ShopStack.template.json#Worker' is stale: function 'Worker' (CDK construct 'ShopStack/Worker/Resource') in 'cdk.out/ShopStack.template.json' does not carry 'InspectorCodeExclusion: LambdaCodeScanning'; {RemoveOrRestore}")
         .Verify();
 
     [Test]
@@ -142,7 +142,7 @@ public sealed class StaleLedgerEntryAnalyzerTests
         .WithLedger(Ledger(
             Entry("function_name: orders-worker", "standard", "{|#0:target|}"),
             Entry("function_name: orders-worker", "code")))
-        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' no longer carries 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
+        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' does not carry 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
         .Verify();
 
     [Test]
@@ -238,7 +238,7 @@ public sealed class StaleLedgerEntryAnalyzerTests
         .WithLedger(Ledger(
             Entry("function_name: orders-worker", key: "{|#0:target|}"),
             Entry("template: template.yaml, logical_id: OldWorker", key: "{|#1:target|}")))
-        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' no longer carries 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
+        .Expect(0, "PL1002", $"Ledger entry 'orders-worker' is stale: function 'Worker' (deployed as 'orders-worker') in 'template.yaml' does not carry 'InspectorExclusion: LambdaStandardScanning'; {RemoveOrRestore}")
         .Expect(1, "PL1002", $"Ledger entry 'template.yaml#OldWorker' is stale: template 'template.yaml' has no resource 'OldWorker'; {RemoveOrCorrect}")
         .Verify();
 
