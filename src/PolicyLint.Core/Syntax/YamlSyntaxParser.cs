@@ -268,7 +268,9 @@ public static class YamlSyntaxParser
 
             if (frame.PendingKey is null)
             {
-                frame.PendingKey = node;
+                // `*name :` is the anchored scalar's value, located at the alias (docs/conventions.md#c16): a key looked up
+                // by its text (`Resources`, `Tags`, a logical ID) must not hide behind an alias.
+                frame.PendingKey = node is AliasNode { Target: ScalarNode anchored } alias ? anchored.WithGeneratedValue(anchored.Value, alias.Span) : node;
                 return true;
             }
 

@@ -143,6 +143,27 @@ public sealed class YamlSyntaxParserTests
     }
 
     [Test]
+    public void AliasAsKey_IsTheAnchoredScalarsValue_LocatedAtTheAlias()
+    {
+        // PyYAML, which `sam deploy` reads templates with, builds `*r :` as the key 'Resources' (docs/conventions.md#c16).
+        var tree = Yaml("Description: &r Resources\n*r :\n  Fn: {Type: AWS::Serverless::Function}\n&k 'Fn': 1\n*k : 2\nobj: &m {a: 1}\n*m : 3\n");
+        var root = (MappingNode)tree.Documents[0]!;
+        var key = (ScalarNode)root.Entries[1].Key;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetValue("Resources"), Is.TypeOf<MappingNode>());
+            Assert.That(key.Value, Is.EqualTo("Resources"));
+            Assert.That(Range(key), Is.EqualTo("2:1-2:3"));
+            Assert.That(key.TryGetSourceSpan(0, 1, out _), Is.False, "its text is not the file's");
+            Assert.That(((ScalarNode)root.Entries[3].Key).Style, Is.EqualTo(ScalarStyle.SingleQuoted), "the anchored scalar's style");
+            Assert.That(tree.Problems.Select(p => p.Message), Is.EqualTo(new[] { "Duplicate key 'Fn' (first defined at line 4)" }));
+            Assert.That(tree.Problems[0].Location.Span.Start, Is.EqualTo(tree.Source.Text.IndexOf("*k", StringComparison.Ordinal)));
+            Assert.That(root.Entries[5].Key, Is.TypeOf<AliasNode>(), "an alias to a mapping stays an alias");
+        });
+    }
+
+    [Test]
     public void Alias_IsAReferenceNotACopy_AndKnowsWhatReadingThroughItCosts()
     {
         var tree = Yaml("""

@@ -640,6 +640,27 @@ public sealed class UnrecordedExclusionTagAnalyzerTests
         .Verify();
 
     [Test]
+    public void Reports_SectionsPropertiesAndTagKeysWrittenAsAliases() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        // A new user's commit passed the hook with `*res :` for Resources: PyYAML (sam deploy) reads an alias key as the
+        // anchored scalar's value (docs/conventions.md#c16). The result is at the tag key, written as an alias here too.
+        .WithTemplate("""
+            Transform: AWS::Serverless-2016-10-31
+            Description: &res Resources
+            Metadata:
+              names: [&p Properties, &t Tags, &ty Type, &k InspectorExclusion]
+            *res :
+              Api:
+                *ty : AWS::Serverless::Function
+                *p :
+                  FunctionName: orders-api
+                  *t :
+                    {|#0:*k|} : LambdaStandardScanning
+            """)
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001", "Function 'Api' (deployed as 'orders-api') has exclusion tag 'InspectorExclusion' but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Verify();
+
+    [Test]
     public void Reports_TagMapBroughtInByAMergeKey_AtTheMergeKey() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
         .WithTemplate("""
             Resources:
