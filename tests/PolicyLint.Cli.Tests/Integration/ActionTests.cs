@@ -185,13 +185,14 @@ public sealed partial class ActionTests
         Assert.That(run.StepOutput["PolicyLint"], Does.Contain("policylint: error: unknown option '--no-such-option'"));
         var scripts = Action().GetValue("runs")!.AsMapping()!.GetValue("steps")!.AsSequence()!.Items
             .Select(step => step.AsMapping()!.GetValue("run")?.AsScalar()?.Value).OfType<string>().ToList();
-        Assert.That(scripts, Has.Count.GreaterThan(3).And.None.Match(@"--today[ =][""'$\d]"), "a workflow runs on the real date");
+        Assert.That(scripts, Has.Count.GreaterThan(3).And.None.Match(@"--today[ =:][""'$\d]"), "a workflow runs on the real date");
     }
 
     /// <summary>A <c>--today</c> in <c>args</c> is refused before the lint runs (second new-user trial of 2026-12-07: it
     /// was accepted though the input's description forbids it).</summary>
     [TestCase("--today 2020-01-01")]
     [TestCase("--fail-level warning --today=2020-01-01")]
+    [TestCase("--today:2020-01-01")] // third trial: System.CommandLine reads the colon form too
     public void ArgsThatSetToday_AreRefused_AndNothingRuns(string args)
     {
         using var workspace = Sample("inspector-basic");
