@@ -48,12 +48,16 @@ public sealed class OutputSafetyTests
     [TestCase("-o", "link-to-template", "--output 'link-to-template' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
     [TestCase("-o", "hard-link-to-ledger.txt", "--output 'hard-link-to-ledger.txt' is an input of this run (the ledger); an output never replaces an input: choose another file")]
     [TestCase("-o", "up/template", "--output 'up/template' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
+    [TestCase("-o", "prod/stack", "--output 'prod/stack' is an input of this run (a template, a samconfig, or other YAML or JSON under the root); an output never replaces an input: write it outside the root, or leave it out of the analysis with exclude in .policylint.yaml")]
     public void AnOutputThatIsAnInput_IsAUsageError_AndNothingIsWritten(string option, string value, string message)
     {
         using var repository = Repository();
         // A template under a name discovery does not read, which its samconfig's template_file names: read, so an input.
         repository.Write("up/template", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
         repository.Write("up/samconfig.toml", "version = 0.1\n[default.deploy.parameters]\ntemplate_file = \"template\"\n");
+        // Named only by another environment (third new-user trial: the default run replaced it).
+        repository.Write("prod/stack", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+        repository.Write("prod/samconfig.toml", "version = 0.1\n[prod.deploy.parameters]\ntemplate_file = \"stack\"\n");
         File.CreateSymbolicLink(Path.Combine(repository.Root, "link-to-template"), "template.yaml");
         Shell($"ln '{repository.Root}/security/inspector-exclusions.yaml' '{repository.Root}/hard-link-to-ledger.txt'");
         repository.Write("template.json", "{\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\"}}}\n");

@@ -110,6 +110,8 @@ public static class ProjectLoader
             }
         }
 
+        if (!every)
+            AddOtherEnvironmentsTemplateFiles(request, samConfigSources, exportPaths, candidates, named);
         if (named.Count > 0)
         {
             files.AddRange(named);
@@ -194,6 +196,31 @@ public static class ProjectLoader
         }
 
         return loads;
+    }
+
+    /// <summary>Adds to <paramref name="named"/> the files that only another environment's <c>template_file</c> names:
+    /// <c>sam deploy --config-env prod</c> deploys them whichever environment this run reads, so they are templates of
+    /// this run (bound without that environment's settings), and inputs that an output file must not replace. A file
+    /// that cannot be read is reported by the run for that environment (<c>--config-env '*'</c>), not here.</summary>
+    private static void AddOtherEnvironmentsTemplateFiles(LoadRequest request, List<SourceText> samConfigSources, HashSet<string> exportPaths,
+        HashSet<string> candidates, List<string> named)
+    {
+        if (samConfigSources.Count == 0)
+            return;
+        foreach (var environment in EnvironmentsOf(samConfigSources, request.Limits))
+        {
+            if (string.Equals(environment, request.ConfigEnvironment, StringComparison.Ordinal))
+                continue;
+            foreach (var config in SamConfigsFor(request, samConfigSources, environment, [], []))
+            {
+                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsSamBuildOutput(templateFile)
+                    && WhyNotRead(request, templateFile, exportPaths) is null)
+                {
+                    named.Add(templateFile);
+                    candidates.Add(templateFile);
+                }
+            }
+        }
     }
 
     /// <summary>Every environment the usable samconfig files define, in path order and then written order.</summary>

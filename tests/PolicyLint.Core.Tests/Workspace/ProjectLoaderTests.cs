@@ -641,6 +641,28 @@ public sealed class ProjectLoaderTests
         Assert.That(result.Notifications, Is.Empty, "both template_file values name what is analyzed, or a build output");
     }
 
+    /// <summary>A file only another environment's <c>template_file</c> names is deployed by <c>sam deploy --config-env
+    /// prod</c> whichever environment a run reads: a template of the default run too, bound without that environment's
+    /// settings (third new-user trial: a tagged <c>app/stack</c> named only by <c>[prod]</c> passed the default run, and
+    /// <c>-o app/stack</c> replaced it).</summary>
+    [Test]
+    public void Load_AFileOnlyAnotherEnvironmentsTemplateFileNames_IsATemplate()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("app/stack", FunctionTemplate);
+        repository.Write("app/samconfig.toml", "version = 0.1\n[prod.deploy.parameters]\nstack_name = \"app-prod\"\ntemplate_file = \"stack\"\n");
+
+        var plain = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+        var prod = ProjectLoader.Load(new LoadRequest { Root = repository.Root, ConfigEnvironment = "prod" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[] { "app/stack: -" }));
+            Assert.That(plain.InputPaths, Does.Contain("app/stack"));
+            Assert.That(prod.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[] { "app/stack: app-prod" }));
+        });
+    }
+
     /// <summary>A <c>template_file</c> that names an excluded or missing file is a stack whose exclusion tags nobody
     /// checks: a warning at the samconfig (found by a new-user trial, where a tagged <c>stack.cfn</c> passed the hook
     /// silently). A file it names under a name discovery does not read (<c>stack.cfn</c>, <c>template</c>: a third trial
