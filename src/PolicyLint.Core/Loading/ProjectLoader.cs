@@ -270,7 +270,7 @@ public static class ProjectLoader
         }
         catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
         {
-            return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+            return Unreadable(path, ex);
         }
 
         return read.IsOverLimit ? TooLarge(request, path) : LoadBytes(request, path, read.Bytes);
@@ -342,7 +342,11 @@ public static class ProjectLoader
             }
             catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
             {
-                notifications.Add(new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+                // Its environments may set stack tags, exclusion tags among them: unknown is not empty.
+                if (ExistsButCannotBeRead(path, ex))
+                    diagnostics.Add(Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)), $"The samconfig file cannot be read ({WhyUnreadable(path, ex)}), so the stack names, parameters and tags it gives its templates are unknown"));
+                else
+                    notifications.Add(new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
                 continue;
             }
 
@@ -435,6 +439,29 @@ public static class ProjectLoader
         };
     }
 
+    /// <summary>A candidate file that exists but cannot be read (permission denied, or a name that is not
+    /// valid UTF-8): PL0001 at its start, a file whose templates are unknown, never a file without templates; the
+    /// gate fails closed (a third new-user trial's tagged <c>bad\xff.yaml</c> passed a working-tree run with only a
+    /// warning). A file that is gone when it is read (deleted during the run, a dangling or looping symbolic link) or
+    /// fails with another I/O error stays a warning, as before.</summary>
+    private static FileResult Unreadable(string path, Exception ex) =>
+        ExistsButCannotBeRead(path, ex)
+            ? new(path, true, [], [Pl0001(Location.FileLevel(SourceText.From(path, string.Empty)),
+                $"The file cannot be read ({WhyUnreadable(path, ex)}), so what it defines is unknown; make it readable, or leave it out of the analysis with exclude in .policylint.yaml")], null)
+            : new(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+
+    /// <summary>Whether a read failure hides content: permission denied, or a name that is not valid UTF-8 (listed with
+    /// U+FFFD in place of its invalid bytes, it cannot be opened by that name).</summary>
+    private static bool ExistsButCannotBeRead(string path, Exception ex) =>
+        ex is UnauthorizedAccessException || IsUndecodableName(path, ex);
+
+    private static bool IsUndecodableName(string path, Exception ex) =>
+        ex is FileNotFoundException or DirectoryNotFoundException && path.Contains('\uFFFD', StringComparison.Ordinal);
+
+    /// <summary>The reason a listed file cannot be read, for a PL0001 message.</summary>
+    private static string WhyUnreadable(string path, Exception ex) =>
+        IsUndecodableName(path, ex) ? "its name is not valid UTF-8, and .NET opens files by UTF-8 names only: rename it" : ex.Message;
+
     /// <summary>A file over the size limit: PL0001 when, read through in bounded chunks and never held whole, it looks
     /// like a template (docs/conventions.md#c4) or mentions one of <see cref="LoadRequest.OverLimitMarkers"/>; else a note that it was
     /// skipped.</summary>
@@ -448,7 +475,7 @@ public static class ProjectLoader
         }
         catch (Exception ex) when (FileSourceReading.IsReadFailure(ex))
         {
-            return new FileResult(path, false, [], [], new ToolNotification("warning", $"Cannot read file: {ex.Message}", path));
+            return Unreadable(path, ex);
         }
 
         var limit = FormattableString.Invariant($"{request.Limits.MaxFileBytes:N0}");

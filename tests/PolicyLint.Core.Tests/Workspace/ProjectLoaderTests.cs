@@ -271,7 +271,7 @@ public sealed class ProjectLoaderTests
     }
 
     [Test]
-    public void Load_UnreadableFiles_BecomeNotifications_AndOtherFilesAreStillLoaded()
+    public void Load_UnreadableFiles_ArePL0001OrNotifications_AndOtherFilesAreStillLoaded()
     {
         using var repository = new TemporaryRepository();
         repository.Write("a-locked.yaml", Template);
@@ -287,15 +287,16 @@ public sealed class ProjectLoaderTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Notifications, Is.EqualTo(new[]
-            {
-                new ToolNotification("warning", "Cannot read file: Access to the path is denied", "a-locked.yaml"),
-                new ToolNotification("warning", "Cannot read file: Could not find file", "b-gone.yaml"),
-            }));
+            // Denied: content unknown, the gate fails closed (third new-user trial). Gone: nothing to deploy.
+            Assert.That(result.Notifications, Is.EqualTo(new[] { new ToolNotification("warning", "Cannot read file: Could not find file", "b-gone.yaml") }));
             Assert.That(result.Notifications.Any(n => n.IsToolFailure), Is.False);
             Assert.That(result.Project.Templates.Select(t => t.Path), Is.EqualTo(new[] { "c-ok.yaml" }));
-            Assert.That(result.Diagnostics, Is.Empty);
-            Assert.That(result.FileCount, Is.EqualTo(1));
+            Assert.That(result.Diagnostics.Select(d => $"{d.Id} {d.Location.Path}({d.Location.Start}) {d.Message}"), Is.EqualTo(new[]
+            {
+                "PL0001 a-locked.yaml(1:1) The file cannot be read (Access to the path is denied), so what it defines is unknown; make it readable, or leave it out of the analysis with exclude in .policylint.yaml",
+            }));
+            Assert.That(result.Project.BrokenTemplatePaths, Is.EqualTo(new[] { "a-locked.yaml" }));
+            Assert.That(result.FileCount, Is.EqualTo(2));
         });
     }
 
