@@ -19,7 +19,7 @@ internal static class DefaultPlaceholder
     /// <summary>Values that are a placeholder when they are the whole value (white space around them aside).</summary>
     private static readonly string[] WholeValues =
         ["N/A", "N.A", "N.A.", "NA", "NIL", "T.B.D", "T.B.D.", "T.B.C", "T.B.C.", "T.B.A", "T.B.A.", "T.O.D.O", "T.O.D.O.", "TO DO",
-         "TO BE DECIDED", "TO BE DETERMINED", "TO BE CONFIRMED", "TO BE DONE", "PENDING", "WIP", "NONE", "NOBODY", "SOMEONE", "UNKNOWN", "YES", "NO", "TRUE", "FALSE", "NULL"];
+         "TO BE DECIDED", "TO BE DETERMINED", "TO BE CONFIRMED", "TO BE DONE", "PENDING", "WIP", "NONE", "NOBODY", "SOMEONE", "UNKNOWN", "CHANGEME", "CHANGE ME", "YES", "NO", "TRUE", "FALSE", "NULL"];
 
     /// <summary>Whether the default placeholder pattern matches <paramref name="text"/>.</summary>
     public static bool IsMatch(string text)
@@ -44,7 +44,7 @@ internal static class DefaultPlaceholder
         return xs >= 3 && EndsWord(rest, xs);
     }
 
-    /// <summary><c>(?:N/A|N\.A\.?|NA|NIL|T\.B\.[DCA]\.?|T\.O\.D\.O\.?|X+|TO DO|TO BE (?:DECIDED|…)|PENDING|…|NULL)\s*$</c>.</summary>
+    /// <summary><c>(?:N/A|N\.A\.?|NA|NIL|T\.B\.[DCA]\.?|T\.O\.D\.O\.?|X+|TO DO|TO BE (?:DECIDED|…)|PENDING|…|CHANGE ?ME|…|NULL)\s*$</c>.</summary>
     private static bool IsWholeValue(ReadOnlySpan<char> rest)
     {
         foreach (var value in WholeValues)

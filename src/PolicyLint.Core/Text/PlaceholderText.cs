@@ -23,7 +23,7 @@ public static partial class PlaceholderText
     /// Case-insensitive (<see cref="RegexOptions.IgnoreCase"/>), leading and trailing white space ignored; match it
     /// against <see cref="Fold"/> of the value. No lookarounds, so that it also runs under
     /// <see cref="RegexOptions.NonBacktracking"/>; anchored at the start and linear in the value.</summary>
-    public const string DefaultPattern = @"^\s*(?:(?:TODO|TBD|TBC|TBA|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|NA|NIL|T\.B\.[DCA]\.?|T\.O\.D\.O\.?|X+|TO DO|TO BE (?:DECIDED|DETERMINED|CONFIRMED|DONE)|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
+    public const string DefaultPattern = @"^\s*(?:(?:TODO|TBD|TBC|TBA|FIXME|XXX+)(?:[^\w-]|$)|(?:N/A|N\.A\.?|NA|NIL|T\.B\.[DCA]\.?|T\.O\.D\.O\.?|X+|TO DO|TO BE (?:DECIDED|DETERMINED|CONFIRMED|DONE)|PENDING|WIP|NONE|NOBODY|SOMEONE|UNKNOWN|CHANGE ?ME|YES|NO|TRUE|FALSE|NULL)\s*$|<[^<>]*>\s*$|[\p{P}\p{S}]+\s*$)";
 
     /// <summary><see cref="DefaultPattern"/>, built at compile time, case-insensitive and culture-invariant: the default
     /// of PL3004's option, built only when it is read (building any regular expression sets up search tables that
@@ -44,7 +44,9 @@ public static partial class PlaceholderText
     /// (U+3000) a space, and invisible format characters (Unicode category Cf: zero-width space and joiners, the
     /// byte order mark, bidirectional controls) are removed; then a value wholly inside one pair of brackets or quotes
     /// (<c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>) is read without them, and an unfilled template variable
-    /// (<c>{{approver}}</c>, <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) as <c>&lt;approver&gt;</c>. The same string when there is nothing to fold. Unicode
+    /// (<c>{{approver}}</c>, <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) as <c>&lt;approver&gt;</c>; Cyrillic and
+    /// Greek letters drawn like Latin capitals are read as those (<c>ТОDО</c>), and full stops, exclamation and question
+    /// marks at the end are dropped (<c>n/a.</c>) unless only punctuation would remain. The same string when there is nothing to fold. Unicode
     /// normalization (NFKC) would cover more, but the tool runs with invariant globalization, where
     /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
     /// </summary>
@@ -52,7 +54,7 @@ public static partial class PlaceholderText
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = FoldCharacters(text);
-        var unwrapped = Unwrap(folded);
+        var unwrapped = TrimSentenceEnd(Unwrap(folded));
         return unwrapped.Length == folded.Length ? folded : unwrapped.ToString();
     }
 
@@ -76,6 +78,20 @@ public static partial class PlaceholderText
         }
 
         return value.Length == text.AsSpan().Trim().Length ? text : value;
+    }
+
+    /// <summary>Without the full stops, exclamation and question marks that end it (<c>n/a.</c>, <c>TBD!</c>), unless
+    /// nothing but punctuation would remain (<c>...</c> and <c>?</c> are placeholders as they are).</summary>
+    private static ReadOnlySpan<char> TrimSentenceEnd(ReadOnlySpan<char> value)
+    {
+        var trimmed = value.TrimEnd(".!?");
+        foreach (var c in trimmed)
+        {
+            if (char.IsLetterOrDigit(c))
+                return trimmed.TrimEnd();
+        }
+
+        return value;
     }
 
     /// <summary><c>&lt;name&gt;</c> for a value that is wholly <c>{{name}}</c>, <c>${name}</c> or
@@ -116,6 +132,8 @@ public static partial class PlaceholderText
             var c = text[i];
             if (c is >= '\uFF01' and <= '\uFF5E')
                 folded.Append((char)(c - 0xFEE0));
+            else if (LatinLookAlike(c) is var latin and not '\0')
+                folded.Append(latin);
             else if (c == '\u3000')
                 folded.Append(' ');
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
@@ -126,5 +144,28 @@ public static partial class PlaceholderText
     }
 
     private static bool NeedsFolding(char c) =>
-        c >= '\u00AD' && (c is >= '\uFF01' and <= '\uFF5E' || c == '\u3000' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+        c >= '\u00AD' && (c is >= '\uFF01' and <= '\uFF5E' || c == '\u3000' || LatinLookAlike(c) != '\0' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+
+    /// <summary>The Latin capital a Cyrillic or Greek letter is drawn like (<c>ТОDО</c> with Cyrillic Т and О reads as
+    /// TODO; the pairs are from Unicode's https://www.unicode.org/Public/security/latest/confusables.txt), else <c>'\0'</c>. Upper case is enough: the
+    /// pattern ignores case.</summary>
+    private static char LatinLookAlike(char c) => c switch
+    {
+        '\u0410' or '\u0430' or '\u0391' or '\u03B1' => 'A',
+        '\u0412' or '\u0432' or '\u0392' => 'B',
+        '\u0421' or '\u0441' => 'C',
+        '\u0415' or '\u0435' or '\u0395' => 'E',
+        '\u041D' or '\u043D' or '\u0397' => 'H',
+        '\u0406' or '\u0456' or '\u0399' => 'I',
+        '\u041A' or '\u043A' or '\u039A' => 'K',
+        '\u041C' or '\u043C' or '\u039C' => 'M',
+        '\u039D' => 'N',
+        '\u041E' or '\u043E' or '\u039F' or '\u03BF' => 'O',
+        '\u0420' or '\u0440' or '\u03A1' => 'P',
+        '\u0405' or '\u0455' => 'S',
+        '\u0422' or '\u0442' or '\u03A4' => 'T',
+        '\u0425' or '\u0445' or '\u03A7' => 'X',
+        '\u0423' or '\u0443' or '\u03A5' => 'Y',
+        _ => '\0',
+    };
 }

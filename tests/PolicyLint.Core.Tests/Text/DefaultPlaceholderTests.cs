@@ -13,7 +13,7 @@ namespace PolicyLint.Core.Tests.Text;
 public sealed class DefaultPlaceholderTests
 {
     private static readonly string[] Keywords =
-        ["TODO", "TBD", "TBC", "TBA", "FIXME", "XXX", "X", "N/A", "N.A.", "NA", "NIL", "T.B.D.", "T.B.C", "T.B.A.", "T.O.D.O", "TO DO", "TO BE DECIDED", "TO BE DONE", "PENDING", "WIP", "NONE", "NOBODY", "SOMEONE", "UNKNOWN", "YES", "NO", "TRUE", "FALSE", "NULL"];
+        ["TODO", "TBD", "TBC", "TBA", "FIXME", "XXX", "X", "N/A", "N.A.", "NA", "NIL", "T.B.D.", "T.B.C", "T.B.A.", "T.O.D.O", "TO DO", "TO BE DECIDED", "TO BE DONE", "PENDING", "WIP", "NONE", "NOBODY", "SOMEONE", "UNKNOWN", "CHANGEME", "CHANGE ME", "YES", "NO", "TRUE", "FALSE", "NULL"];
 
     [Test]
     public void AgreesWithThePattern_ForEveryCodeUnitInEveryDecidingPlace()

@@ -24,6 +24,11 @@ public sealed class PlaceholderTextTests
     [TestCase("\"{{approver}}\"", "<approver>")]
     [TestCase("{{a}b}}", "a}b")] // not a variable name: read as brackets
     [TestCase("${}", "${}")]
+    [TestCase("n/a.", "n/a")]
+    [TestCase("TBD !", "TBD")]
+    [TestCase("...", "...")]
+    [TestCase("\u0422\u041ED\u041E", "TODO")] // Cyrillic Т and О
+    [TestCase("\u039D/\u0391", "N/A")] // Greek Ν and Α
     public void Fold_UndoesFullWidthFormsAndInvisibleCharacters(string text, string expected) =>
         Assert.That(PlaceholderText.Fold(text), Is.EqualTo(expected));
 
@@ -49,6 +54,12 @@ public sealed class PlaceholderTextTests
     [TestCase("${APPROVER}", true)]
     [TestCase("'{{approver}}'", true)]
     [TestCase("{{SEC-1234}} reviewed", false)]
+    [TestCase("n/a.", true)]
+    [TestCase("changeme", true)]
+    [TestCase("Change me", true)]
+    [TestCase("\u0422\u041ED\u041E", true)]
+    [TestCase("Approved by the security board.", false)]
+    [TestCase("\u0418\u0432\u0430\u043D", false)] // a name in Cyrillic
     [TestCase("[SEC-1234]", false)]
     [TestCase("(see SEC-1234)", false)]
     [TestCase("TODO-123", false)]
