@@ -1,10 +1,9 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace PolicyLint.Core.Reporting;
 
 /// <summary>Turns a rule page's markdown into plain text for SARIF <c>help.text</c> and terminals.</summary>
-public static partial class MarkdownText
+public static class MarkdownText
 {
     /// <summary>
     /// Plain text: heading markers, emphasis and inline-code backticks removed, links written <c>text (url)</c>,
@@ -29,12 +28,12 @@ public static partial class MarkdownText
                 continue;
             }
 
-            if (TableSeparator().IsMatch(line))
+            if (IsTableSeparator(line))
                 continue;
             if (line.StartsWith('|'))
                 line = string.Join("  ", line.Trim('|').Split('|').Select(c => c.Trim()));
-            line = Heading().Replace(line, string.Empty);
-            line = Link().Replace(line, "$1 ($2)");
+            line = RemoveHeadingMarker(line);
+            line = WriteLinks(line);
             line = line.Replace("**", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
             sb.Append(line).Append('\n');
         }
@@ -42,12 +41,76 @@ public static partial class MarkdownText
         return sb.ToString().TrimEnd('\n') + "\n";
     }
 
-    [GeneratedRegex(@"^#{1,6}\s+")]
-    private static partial Regex Heading();
+    // The three rules below are written out rather than as regular expressions: Regex.Replace's generic helpers are
+    // in no ReadyToRun image and were JIT-compiled at every run that wrote SARIF (issue 15). MarkdownTextTests checks
+    // them against the expressions they stand for. \s is char.IsWhiteSpace's set.
 
-    [GeneratedRegex(@"\[([^\]]+)\]\(([^)]+)\)")]
-    private static partial Regex Link();
+    // ^\|?\s*:?-{3,}
+    private static bool IsTableSeparator(string line)
+    {
+        var i = 0;
+        if (i < line.Length && line[i] == '|')
+            i++;
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+            i++;
+        if (i < line.Length && line[i] == ':')
+            i++;
+        var dashes = 0;
+        while (i < line.Length && line[i] == '-')
+        {
+            dashes++;
+            i++;
+        }
 
-    [GeneratedRegex(@"^\|?\s*:?-{3,}")]
-    private static partial Regex TableSeparator();
+        return dashes >= 3;
+    }
+
+    // ^#{1,6}\s+ removed.
+    private static string RemoveHeadingMarker(string line)
+    {
+        var marks = 0;
+        while (marks < line.Length && line[marks] == '#')
+            marks++;
+        if (marks is < 1 or > 6 || marks == line.Length || !char.IsWhiteSpace(line[marks]))
+            return line;
+        var end = marks;
+        while (end < line.Length && char.IsWhiteSpace(line[end]))
+            end++;
+        return line[end..];
+    }
+
+    // \[([^\]]+)\]\(([^)]+)\) replaced by "$1 ($2)", left to right.
+    private static string WriteLinks(string line)
+    {
+        var open = line.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+            return line;
+        StringBuilder? sb = null;
+        var copied = 0;
+        while (open >= 0)
+        {
+            // The text runs to the first ']' (it may hold '['), the address from the '(' right after it to the first ')'.
+            var close = line.IndexOf(']', open + 1);
+            if (close > open + 1 && close + 1 < line.Length && line[close + 1] == '(')
+            {
+                var end = line.IndexOf(')', close + 2);
+                if (end > close + 2)
+                {
+                    sb ??= new StringBuilder(line.Length);
+                    sb.Append(line, copied, open - copied)
+                        .Append(line, open + 1, close - open - 1)
+                        .Append(" (")
+                        .Append(line, close + 2, end - close - 2)
+                        .Append(')');
+                    copied = end + 1;
+                    open = line.IndexOf('[', copied);
+                    continue;
+                }
+            }
+
+            open = line.IndexOf('[', open + 1);
+        }
+
+        return sb is null ? line : sb.Append(line, copied, line.Length - copied).ToString();
+    }
 }

@@ -72,15 +72,21 @@ public sealed class SarifReporter : IReporter
 
         results.AddRange(absent);
 
-        var overrides = descriptors
-            .Select((d, i) => (Descriptor: d, Index: i, Severity: run.Options.GetSeverity(d)))
-            .Where(x => x.Severity != x.Descriptor.DefaultSeverity)
-            .Select(x => new SarifConfigurationOverride
+        // A loop, not LINQ over (descriptor, index, severity?) tuples: those generic instantiations over a value type
+        // are in no ReadyToRun image and were JIT-compiled at every run (issue 15).
+        var overrides = new List<SarifConfigurationOverride>();
+        for (var i = 0; i < descriptors.Length; i++)
+        {
+            var descriptor = descriptors[i];
+            var severity = run.Options.GetSeverity(descriptor);
+            if (severity == descriptor.DefaultSeverity)
+                continue;
+            overrides.Add(new SarifConfigurationOverride
             {
-                Configuration = x.Severity is { } s ? new SarifConfiguration { Level = ReportText.Level(s) } : new SarifConfiguration { Enabled = false, Level = "none" },
-                Descriptor = new SarifDescriptorReference { Id = x.Descriptor.Id, Index = x.Index },
-            })
-            .ToList();
+                Configuration = severity is { } s ? new SarifConfiguration { Level = ReportText.Level(s) } : new SarifConfiguration { Enabled = false, Level = "none" },
+                Descriptor = new SarifDescriptorReference { Id = descriptor.Id, Index = i },
+            });
+        }
 
         var invocation = new SarifInvocation
         {
@@ -121,18 +127,28 @@ public sealed class SarifReporter : IReporter
     /// <summary>Serializes <paramref name="log"/>: two-space indentation, LF line ends, a final LF, UTF-8 without BOM.</summary>
     public static void Write(SarifLog log, Stream stream)
     {
-        JsonSerializer.Serialize(stream, log, Context.SarifLog);
+        SarifJsonWriter.Write(log, stream);
         stream.WriteByte((byte)'\n');
     }
 
     /// <summary>Serializes <paramref name="log"/> to a string (as <see cref="Write(SarifLog, Stream)"/>).</summary>
-    public static string ToJson(SarifLog log) => JsonSerializer.Serialize(log, Context.SarifLog) + "\n";
+    public static string ToJson(SarifLog log)
+    {
+        using var buffer = new MemoryStream();
+        Write(log, buffer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
 
     /// <summary>Reads a SARIF log (for baselines).</summary>
     /// <exception cref="JsonException">The text is not a SARIF log.</exception>
     public static SarifLog? Read(Stream stream) => JsonSerializer.Deserialize(stream, Context.SarifLog);
 
-    private static readonly SarifJsonContext Context = new(new JsonSerializerOptions
+    private static SarifJsonContext? s_context;
+
+    /// <summary>The serializer's view of the model, made on first use: <see cref="Read"/> (baselines) uses it, and
+    /// SarifJsonWriterTests checks that <see cref="SarifJsonWriter"/> writes what it would write. Writing a log does
+    /// not build it (issue 15: its set-up cost more than the writing).</summary>
+    internal static SarifJsonContext Context => s_context ??= new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,

@@ -34,36 +34,103 @@ public static class YamlSyntaxParser
         }
     }
 
+    /// <summary>An open collection. Frames are reused (<see cref="Scratch"/>): a parse creates as many as the file
+    /// nests deep, not one per collection (issue 15: they were 5 % of what the parse allocated on the SAM corpus).</summary>
     private sealed class Frame
     {
-        public required ParsingEvent Start { get; init; }
-        public required bool IsMapping { get; init; }
-        public required bool IsFlow { get; init; }
-        public string? Tag { get; init; }
-        public string? Anchor { get; init; }
+        // Lists kept up to this capacity when the frame is reused; a larger one is let go with the file.
+        private const int KeptCapacity = 256;
 
-        // Created on first use, and copied to an array of the exact size when the node is built: a collection keeps
-        // no spare capacity, and a mapping no list of items (docs/conventions.md#c16: memory is linear in the nodes).
-        private List<SyntaxNode>? _items;
-        private List<MappingEntry>? _entries;
+        // Copied to an array of the exact size when the node is built: a collection keeps no spare capacity, and a
+        // mapping no list of items (docs/conventions.md#c16: memory is linear in the nodes).
+        private List<SyntaxNode> _items = [];
+        private List<MappingEntry> _entries = [];
 
-        public List<SyntaxNode> Items => _items ??= [];
-        public List<MappingEntry> Entries => _entries ??= [];
-        public int ItemCount => _items?.Count ?? 0;
-        public int EntryCount => _entries?.Count ?? 0;
-        public SyntaxNode[] ItemArray() => _items is null ? [] : [.. _items];
-        public MappingEntry[] EntryArray() => _entries is null ? [] : [.. _entries];
+        public ParsingEvent Start { get; private set; } = null!;
+        public bool IsMapping { get; private set; }
+        public bool IsFlow { get; private set; }
+        public string? Tag { get; private set; }
+        public string? Anchor { get; private set; }
+        public List<SyntaxNode> Items => _items;
+        public List<MappingEntry> Entries => _entries;
+        public int ItemCount => _items.Count;
+        public int EntryCount => _entries.Count;
+        public SyntaxNode[] ItemArray() => _items.Count == 0 ? [] : [.. _items];
+        public MappingEntry[] EntryArray() => _entries.Count == 0 ? [] : [.. _entries];
         public SyntaxNode? PendingKey { get; set; }
         public Dictionary<string, SyntaxNode>? KeyIndex { get; set; }
         public List<int>? DuplicateKeyProblems { get; set; }
+
+        /// <summary>Frames created on this thread (a count for tests: bounded by the nesting depth).</summary>
+        [ThreadStatic]
+        internal static int t_created;
+
+        public Frame() => t_created++;
+
+        public void Open(ParsingEvent start, bool isMapping, bool isFlow, string? tag, string? anchor)
+        {
+            Start = start;
+            IsMapping = isMapping;
+            IsFlow = isFlow;
+            Tag = tag;
+            Anchor = anchor;
+        }
+
+        /// <summary>Forgets the collection (no node or event stays reachable from a free frame).</summary>
+        public void Clear()
+        {
+            Start = null!;
+            Tag = null;
+            Anchor = null;
+            PendingKey = null;
+            KeyIndex = null;
+            DuplicateKeyProblems = null;
+            if (_items.Capacity > KeptCapacity)
+                _items = [];
+            else
+                _items.Clear();
+            if (_entries.Capacity > KeptCapacity)
+                _entries = [];
+            else
+                _entries.Clear();
+        }
     }
+
+    /// <summary>What one parse uses and the next parse on the same thread can reuse: free frames and the scalar table.
+    /// Taken for a run and given back cleared, so nothing of a file stays reachable from it.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_cached;
+
+        public Stack<Frame> FreeFrames { get; } = new();
+
+        public ScalarValueTable Values { get; } = new();
+
+        public static Scratch Take()
+        {
+            var scratch = t_cached ?? new Scratch();
+            t_cached = null;
+            return scratch;
+        }
+
+        public static void GiveBack(Scratch scratch)
+        {
+            scratch.Values.Clear();
+            t_cached = scratch;
+        }
+    }
+
+    /// <summary>Frames created on this thread so far (for tests).</summary>
+    internal static int FramesCreatedOnThisThread => Frame.t_created;
 
     private sealed class Builder(SyntaxTree tree, BlockScalarLeadingSpaces workaround)
     {
         private readonly SourceText _source = tree.Source;
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, SyntaxNode> _anchors = new(StringComparer.Ordinal);
-        private readonly ScalarValueTable _values = new();
+        private ScalarValueTable _values = null!;
+        private Stack<Frame> _freeFrames = null!;
         private SyntaxNode? _documentRoot;
         private bool _documentHasRoot;
         private int _writtenNodes;
@@ -74,6 +141,9 @@ public static class YamlSyntaxParser
         {
             var scanner = new Scanner(new StringReader(workaround.ScannedText));
             var parser = new Parser(scanner);
+            var scratch = Scratch.Take();
+            _values = scratch.Values;
+            _freeFrames = scratch.FreeFrames;
             try
             {
                 while (parser.MoveNext())
@@ -95,6 +165,10 @@ public static class YamlSyntaxParser
                 // YamlDotNet should only throw YamlException (it throws InvalidOperationException on some unclosed flow
                 // collections); anything else is still bad input, never a crash: locate it where the scanner stopped.
                 tree.AddProblem(TranslateUnexpected(ex, Index(scanner.CurrentPosition)));
+            }
+            finally
+            {
+                Scratch.GiveBack(scratch);
             }
 
             return false;
@@ -157,14 +231,9 @@ public static class YamlSyntaxParser
                 return false;
             }
 
-            _stack.Push(new Frame
-            {
-                Start = start,
-                IsMapping = isMapping,
-                IsFlow = isFlow,
-                Tag = tag.IsEmpty ? null : tag.Value,
-                Anchor = anchor.IsEmpty ? null : anchor.Value,
-            });
+            var frame = _freeFrames.Count > 0 ? _freeFrames.Pop() : new Frame();
+            frame.Open(start, isMapping, isFlow, tag.IsEmpty ? null : tag.Value, anchor.IsEmpty ? null : anchor.Value);
+            _stack.Push(frame);
             return true;
         }
 
@@ -200,7 +269,10 @@ public static class YamlSyntaxParser
 
             if (longName is not null)
                 node = WrapShortForm(longName, startIndex, node);
-            return Add(node, frame.Anchor is null ? default : new AnchorName(frame.Anchor));
+            var anchor = frame.Anchor is null ? default : new AnchorName(frame.Anchor);
+            frame.Clear();
+            _freeFrames.Push(frame);
+            return Add(node, anchor);
         }
 
         private ScalarNode BuildScalarValue(Scalar scalar, out int startIndex, out string? tag)

@@ -74,6 +74,55 @@ public sealed class SyntaxTreeFootprintTests
     }
 
     [Test]
+    public void Yaml_CollectionFrames_AreAsManyAsTheFileNestsDeep_NotOnePerCollection()
+    {
+        // 200 functions, each a mapping holding mappings and sequences: about 1,000 collections, 5 levels deep at most.
+        var text = "Resources:\n" + string.Concat(Enumerable.Range(0, 200).Select(i =>
+            $"  F{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Tags: {{a: b}}\n      Layers: [x, y]\n      Events:\n        E: {{Type: Api}}\n"));
+
+        var before = YamlSyntaxParser.FramesCreatedOnThisThread;
+        var tree = Yaml(text);
+        var created = YamlSyntaxParser.FramesCreatedOnThisThread - before;
+        var again = YamlSyntaxParser.FramesCreatedOnThisThread;
+        Yaml(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems, Is.Empty);
+            Assert.That(created, Is.LessThanOrEqualTo(6), "frames are reused as collections close");
+            Assert.That(YamlSyntaxParser.FramesCreatedOnThisThread - again, Is.Zero, "and by the next file parsed on the thread");
+        });
+    }
+
+    [Test]
+    public void Yaml_ScalarTable_IsPerFile_WhenReused()
+    {
+        var first = YamlRoot("a: shared-text\n");
+        var second = YamlRoot("b: shared-text\n");
+
+        Assert.That(second.GetValue("b")!.AsScalar()!.Value, Is.Not.SameAs(first.GetValue("a")!.AsScalar()!.Value),
+            "a text is shared within one file only: the reused table holds nothing of the file before");
+    }
+
+    [Test]
+    public void ScalarTable_Clear_ForgetsEveryText_AndLetsALargeTableGo()
+    {
+        var table = new ScalarValueTable();
+        for (var i = 0; i <= ScalarValueTable.KeptCount; i++)
+            table.Share(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = new string('t', 3);
+        table.Share(text);
+
+        table.Clear();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Count, Is.Zero);
+            Assert.That(table.Share(new string('t', 3)), Is.Not.SameAs(text));
+        });
+    }
+
+    [Test]
     public void ScalarNode_Takes48Bytes_OnA64BitProcess()
     {
         Assume.That(Environment.Is64BitProcess, Is.True);
