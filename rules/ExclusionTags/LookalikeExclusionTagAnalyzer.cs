@@ -135,9 +135,9 @@ public sealed class LookalikeExclusionTagAnalyzer : DiagnosticAnalyzer
             return $"its value is the number {written.Value}";
         // A quoted "false" (or a parameter's "false") is a string, not a boolean: say exactly that.
         if (IsBooleanText(value))
-            return $"its value is the string '{value}', which reads as a boolean, not an exclusion value";
+            return $"its value is the string '{value}', which looks like a boolean, not an exclusion value";
         if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
-            return $"its value is the string '{value}', which reads as a number, not an exclusion value";
+            return $"its value is the string '{value}', which looks like a number, not an exclusion value";
         if (Near(value, expected) is { } difference)
             return $"the value {difference}";
         var other = Shared.ExclusionTags.Other(scanType);

@@ -497,7 +497,7 @@ public static class CliApp
             }
             catch (OutputException ex)
             {
-                var reason = ex.InnerException is DirectoryNotFoundException ? "its folder does not exist" : ex.InnerException!.Message;
+                var reason = ex.InnerException is DirectoryNotFoundException ? "its folder does not exist" : CommandSupport.WithoutPath(ex.InnerException!.Message);
                 stderr.WriteLine($"policylint: error: cannot write '{ex.Path}': {reason}");
                 return ExitCodes.UsageError;
             }

@@ -38,6 +38,14 @@ internal static class CommandSupport
         return full.StartsWith(prefix, StringComparison.Ordinal) ? full[prefix.Length..].Replace(Path.DirectorySeparatorChar, '/') : null;
     }
 
+    /// <summary>An I/O error's message without the <c> : '/full/path'</c> that .NET appends to some
+    /// (<c>No space left on device : '/dev/full'</c>), for a message that names the path already.</summary>
+    public static string WithoutPath(string message)
+    {
+        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith('\'') ? message[..at] : message;
+    }
+
     /// <summary><c>--today</c>, else today's UTC date (docs/conventions.md#c12).</summary>
     /// <exception cref="CommandException">The text is not <c>YYYY-MM-DD</c>.</exception>
     public static DateOnly Today(string? text) =>

@@ -168,7 +168,7 @@ internal static class LedgerCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new CommandException($"cannot write '{file.Source.Path}': {ex.Message}");
+                throw new CommandException($"cannot write '{file.Source.Path}': {CommandSupport.WithoutPath(ex.Message)}");
             }
 
             var recorded = recordedName is { } name ? $"'{name}'" : $"'{id}' in {path}";
@@ -234,7 +234,7 @@ internal static class LedgerCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CommandException($"cannot write '{ledgerPath}': {ex.Message}");
+            throw new CommandException($"cannot write '{ledgerPath}': {CommandSupport.WithoutPath(ex.Message)}");
         }
     }
 

@@ -320,4 +320,18 @@ public sealed class OutputSafetyTests
             Assert.That($"{status.Device} {status.Inode} {status.Uid} {status.Gid} {status.Type | status.Permissions:x}", Is.EqualTo(expected), path);
         }
     }
+
+    /// <summary>A device that refuses the write: the path once (third new-user trial: .NET's message repeated it).</summary>
+    [Test]
+    public void AFullDevice_IsAUsageError_NamingThePathOnce()
+    {
+        if (!File.Exists("/dev/full"))
+            Assert.Ignore("needs /dev/full");
+        using var repository = Repository();
+
+        var run = Lint(repository, "-o", "/dev/full");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(run.Stderr, Is.EqualTo("policylint: error: cannot write '/dev/full': No space left on device\n"));
+    }
 }

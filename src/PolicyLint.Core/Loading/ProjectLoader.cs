@@ -284,8 +284,9 @@ public static class ProjectLoader
         if (files.Count <= max)
             return null;
         var first = files[max];
-        var message = FormattableString.Invariant(
-            $"The root holds {files.Count:N0} files to read, more than the limit of {max:N0}: this file and the {files.Count - max - 1:N0} after it in path order were not analyzed");
+        var message = files.Count - max == 1
+            ? FormattableString.Invariant($"The root holds {files.Count:N0} files to read, more than the limit of {max:N0}: this file, the last in path order, was not analyzed")
+            : FormattableString.Invariant($"The root holds {files.Count:N0} files to read, more than the limit of {max:N0}: this file and the {files.Count - max - 1:N0} after it in path order were not analyzed");
         files.RemoveRange(max, files.Count - max);
         return Pl0001(Location.FileLevel(SourceText.From(first, string.Empty)), message);
     }

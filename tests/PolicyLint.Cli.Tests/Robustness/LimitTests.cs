@@ -163,4 +163,16 @@ public sealed class LimitTests
         Assert.That(run.Stdout, Does.Contain("t4.yaml(1,1): error PL0001: The root holds 5 files to read, more than the limit of 3: this file and the 1 after it in path order were not analyzed"));
         Assert.That(run.Stdout.Split('\n').Count(l => l.Contains("PL2001", StringComparison.Ordinal)), Is.EqualTo(3));
     }
+
+    [Test]
+    public void OneFileMoreThanTheLimit_IsNamedAsTheLast()
+    {
+        using var repository = new TemporaryRepository();
+        for (var i = 1; i <= 2; i++)
+            repository.Write($"t{i}.yaml", KmsTemplate);
+
+        var run = CliRunner.Run(RepositoryPaths.Root, ["--today", CliRunner.Today, repository.Root], new ParseLimits(MaxFiles: 1));
+
+        Assert.That(run.Stdout, Does.Contain("t2.yaml(1,1): error PL0001: The root holds 2 files to read, more than the limit of 1: this file, the last in path order, was not analyzed"));
+    }
 }

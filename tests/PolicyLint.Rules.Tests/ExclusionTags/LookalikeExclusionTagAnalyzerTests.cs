@@ -102,19 +102,19 @@ public sealed class LookalikeExclusionTagAnalyzerTests
     [Test]
     public void Reports_QuotedBooleanText() => RuleTest.For<LookalikeExclusionTagAnalyzer>()
         .WithTemplate(FunctionWithTag("{|#0:InspectorExclusion|}: \"true\""))
-        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorExclusion: true', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the string 'true', which reads as a boolean, not an exclusion value; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
+        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorExclusion: true', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the string 'true', which looks like a boolean, not an exclusion value; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
         .Verify();
 
     [Test]
     public void Reports_QuotedFalse_AsAStringThatReadsAsABoolean() => RuleTest.For<LookalikeExclusionTagAnalyzer>()
         .WithTemplate(FunctionWithTag("{|#0:InspectorCodeExclusion|}: 'false'"))
-        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorCodeExclusion: false', which looks like the exclusion tag 'InspectorCodeExclusion: LambdaCodeScanning' but its value is the string 'false', which reads as a boolean, not an exclusion value; Amazon Inspector does not honour it, so Lambda code scanning still runs")
+        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorCodeExclusion: false', which looks like the exclusion tag 'InspectorCodeExclusion: LambdaCodeScanning' but its value is the string 'false', which looks like a boolean, not an exclusion value; Amazon Inspector does not honour it, so Lambda code scanning still runs")
         .Verify();
 
     [Test]
     public void Reports_QuotedNumber_AsAStringThatReadsAsANumber() => RuleTest.For<LookalikeExclusionTagAnalyzer>()
         .WithTemplate(FunctionWithTag("{|#0:InspectorExclusion|}: \"1\""))
-        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorExclusion: 1', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the string '1', which reads as a number, not an exclusion value; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
+        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorExclusion: 1', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the string '1', which looks like a number, not an exclusion value; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
         .Verify();
 
     [Test]
@@ -292,7 +292,7 @@ public sealed class LookalikeExclusionTagAnalyzerTests
                   Tags:
                     {|#0:InspectorExclusion|}: !Ref Exclusion
             """)
-        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorExclusion: true', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the string 'true', which reads as a boolean, not an exclusion value; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
+        .Expect(0, "PL1003", "Function 'Worker' (deployed as 'orders-worker') has tag 'InspectorExclusion: true', which looks like the exclusion tag 'InspectorExclusion: LambdaStandardScanning' but its value is the string 'true', which looks like a boolean, not an exclusion value; Amazon Inspector does not honour it, so Lambda standard scanning still runs")
         .Verify();
 
     [Test]
