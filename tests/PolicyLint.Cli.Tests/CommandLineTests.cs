@@ -97,8 +97,8 @@ public sealed class CommandLineTests
         yield return new TestCaseData(new[] { "--markdown-link-base", "blob/main", basic }, "--markdown-link-base: 'blob/main' is not an absolute http or https URL").SetName("RelativeMarkdownLinkBase");
         yield return new TestCaseData(new[] { "--markdown-link-base", "https://github.com/o/r/blob/s/?x=1", basic }, "without a query or fragment").SetName("MarkdownLinkBaseWithQuery");
         yield return new TestCaseData(new[] { "--fail-level", "fatal", basic }, "--fail-level: 'fatal' is not one of").SetName("BadFailLevel");
-        yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a date").SetName("BadToday_NoSuchMonth");
-        yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date").SetName("BadToday_WrongForm");
+        yield return new TestCaseData(new[] { "--today", "2026-13-01", basic }, "--today '2026-13-01' is not a calendar date").SetName("BadToday_NoSuchMonth");
+        yield return new TestCaseData(new[] { "--today", "29/11/2026", basic }, "--today '29/11/2026' is not a date of the form YYYY-MM-DD").SetName("BadToday_WrongForm");
         yield return new TestCaseData(new[] { "samples/no-such-folder" }, "PATH 'samples/no-such-folder' does not exist").SetName("PathDoesNotExist");
         yield return new TestCaseData(new[] { "--root", basic, problems }, $"PATH '{problems}' is outside the root").SetName("PathOutsideRoot");
         yield return new TestCaseData(new[] { "--ledger", Path.Combine(problems, "security", "inspector-exclusions.yaml"), basic }, "--ledger '").SetName("LedgerOutsideRoot");
