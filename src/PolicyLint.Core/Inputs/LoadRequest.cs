@@ -53,8 +53,8 @@ public sealed record LoadRequest
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>Whether a load of many files may ask the runtime to run no garbage collection until the run has
-    /// allocated about what it is expected to (about 128 KB per file, for runs of 64 to 1,536 files, so at most
-    /// 192 MB): for the command line, whose process ends with the run, so peak memory grows by at most that much and
+    /// allocated about what it is expected to, estimated from what a sample of its files allocated when read (runs of
+    /// 64 files or more whose estimate is at most 192 MB): for the command line, whose process ends with the run, so peak memory grows by at most that much and
     /// the collections that would copy every syntax tree read so far do not run (issue 15). A host that runs on after
     /// the load leaves it false (the default). The result does not depend on it.</summary>
     public bool DeferGarbageCollection { get; init; }

@@ -54,9 +54,6 @@ public static class ProjectLoader
             .Where(p => !string.Equals(p, request.LedgerPath, StringComparison.Ordinal) && !request.ExcludedPaths.Contains(p) && !exportPaths.Contains(p))
             .ToList();
 
-        if (request.DeferGarbageCollection)
-            CollectionDeferral.Begin(files.Count);
-
         // samconfig files are read first: they decide how the templates of their folder resolve (docs/conventions.md#c21).
         var samConfigSources = ReadSamConfigs(request, files, diagnostics, notifications, out var samConfigCount);
         // A samconfig file is never a template, whether it is read or not.
@@ -143,9 +140,7 @@ public static class ProjectLoader
                 if (!cache[i].ContainsKey(keys[i]))
                     missing.Add(i);
             }
-            var loaded = new FileResult[missing.Count];
-            Parallelism.For(missing.Count, request.MaxDegreeOfParallelism, j =>
-                loaded[j] = LoadFile(request with { Resolution = settings[missing[j]] }, files[missing[j]]), cancellationToken);
+            var loaded = LoadFiles(request, files, missing, settings, request.DeferGarbageCollection && loads.Count == 0, cancellationToken);
             for (var j = 0; j < missing.Count; j++)
                 cache[missing[j]][keys[missing[j]]] = loaded[j];
             for (var i = 0; i < files.Count; i++)
@@ -221,6 +216,39 @@ public static class ProjectLoader
                 }
             }
         }
+    }
+
+    /// <summary>Loads <paramref name="files"/>[<paramref name="missing"/>[j]] into element j of the result, in parallel.
+    /// With <paramref name="defer"/>, a sample of them first (<see cref="CollectionDeferral.Sample"/>): what it allocated
+    /// sets the budget of the collection deferral the rest of the run has (<see cref="CollectionDeferral.Budget"/>).</summary>
+    private static FileResult[] LoadFiles(LoadRequest request, List<string> files, List<int> missing, ResolutionSettings[] settings, bool defer, CancellationToken cancellationToken)
+    {
+        var loaded = new FileResult[missing.Count];
+        if (!defer || missing.Count < CollectionDeferral.MinimumFiles)
+        {
+            Parallelism.For(missing.Count, request.MaxDegreeOfParallelism, j =>
+                loaded[j] = LoadFile(request with { Resolution = settings[missing[j]] }, files[missing[j]]), cancellationToken);
+            return loaded;
+        }
+
+        var sample = CollectionDeferral.Sample(missing.Count);
+        var before = GC.GetTotalAllocatedBytes();
+        Parallelism.For(sample.Length, request.MaxDegreeOfParallelism, k =>
+            loaded[sample[k]] = LoadFile(request with { Resolution = settings[missing[sample[k]]] }, files[missing[sample[k]]]), cancellationToken);
+        CollectionDeferral.Begin(CollectionDeferral.Budget(missing.Count, sample.Length, GC.GetTotalAllocatedBytes() - before));
+
+        var rest = new List<int>(missing.Count - sample.Length);
+        for (int j = 0, next = 0; j < missing.Count; j++)
+        {
+            if (next < sample.Length && sample[next] == j)
+                next++;
+            else
+                rest.Add(j);
+        }
+
+        Parallelism.For(rest.Count, request.MaxDegreeOfParallelism, k =>
+            loaded[rest[k]] = LoadFile(request with { Resolution = settings[missing[rest[k]]] }, files[missing[rest[k]]]), cancellationToken);
+        return loaded;
     }
 
     /// <summary>Every environment the usable samconfig files define, in path order and then written order.</summary>

@@ -698,4 +698,50 @@ public sealed class ProjectLoaderTests
             "sam/.aws-sam/prod.yaml: sam", "stack.cfn: named", "template.yaml: -", "up/template: up", "vendored/node_modules/infra/stack.yaml: vendored",
         }), "each is read with the samconfig that names it, in folders discovery skips too (a second trial committed .aws-sam/prod.yaml with git add -f)");
     }
+
+    [Test]
+    public void Load_DeferringCollections_GivesTheSameResult()
+    {
+        // More files than CollectionDeferral.MinimumFiles, so that the sample is read first and the rest after it:
+        // templates, a syntax error, a non-template and a file over the size limit, spread over the path order.
+        using var repository = new TemporaryRepository();
+        for (var i = 0; i < 150; i++)
+        {
+            var name = $"s{i:D3}/template.yaml";
+            repository.Write(name, (i % 7) switch
+            {
+                0 => "Resources:\n  Fn: [unclosed\n",
+                1 => "name: not a template\n",
+                2 => $"Resources:\n  Fn{i}:\n    Type: AWS::Lambda::Function\n    Properties:\n      Description: {new string('x', 300)}\n",
+                _ => $"Resources:\n  Fn{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: fn-{i}\n",
+            });
+        }
+
+        LoadResult Load(bool defer) => ProjectLoader.Load(new LoadRequest
+        {
+            Root = repository.Root, DeferGarbageCollection = defer, Limits = ParseLimits.Default with { MaxFileBytes = 200 },
+        });
+
+        var plain = Load(defer: false);
+        var deferred = Load(defer: true);
+        // This process runs on after the load: end the deferral the load may have started.
+        if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            GC.EndNoGCRegion();
+
+        static string[] Shown(LoadResult r) =>
+        [
+            .. r.Project.Templates.Select(t => $"{t.Path}: {string.Join(",", t.Functions.Select(f => f.LogicalId))}"),
+            .. r.Diagnostics.Select(d => $"{d.Id} {d.Location} {d.Message}"),
+            .. r.Notifications.Select(n => $"{n.Level} {n.Path} {n.Message}"),
+            .. r.InputPaths,
+            $"files {r.FileCount}, template files {r.TemplateFileCount}, parsed {r.ParsedFileCount}",
+        ];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Shown(deferred), Is.EqualTo(Shown(plain)));
+            Assert.That(plain.Project.Templates, Has.Count.EqualTo(150 - 22 - 22 - 22), "every file but the broken, non-template and oversized ones");
+            Assert.That(plain.Diagnostics.Count(d => d.Id == EngineDiagnostics.InvalidInput.Id), Is.EqualTo(22 + 22), "a syntax error or too large: PL0001 each");
+        });
+    }
 }
