@@ -134,6 +134,24 @@ public sealed class StartupWorkTests
     }
 
     [Test]
+    public void Lint_SetsUpNeitherHelpNorVersionNorSubcommands()
+    {
+        // Only a command line that may ask for them builds the root command's help and version options, its directives
+        // and the subcommands (CliApp.MayAskForMoreThanALint); --help, on the same lint, does.
+        var lint = Compiled(CliRunner.Samples("inspector-basic"));
+        var help = Compiled(CliRunner.Samples("inspector-basic"), "--help");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var setUp in (string[])["System.CommandLine.Help.HelpOption:.ctor", "System.CommandLine.VersionOption:.ctor", "PolicyLint.Cli.RulesCommand:Create", "PolicyLint.Cli.LedgerCommand:Create"])
+            {
+                Assert.That(Count(lint, setUp), Is.Zero, setUp);
+                Assert.That(Count(help, setUp), Is.GreaterThan(0), setUp);
+            }
+        });
+    }
+
+    [Test]
     public void SarifOutputAndExports_AreSetUp()
     {
         // The counts above are not zero for want of a working list: the same run with SARIF output and exports sets them up.
