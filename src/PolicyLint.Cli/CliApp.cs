@@ -59,7 +59,7 @@ public static class CliApp
     private static int Run(string[] args, GuardedWriter stdout, TextWriter stderr, string workingDirectory, CliEnvironment environment, ParseLimits? limits)
     {
         var command = new LintCommand(stdout, stderr, workingDirectory, environment, limits);
-        var root = command.Build();
+        var root = command.Build(full: MayAskForMoreThanALint(args));
         // Response files (`@file`) are off: `--owner @acme/platform-team`, a GitHub team, is a value, not a file to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -85,10 +85,30 @@ public static class CliApp
         }
 
         if (parse.Action is HelpAction help)
-            PrepareHelp(root, parse.CommandResult.Command, help, environment);
+            PrepareHelp((RootCommand)root, parse.CommandResult.Command, help, environment);
         var exitCode = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         stdout.Flush();
         return exitCode;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="args"/> may name a subcommand (<c>rules</c>, <c>ledger</c>), ask for help (<c>-h</c>,
+    /// <c>/h</c>, <c>--help</c>, <c>-?</c>, <c>/?</c>) or the version, or start with a directive (<c>[suggest]</c>): only
+    /// then is the whole command line built (<see cref="LintCommand.Build"/>). System.CommandLine recognizes each of them
+    /// only as a whole argument (the value of <c>--root=rules</c> is a value), and an argument that merely equals one (a
+    /// folder named rules given as <c>--root rules</c>) gets the whole command line, which parses a lint the same way and
+    /// only takes longer to set up. Its help and version options, its directives and the subcommands' options were set
+    /// up at every start (issue 15).
+    /// </summary>
+    private static bool MayAskForMoreThanALint(string[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith('[') || arg is "rules" or "ledger" or "-h" or "/h" or "--help" or "-?" or "/?" or "--version")
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>The first argument or explicit option of the root command given before a subcommand, as typed; null
@@ -214,19 +234,25 @@ public static class CliApp
         private readonly Option<string[]> _deployed = CommandSupport.DeployedOption();
         private readonly ResolutionOptions _resolution = new();
 
-        public RootCommand Build()
+        /// <summary>The command line: with <paramref name="full"/>, the root command with help, version, directives and the
+        /// subcommands; else the lint command alone, which parses a lint's arguments the same way
+        /// (<see cref="MayAskForMoreThanALint"/> says when that is enough).</summary>
+        public Command Build(bool full)
         {
             CommandSupport.AcceptOnly(_format, [.. ReportFormats.Names]);
             CommandSupport.AcceptOnly(_failLevel, "error", "warning", "note", "none");
-            var root = new RootCommand("PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.")
-            {
-                _paths, _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _pathPrefix, _failLevel,
-                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty, _deployed,
-            };
+            var root = full ? new RootCommand(Description) : new Command(RootCommand.ExecutableName, Description);
+            root.Arguments.Add(_paths);
+            foreach (var option in (Option[])[
+                _root, _ledger, _today, _format, _output, _sarif, _report, _markdownLinkBase, _pathPrefix, _failLevel,
+                _config, _showSuppressed, _omitSuppressed, _baseline, _newOnly, _staged, _rev, _allowEmpty, _deployed])
+                root.Options.Add(option);
             foreach (var option in _resolution.All)
                 root.Options.Add(option);
             root.Options.Add(_noColor);
             root.SetAction(Execute);
+            if (!full)
+                return root;
             // Subcommand names win over folders of the same name (docs/conventions.md#c3): lint such a folder as ./rules.
             root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
             root.Subcommands.Add(LedgerCommand.Create(stdout, stderr, workingDirectory));
@@ -236,6 +262,8 @@ public static class CliApp
                 version.Action = new PrintVersionAction(stdout);
             return root;
         }
+
+        private const string Description = "PolicyLint: an offline policy analyzer for AWS SAM/CloudFormation repositories and their Amazon Inspector exclusion ledger.";
 
         private int Execute(ParseResult parse)
         {

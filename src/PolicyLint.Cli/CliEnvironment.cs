@@ -12,7 +12,7 @@ public sealed record CliEnvironment(bool StdoutIsTerminal, Func<string, string?>
     public static CliEnvironment Redirected { get; } = new(false, _ => null);
 
     /// <summary>This process: standard output as the console reports it, and the real environment.</summary>
-    public static CliEnvironment FromProcess() => new(!Console.IsOutputRedirected, Environment.GetEnvironmentVariable) { OwnsProcess = true };
+    public static CliEnvironment FromProcess() => new(StandardStreams.StdoutIsTerminal(), Environment.GetEnvironmentVariable) { OwnsProcess = true };
 
     /// <summary>Whether the run is the whole process (the <c>policylint</c> executable), which ends when it does: a
     /// lint of many files then defers garbage collection (<see cref="Core.Inputs.LoadRequest.DeferGarbageCollection"/>).

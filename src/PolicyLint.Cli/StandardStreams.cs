@@ -33,6 +33,13 @@ internal static partial class StandardStreams
         return (stdout, stderr);
     }
 
+    /// <summary>Whether standard output is a terminal: what <see cref="Console.IsOutputRedirected"/> answers (on Unix,
+    /// <c>isatty(1)</c>), without setting up the console (System.Console at every start; issue 15).</summary>
+    public static bool StdoutIsTerminal() => OperatingSystem.IsWindows() ? !Console.IsOutputRedirected : IsATty(1) == 1;
+
+    [LibraryImport("libc", EntryPoint = "isatty")]
+    private static partial int IsATty(int fd);
+
     /// <summary>Flushes standard output before standard error is written; a failure is left to the final flush, which
     /// reports it (an error message must not fail for it).</summary>
     private static void FlushQuietly(TextWriter stdout)

@@ -100,14 +100,16 @@ internal sealed class ChunkedBuffer : Stream
         const int SliceSize = 16 * 1024; // the characters of a slice fit a small array too
         var decoder = Encoding.UTF8.GetDecoder();
         var chars = new char[Encoding.UTF8.GetMaxCharCount(SliceSize)];
-        var chunks = Chunks().ToList();
-        for (var i = 0; i < chunks.Count; i++)
+        // By index, not Chunks().ToList(): a list of ReadOnlyMemory<byte> was JIT-compiled at every start of the
+        // ReadyToRun tool (a value type from another assembly; issue 15).
+        for (var i = 0; i < _chunks.Count; i++)
         {
-            var chunk = chunks[i].Span;
+            var last = i == _chunks.Count - 1;
+            var chunk = _chunks[i].AsSpan(0, last ? _used : ChunkSize);
             for (var at = 0; at < chunk.Length; at += SliceSize)
             {
                 var slice = chunk.Slice(at, Math.Min(SliceSize, chunk.Length - at));
-                var n = decoder.GetChars(slice, chars, flush: i == chunks.Count - 1 && at + slice.Length == chunk.Length);
+                var n = decoder.GetChars(slice, chars, flush: last && at + slice.Length == chunk.Length);
                 writer.Write(chars, 0, n);
             }
         }

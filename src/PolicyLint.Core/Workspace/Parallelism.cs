@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyLint.Core.Workspace;
 
 /// <summary>Runs independent work items on every core, or in a plain loop when there are too few to pay for the
@@ -22,6 +24,12 @@ internal static class Parallelism
             return;
         }
 
-        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism }, body);
+        OnThreadPool(count, maxDegreeOfParallelism, body, cancellationToken);
     }
+
+    /// <summary>Parallel.For, in a method of its own: a ReadyToRun method loads the types it uses before it first runs,
+    /// so <see cref="For"/> would load System.Threading.Tasks.Parallel even for a loop on the calling thread (issue 15).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void OnThreadPool(int count, int maxDegreeOfParallelism, Action<int> body, CancellationToken cancellationToken) =>
+        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism }, body);
 }

@@ -45,14 +45,13 @@ internal static class TomlNesting
     {
         var quote = text[start];
         var escapes = quote == '"';
-        if (string.CompareOrdinal(text, start, new string(quote, 3), 0, 3) == 0)
+        if (IsTriple(text, start, quote))
         {
-            var close = new string(quote, 3);
             for (var i = start + 3; i < text.Length; i++)
             {
                 if (escapes && text[i] == '\\')
                     i++;
-                else if (string.CompareOrdinal(text, i, close, 0, 3) == 0)
+                else if (IsTriple(text, i, quote))
                 {
                     // Up to two more quotes may end the content itself (""""" closes after content ending in "").
                     var end = i + 2;
@@ -77,4 +76,10 @@ internal static class TomlNesting
 
         return text.Length - 1;
     }
+
+    /// <summary>Whether three <paramref name="quote"/> characters start at <paramref name="at"/>: compared one by one,
+    /// as <c>new string(quote, 3)</c> and <c>string.CompareOrdinal</c> were vectorized framework methods that the
+    /// ReadyToRun tool JIT-compiled at every start with a samconfig.toml (issue 15).</summary>
+    private static bool IsTriple(string text, int at, char quote) =>
+        at + 2 < text.Length && text[at] == quote && text[at + 1] == quote && text[at + 2] == quote;
 }

@@ -119,6 +119,39 @@ public sealed class StartupWorkTests
     }
 
     [Test]
+    public void TextOutput_WritesTheReportWithoutAListOfChunks()
+    {
+        // ChunkedBuffer.WriteTo(TextWriter) walks its chunks by index: a List<ReadOnlyMemory<byte>> (LINQ's ToList over a
+        // value type from another assembly) is JIT-compiled even in the ReadyToRun tool, and so was the chunks' iterator.
+        var compiled = Compiled(CliRunner.Samples("inspector-basic"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CountAnywhere(compiled, "PolicyLint.Core.Reporting.ChunkedBuffer:WriteTo(System.IO.TextWriter)"), Is.GreaterThan(0), "the report is written from the buffer");
+            Assert.That(CountAnywhere(compiled, "System.Collections.Generic.List`1[System.ReadOnlyMemory`1[byte]]"), Is.Zero);
+            Assert.That(CountAnywhere(compiled, "PolicyLint.Core.Reporting.ChunkedBuffer+<Chunks>"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Lint_SetsUpNeitherHelpNorVersionNorSubcommands()
+    {
+        // Only a command line that may ask for them builds the root command's help and version options, its directives
+        // and the subcommands (CliApp.MayAskForMoreThanALint); --help, on the same lint, does.
+        var lint = Compiled(CliRunner.Samples("inspector-basic"));
+        var help = Compiled(CliRunner.Samples("inspector-basic"), "--help");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var setUp in (string[])["System.CommandLine.Help.HelpOption:.ctor", "System.CommandLine.VersionOption:.ctor", "PolicyLint.Cli.RulesCommand:Create", "PolicyLint.Cli.LedgerCommand:Create"])
+            {
+                Assert.That(Count(lint, setUp), Is.Zero, setUp);
+                Assert.That(Count(help, setUp), Is.GreaterThan(0), setUp);
+            }
+        });
+    }
+
+    [Test]
     public void SarifOutputAndExports_AreSetUp()
     {
         // The counts above are not zero for want of a working list: the same run with SARIF output and exports sets them up.
