@@ -145,6 +145,9 @@ public static class ProjectLoader
                 cache[missing[j]][keys[missing[j]]] = loaded[j];
             for (var i = 0; i < files.Count; i++)
                 results[i] = cache[i][keys[i]];
+            var children = LoadNestedChildren(request, results, files, group.Configs, candidates, exportPaths, cancellationToken);
+            if (children.Count > 0)
+                results = [.. results.Concat(children).OrderBy(r => r.Path, StringComparer.Ordinal)];
 
             var groupNotifications = new List<ToolNotification>(notifications);
             groupNotifications.AddRange(group.Notifications);
@@ -185,12 +188,55 @@ public static class ProjectLoader
             {
                 TemplateFileCount = templateFiles,
                 ParsedFileCount = parsed,
-                InputPaths = [.. discovered.Where(p => !notRead.Contains(p)), .. named, request.LedgerPath, .. exports.Where(e => e.IsUnderRoot && !discovered.Contains(e.Path)).Select(e => e.Path)],
+                InputPaths = [.. discovered.Where(p => !notRead.Contains(p)), .. named, .. children.Select(c => c.Path), request.LedgerPath, .. exports.Where(e => e.IsUnderRoot && !discovered.Contains(e.Path)).Select(e => e.Path)],
             };
             loads.Add(new EnvironmentLoad(every && environments.Count > 0 ? group.Names : [], load));
         }
 
         return loads;
+    }
+
+    /// <summary>The child templates that nested stacks of <paramref name="results"/> name by a local path (a
+    /// <c>TemplateURL</c> or <c>Location</c>) and that discovery did not read (a name or folder it skips: <c>child.cfn</c>,
+    /// <c>node_modules/</c>, <c>.aws-sam/</c>, <c>cdk.out/asset.*/</c>), read as templates whatever their name: <c>sam
+    /// deploy</c> and <c>aws cloudformation package</c> upload them, and their functions' exclusion tags would otherwise
+    /// pass unchecked (a fourth new-user trial). Their children too, at most <see cref="NestedStack.MaxDepth"/>
+    /// levels. A child that is missing, excluded or the ledger stays unread: the nested stack says why.</summary>
+    private static List<FileResult> LoadNestedChildren(LoadRequest request, FileResult[] results, List<string> files, List<SamConfig> configs,
+        HashSet<string> candidates, HashSet<string> exportPaths, CancellationToken cancellationToken)
+    {
+        var loaded = new List<FileResult>();
+        HashSet<string>? seen = null;
+        IEnumerable<FileResult> frontier = results;
+        for (var depth = 0; depth < NestedStack.MaxDepth; depth++)
+        {
+            var paths = new List<string>();
+            foreach (var result in frontier)
+            {
+                foreach (var template in result.Templates)
+                {
+                    foreach (var stack in template.NestedStacks)
+                    {
+                        if (stack.ChildPath is not { } path)
+                            continue;
+                        seen ??= new HashSet<string>(files, StringComparer.Ordinal);
+                        if (seen.Add(path) && WhyNotRead(request, path, exportPaths) is null)
+                            paths.Add(path);
+                    }
+                }
+            }
+
+            if (paths.Count == 0)
+                break;
+            paths.Sort(StringComparer.Ordinal);
+            var level = new FileResult[paths.Count];
+            Parallelism.For(paths.Count, request.MaxDegreeOfParallelism, i =>
+                level[i] = LoadFile(request with { Resolution = SettingsFor(request.Resolution, SamConfigFor(configs, paths[i], candidates)) }, paths[i]), cancellationToken);
+            loaded.AddRange(level);
+            frontier = level;
+        }
+
+        return loaded;
     }
 
     /// <summary>Adds to <paramref name="named"/> the files that only another environment's <c>template_file</c> names:

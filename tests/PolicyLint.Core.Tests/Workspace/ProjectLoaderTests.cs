@@ -642,6 +642,29 @@ public sealed class ProjectLoaderTests
         Assert.That(result.Notifications, Is.Empty, "both template_file values name what is analyzed, or a build output");
     }
 
+    /// <summary>A nested stack's child named by a local path is read as a template whatever its name or folder (a
+    /// fourth new-user trial's tagged <c>child.cfn</c> and <c>node_modules/vendor/child.yaml</c> passed the hook), its
+    /// own children too; a missing child stays unread.</summary>
+    [Test]
+    public void Load_ANestedStacksChild_IsReadWhateverItsNameOrFolder()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("parent.yaml", "Resources:\n  A: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: ./child.cfn}}\n  B: {Type: AWS::Serverless::Application, Properties: {Location: node_modules/vendor/child.yaml}}\n  C: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: missing.cfn}}\n");
+        repository.Write("child.cfn", "Resources:\n  G: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: grandchild.txt}}\n");
+        repository.Write("grandchild.txt", FunctionTemplate);
+        repository.Write("node_modules/vendor/child.yaml", FunctionTemplate);
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Project.Templates.Select(t => t.Path), Is.EqualTo(new[] { "child.cfn", "grandchild.txt", "node_modules/vendor/child.yaml", "parent.yaml" }));
+            Assert.That(result.InputPaths, Does.Contain("child.cfn").And.Contain("grandchild.txt").And.Contain("node_modules/vendor/child.yaml"));
+            Assert.That(result.Project.Templates.Single(t => t.Path == "parent.yaml").NestedStacks.Select(n => n.ChildProblem ?? "-"),
+                Is.EqualTo(new[] { "-", "-", "its template 'missing.cfn' is not among the analyzed templates (missing, excluded, or not a template)" }));
+        });
+    }
+
     /// <summary>A file only another environment's <c>template_file</c> names is deployed by <c>sam deploy --config-env
     /// prod</c> whichever environment a run reads: a template of the default run too, bound without that environment's
     /// settings (third new-user trial: a tagged <c>app/stack</c> named only by <c>[prod]</c> passed the default run, and
