@@ -262,4 +262,34 @@ public sealed class PossibleValuesExclusionTagTests
         .WithTemplate(Worker(RegionMap, """InspectorExclusion: !FindInMap [RegionMap, !Ref "AWS::Region", scan]"""))
         .WithLedger(LedgerFor("function_name: orders-worker"))
         .Verify();
+
+    [Test]
+    public void ReportsNoStaticName_ForAFunctionWithoutFunctionName_WhoseRegionMapRowMayBeTheExclusionValue() => RuleTest.For<NoStaticNameExclusionTagAnalyzer>()
+        .WithTemplate($"""
+            {RegionMap}
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Tags:
+                    {"{|#0:InspectorExclusion|}"}: !FindInMap [RegionMap, !Ref "AWS::Region", scan]
+            """)
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1005", "Function 'Worker' has exclusion tag 'InspectorExclusion' but its deployed name is not known before deployment (it has no FunctionName, so CloudFormation generates one); record it in the ledger with target.template 'template.yaml' and target.logical_id 'Worker'")
+        .Verify();
+
+    [Test]
+    public void DoesNotReportNoStaticName_WhenNoAllowedValueIsTheExclusionValue() => RuleTest.For<NoStaticNameExclusionTagAnalyzer>()
+        .WithTemplate("""
+            Parameters:
+              ScanMode: { Type: String, AllowedValues: [none, partial] }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Tags:
+                    InspectorExclusion: !Ref ScanMode
+            """)
+        .WithLedger(EmptyLedger)
+        .Verify();
 }
