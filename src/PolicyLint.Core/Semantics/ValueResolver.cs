@@ -378,14 +378,20 @@ public sealed class ValueResolver
     {
         var items = (SequenceNode)function.Argument;
         var unknownKeys = new List<string>();
-        IReadOnlyList<string>? Choices(int k, Func<IEnumerable<MappingNode>> levels)
+        IReadOnlyList<string> Choices(int k, Func<IEnumerable<MappingNode>> levels)
         {
             var key = Resolve(items.Items[k], depth + 1);
-            if (key.Alternatives.All(a => a is LiteralValue))
+            var known = key.Alternatives.All(a => a is LiteralValue);
+            // A key that is one of a set (a parameter's AllowedValues) is as unknown to a reader as one that is not.
+            if (!known || key.Alternatives.Any(a => a is LiteralValue { Via: not null }))
+            {
+                unknownKeys.Add(IntrinsicFunction.TryGet(items.Items[k], out var f) && f.Name == "Ref" && f.Argument is ScalarNode r
+                    ? $"an unknown {r.Value}"
+                    : k == 1 ? "an unknown top-level key" : "an unknown second-level key");
+            }
+
+            if (known)
                 return [.. key.LiteralTexts];
-            unknownKeys.Add(IntrinsicFunction.TryGet(items.Items[k], out var f) && f.Name == "Ref" && f.Argument is ScalarNode r
-                ? $"an unknown {r.Value}"
-                : k == 1 ? "an unknown top-level key" : "an unknown second-level key");
             var all = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var level in levels())
@@ -400,9 +406,9 @@ public sealed class ValueResolver
             return all;
         }
 
-        var rowKeys = Choices(1, () => [map])!;
+        var rowKeys = Choices(1, () => [map]);
         var rows = rowKeys.Select(r => map.GetValue(r)?.AsMapping()).OfType<MappingNode>().ToList();
-        var valueKeys = Choices(2, () => rows)!;
+        var valueKeys = Choices(2, () => rows);
         var via = unknownKeys.Count > 0 ? $"Fn::FindInMap over {mapName} with {string.Join(" and ", unknownKeys)}" : null;
         var fallback = items.Count == 4 ? items[3].AsMapping()?.Find("DefaultValue") : null;
 
@@ -451,7 +457,8 @@ public sealed class ValueResolver
                     ? index.LiteralTexts.Select(t => int.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture)).Where(n => n < every.Items.Length).Select(n => every.Items[n]).ToArray()
                     : [.. every.Items];
                 if (picked.Length > 0)
-                    return WithVia(ResolvedValue.Union(function.Node, picked), literal ? null : "Fn::Select with an unknown index");
+                    return WithVia(ResolvedValue.Union(function.Node, picked),
+                        literal && !index.Alternatives.Any(a => a is LiteralValue { Via: not null }) ? null : "Fn::Select with an unknown index");
             }
 
             return ResolvedValue.Unresolved($"Fn::Select index {Describe(index)}", function.Node);

@@ -292,4 +292,32 @@ public sealed class PossibleValuesExclusionTagTests
             """)
         .WithLedger(EmptyLedger)
         .Verify();
+
+    [Test]
+    public void Reports_FindInMapKeyedByAParameterWithAllowedValues() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate(Worker("""
+            Parameters:
+              Env: { Type: String, Default: dev, AllowedValues: [dev, prod] }
+            Mappings:
+              Envs:
+                dev: { scan: "none" }
+                prod: { scan: LambdaStandardScanning }
+            """, "{|#0:InspectorExclusion|}: !FindInMap [Envs, !Ref Env, scan]"))
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001", Pl1001(" whose value may be 'LambdaStandardScanning' (Fn::FindInMap over Envs with an unknown Env)"))
+        .Verify();
+
+    [Test]
+    public void DoesNotReport_FindInMapKeyedByAParameterWithAllowedValues_WhenOverridden() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate(Worker("""
+            Parameters:
+              Env: { Type: String, Default: dev, AllowedValues: [dev, prod] }
+            Mappings:
+              Envs:
+                dev: { scan: "none" }
+                prod: { scan: LambdaStandardScanning }
+            """, "InspectorExclusion: !FindInMap [Envs, !Ref Env, scan]"))
+        .WithSettings(new ResolutionSettings { ParameterOverrides = new Dictionary<string, string> { ["Env"] = "dev" } })
+        .WithLedger(EmptyLedger)
+        .Verify();
 }
