@@ -12,12 +12,13 @@ public sealed class UnrecordedExclusionTagAnalyzer : DiagnosticAnalyzer
     public const string RuleId = "PL1001";
 
     /// <summary>Arguments: {0} the function (logical ID and deployed name); {1} the tag key; {2} the scan type
-    /// (standard or code); {3} the ledger path.</summary>
+    /// (standard or code); {3} the ledger path; {4} where an inherited tag is set, or empty; {5} why the value (or key)
+    /// may be the exclusion one when it is one of a set known offline, or empty.</summary>
     public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
         id: RuleId,
         name: "UnrecordedExclusionTag",
         title: "Exclusion tag has no ledger entry",
-        messageFormat: "Function {0} has exclusion tag '{1}'{4} but no ledger entry records its {2} scanning exclusion; add one to {3}",
+        messageFormat: "Function {0} has exclusion tag '{1}'{4}{5} but no ledger entry records its {2} scanning exclusion; add one to {3}",
         category: RuleCategory.ExclusionTags,
         defaultSeverity: DiagnosticSeverity.Error,
         description: "The function carries an Amazon Inspector exclusion tag (InspectorExclusion: LambdaStandardScanning or " +
@@ -43,7 +44,7 @@ public sealed class UnrecordedExclusionTagAnalyzer : DiagnosticAnalyzer
             if (LedgerMatching.EntriesFor(context.Project, context.Function, use.ScanType).Count > 0)
                 continue;
             context.ReportDiagnostic(Rule, use.Tag, FunctionNames.Describe(context.Function), Shared.ExclusionTags.KeyFor(use.ScanType),
-                Shared.ExclusionTags.Name(use.ScanType), context.Project.Ledger.Source.Path, Shared.ExclusionTags.Origin(use.Tag));
+                Shared.ExclusionTags.Name(use.ScanType), context.Project.Ledger.Source.Path, Shared.ExclusionTags.Origin(use.Tag), use.Possibility);
         }
     }
 }

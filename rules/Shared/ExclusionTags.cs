@@ -69,7 +69,8 @@ public static class ExclusionTags
 
     /// <summary>
     /// The exact exclusion tags of <paramref name="function"/>. A tag counts when its key and value (in any branch
-    /// of <c>Fn::If</c>) are exactly an exclusion pair. Where a tag's key, or an exclusion key's value, cannot be
+    /// of <c>Fn::If</c>, or any of the values a parameter's <c>AllowedValues</c>, <c>Fn::FindInMap</c> or <c>Fn::Select</c>
+    /// may give for a key or index that cannot be known) are exactly an exclusion pair. Where a tag's key, or an exclusion key's value, cannot be
     /// known offline (docs/conventions.md#c8: unresolved, or a value known only at deploy time such as <c>Fn::ImportValue</c> or
     /// <c>Fn::GetAtt</c>), PL0002 is reported (the engine removes the duplicates other rules report).
     /// </summary>
@@ -92,7 +93,7 @@ public static class ExclusionTags
                 matched = true;
                 var value = tag.ResolveValue();
                 if (value.LiteralTexts.Contains(ValueFor(scanType), StringComparer.Ordinal))
-                    uses.Add(new ExclusionTagUse(tag, scanType));
+                    uses.Add(new ExclusionTagUse(tag, scanType) { Possibility = Possibility(key, value, scanType) });
                 else if (value.FirstUnknownStringReason is { } reason)
                     context.ReportUnresolved(tag, $"whether function {FunctionNames.Describe(function)} is excluded from Lambda {Name(scanType)} scanning", reason);
             }
@@ -102,6 +103,26 @@ public static class ExclusionTags
         }
 
         return uses;
+    }
+
+    /// <summary>Why the key or value may be the exclusion pair when it is one of several values known offline, else
+    /// empty (see <see cref="ExclusionTagUse.Possibility"/>).</summary>
+    private static string Possibility(ResolvedValue key, ResolvedValue value, ScanType scanType)
+    {
+        static string? Via(ResolvedValue resolved, string text) =>
+            resolved.Alternatives.OfType<LiteralValue>().FirstOrDefault(l => l.Text == text && l.Via is null) is not null
+                ? null
+                : resolved.Alternatives.OfType<LiteralValue>().FirstOrDefault(l => l.Text == text)?.Via;
+
+        var keyVia = Via(key, KeyFor(scanType));
+        var valueVia = Via(value, ValueFor(scanType));
+        return (keyVia, valueVia) switch
+        {
+            (null, null) => string.Empty,
+            (null, { } v) => $" whose value may be '{ValueFor(scanType)}' ({v})",
+            ({ } k, null) => $" (its key may be it: {k})",
+            ({ } k, { } v) => $" whose value may be '{ValueFor(scanType)}' ({v}; its key may be it: {k})",
+        };
     }
 
     /// <summary>

@@ -26,9 +26,9 @@ public sealed record PropagatedTag(SyntaxNode Key, SyntaxNode? Value, Location L
     /// <summary>The key's text when written as a plain string, else null.</summary>
     public string? KeyText => Key is ScalarNode s ? s.Value : null;
 
-    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8).</summary>
-    public ResolvedValue ResolveKey() => Scope.EveryBranchResolver.Resolve(Key);
+    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition, and every value a parameter's <c>AllowedValues</c>, a mapping or a list offers for a key or index that cannot be known (docs/conventions.md#c8).</summary>
+    public ResolvedValue ResolveKey() => Scope.PossibleValuesResolver.Resolve(Key);
 
     /// <summary>The value's values, every branch of <c>Fn::If</c> included; a missing value is <see cref="NoValue"/>.</summary>
-    public ResolvedValue ResolveValue() => Value is null ? ResolvedValue.Of(NoValue.Instance) : Scope.EveryBranchResolver.Resolve(Value);
+    public ResolvedValue ResolveValue() => Value is null ? ResolvedValue.Of(NoValue.Instance) : Scope.PossibleValuesResolver.Resolve(Value);
 }

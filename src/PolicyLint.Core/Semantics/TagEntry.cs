@@ -56,13 +56,13 @@ public sealed class TagEntry : IReportable
     /// <summary>The key's literal text when written as a plain string, else null.</summary>
     public string? KeyText => KeyNode is ScalarNode s ? s.Value : null;
 
-    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8).</summary>
-    public ResolvedValue ResolveKey() => Scope.EveryBranchResolver.Resolve(KeyNode);
+    /// <summary>The key's values, every branch of <c>Fn::If</c> included whatever its condition, and every value a parameter's <c>AllowedValues</c>, a mapping or a list offers for a key or index that cannot be known (docs/conventions.md#c8).</summary>
+    public ResolvedValue ResolveKey() => Scope.PossibleValuesResolver.Resolve(KeyNode);
 
-    /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition (docs/conventions.md#c8); a missing
+    /// <summary>The value's values, every branch of <c>Fn::If</c> included whatever its condition, and every value a parameter's <c>AllowedValues</c>, a mapping or a list offers for a key or index that cannot be known (docs/conventions.md#c8); a missing
     /// value is <see cref="NoValue"/>.</summary>
     public ResolvedValue ResolveValue() =>
-        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Scope.EveryBranchResolver.Resolve(ValueNode);
+        ValueNode is null ? ResolvedValue.Of(NoValue.Instance) : Scope.PossibleValuesResolver.Resolve(ValueNode);
 
     /// <inheritdoc />
     public DiagnosticTarget Target

@@ -17,6 +17,7 @@ public sealed class TemplateModel
     private readonly List<Resource> _resources = [];
     private readonly List<LambdaFunction> _functions = [];
     private readonly List<NestedStack> _nestedStacks = [];
+    private ValueResolver? _possibleValuesResolver;
 
     private TemplateModel(SyntaxTree tree, int documentIndex, MappingNode root, MappingEntry resourcesEntry, ResolutionSettings settings)
     {
@@ -53,6 +54,12 @@ public sealed class TemplateModel
     /// <summary>Resolves expressions of this template taking both branches of every <c>Fn::If</c>, whatever its
     /// condition: for values where either branch counts, exclusion tags (docs/conventions.md#c8) and KMS keys (docs/conventions.md#c15).</summary>
     public ValueResolver EveryBranchResolver { get; }
+
+    /// <summary>As <see cref="EveryBranchResolver"/>, also enumerating the values a parameter's <c>AllowedValues</c>,
+    /// the rows of <c>Fn::FindInMap</c> and the items of <c>Fn::Select</c> offer where a key or index cannot be known:
+    /// for exclusion tags (docs/conventions.md#c8). Created on first use.</summary>
+    internal ValueResolver PossibleValuesResolver => _possibleValuesResolver ??
+        LazyInitializer.EnsureInitialized(ref _possibleValuesResolver, () => new ValueResolver(this, Settings, possibleValues: true));
 
     /// <summary>Transforms named by <c>Transform</c> (a string or a list), in order.</summary>
     public IReadOnlyList<string> Transforms { get; private set; } = [];

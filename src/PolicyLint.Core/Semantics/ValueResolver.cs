@@ -11,6 +11,10 @@ namespace PolicyLint.Core.Semantics;
 /// resources), <c>Fn::Sub</c> (both forms), <c>Fn::Join</c>, <c>Fn::If</c> (conditions evaluated three-valued),
 /// <c>Fn::FindInMap</c>, <c>Fn::Select</c>, <c>Fn::Split</c>, <c>Fn::GetAtt</c>, <c>Fn::ImportValue</c>,
 /// <c>Fn::Base64</c>. An invalid intrinsic form is unknown (the binder reported it as PL0001, docs/conventions.md#c4).
+/// The possible-values resolver (exclusion tags, docs/conventions.md#c8) also enumerates what a value may take where
+/// the set is known offline: a parameter's <c>AllowedValues</c> (no override), every row or second-level key of
+/// <c>Fn::FindInMap</c> for a key that cannot be known, every item of <c>Fn::Select</c> for an index that cannot be
+/// known; at most <see cref="ResolvedValue.MaxAlternatives"/> values, beyond which the value is unknown.
 /// </summary>
 /// <remarks>Thread-safe. Sources: AWS CloudFormation User Guide, "Intrinsic function reference",
 /// "Pseudo parameters reference", "Parameters" (SSM parameter types).</remarks>
@@ -23,12 +27,17 @@ public sealed class ValueResolver
     // resolvers that stay live until the run ends, and most evaluate few conditions or none (issue 15).
     private ConcurrentDictionary<string, object>? _conditionCache;
     private readonly bool _everyBranch;
+    private readonly bool _possibleValues;
 
-    internal ValueResolver(TemplateModel template, ResolutionSettings settings, bool everyBranch = false)
+    /// <summary>At most this many entries are read for one <c>Fn::FindInMap</c> whose keys are enumerated.</summary>
+    private const int MaxMappingLookups = 4096;
+
+    internal ValueResolver(TemplateModel template, ResolutionSettings settings, bool everyBranch = false, bool possibleValues = false)
     {
         _template = template;
         _settings = settings;
-        _everyBranch = everyBranch;
+        _everyBranch = everyBranch || possibleValues;
+        _possibleValues = possibleValues;
     }
 
     /// <summary>Resolves <paramref name="node"/> to the values it may take. Never throws on bad input.</summary>
@@ -176,6 +185,8 @@ public sealed class ValueResolver
         string? text;
         if (_settings.ParameterOverrides.TryGetValue(parameter.Name, out var overridden))
             text = overridden;
+        else if (_possibleValues && AllowedValues(parameter) is { } allowed)
+            return allowed;
         else if (parameter.Default is { } defaultNode && defaultNode.Resolve() is ScalarNode { IsNull: false } scalar)
             text = scalar.Value;
         else if (parameter.Default?.Resolve() is SequenceNode list)
@@ -188,6 +199,29 @@ public sealed class ValueResolver
         if (parameter.IsList)
             return ResolvedValue.Of(new ListValue([.. text.Split(',').Select(s => ResolvedValue.Literal(s.Trim()))]));
         return ResolvedValue.Literal(text);
+    }
+
+    /// <summary>A string parameter's <c>AllowedValues</c> (deployment may pass any of them, whatever the default), or
+    /// null when it has none or is a list or SSM parameter.</summary>
+    private static ResolvedValue? AllowedValues(Parameter parameter)
+    {
+        if (parameter.IsList || parameter.Type.StartsWith("AWS::SSM::Parameter::Value<", StringComparison.Ordinal)
+            || parameter.Entry.Value.Resolve() is not MappingNode body || body.GetValue("AllowedValues")?.Resolve() is not SequenceNode { Count: > 0 } list)
+            return null;
+        var via = $"parameter '{parameter.Name}' allows it";
+        var values = new List<ValueAlternative>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (item.Resolve() is not ScalarNode { IsNull: false, Tag: null } scalar)
+                return null; // not a plain list of strings: CloudFormation rejects it (the default stays the value)
+            if (seen.Add(scalar.Value))
+                values.Add(new LiteralValue(scalar.Value) { Via = via });
+        }
+
+        return values.Count > ResolvedValue.MaxAlternatives
+            ? ResolvedValue.Unresolved($"parameter '{parameter.Name}' allows more than {ResolvedValue.MaxAlternatives} values", list)
+            : new ResolvedValue([.. values]);
     }
 
     private ResolvedValue ResolveGetAtt(IntrinsicFunction function, int depth)
@@ -309,13 +343,23 @@ public sealed class ValueResolver
     {
         var items = (SequenceNode)function.Argument;
         var keys = new string[3];
+        ResolvedValue? enumerated = null;
         for (var k = 0; k < 3; k++)
         {
             var key = Resolve(items.Items[k], depth + 1);
-            if (!key.TryGetString(out keys[k]))
-                return ResolvedValue.Unresolved($"Fn::FindInMap key {Describe(key)}", function.Node);
+            if (key.TryGetString(out keys[k]))
+                continue;
+            if (_possibleValues && k > 0 && keys[0] is not null && _template.Mappings?.GetValue(keys[0])?.AsMapping() is { } map)
+            {
+                enumerated = EnumerateFindInMap(function, map, keys[0], depth);
+                break;
+            }
+
+            return ResolvedValue.Unresolved($"Fn::FindInMap key {Describe(key)}", function.Node);
         }
 
+        if (enumerated is not null)
+            return enumerated;
         var value = _template.Mappings?.GetValue(keys[0])?.AsMapping()?.GetValue(keys[1])?.AsMapping()?.Find(keys[2]);
         if (value is not null)
             return Resolve(value.Value, depth + 1);
@@ -324,13 +368,102 @@ public sealed class ValueResolver
         return ResolvedValue.Unresolved($"mapping '{keys[0]}' has no entry [{keys[1]}][{keys[2]}]", function.Node);
     }
 
+    /// <summary>
+    /// The values of <c>Fn::FindInMap</c> over <paramref name="map"/> when a key is not one string (possible values
+    /// only): for each key, the strings it may be (every branch of <c>Fn::If</c>), or every key of that level when it
+    /// may be a value that cannot be known offline; an entry missing for some combination is a deployment that fails
+    /// (or takes <c>DefaultValue</c>). More than <see cref="ResolvedValue.MaxAlternatives"/> values is unknown.
+    /// </summary>
+    private ResolvedValue EnumerateFindInMap(IntrinsicFunction function, MappingNode map, string mapName, int depth)
+    {
+        var items = (SequenceNode)function.Argument;
+        var unknownKeys = new List<string>();
+        IReadOnlyList<string> Choices(int k, Func<IEnumerable<MappingNode>> levels)
+        {
+            var key = Resolve(items.Items[k], depth + 1);
+            var known = key.Alternatives.All(a => a is LiteralValue);
+            // A key that is one of a set (a parameter's AllowedValues) is as unknown to a reader as one that is not.
+            if (!known || key.Alternatives.Any(a => a is LiteralValue { Via: not null }))
+            {
+                unknownKeys.Add(IntrinsicFunction.TryGet(items.Items[k], out var f) && f.Name == "Ref" && f.Argument is ScalarNode r
+                    ? $"an unknown {r.Value}"
+                    : k == 1 ? "an unknown top-level key" : "an unknown second-level key");
+            }
+
+            if (known)
+                return [.. key.LiteralTexts];
+            var all = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var level in levels())
+            {
+                foreach (var entry in level.EffectiveEntries())
+                {
+                    if (entry.KeyText is { } text && seen.Add(text))
+                        all.Add(text);
+                }
+            }
+
+            return all;
+        }
+
+        var rowKeys = Choices(1, () => [map]);
+        var rows = rowKeys.Select(r => map.GetValue(r)?.AsMapping()).OfType<MappingNode>().ToList();
+        var valueKeys = Choices(2, () => rows);
+        var via = unknownKeys.Count > 0 ? $"Fn::FindInMap over {mapName} with {string.Join(" and ", unknownKeys)}" : null;
+        var fallback = items.Count == 4 ? items[3].AsMapping()?.Find("DefaultValue") : null;
+
+        // Work is bounded too (a mapping of many rows whose entries repeat few values is common: one row per Region).
+        if ((long)rowKeys.Count * valueKeys.Count > MaxMappingLookups)
+            return ResolvedValue.Unresolved($"Fn::FindInMap over {mapName} has more than {MaxMappingLookups} entries it may read", function.Node);
+        var results = new List<ResolvedValue>();
+        var missing = false;
+        foreach (var rowKey in rowKeys)
+        {
+            var row = map.GetValue(rowKey)?.AsMapping();
+            foreach (var valueKey in valueKeys)
+            {
+                if (row?.Find(valueKey) is { } entry)
+                    results.Add(Resolve(entry.Value, depth + 1));
+                else
+                    missing = true;
+            }
+        }
+
+        if (missing && fallback is not null)
+            results.Add(Resolve(fallback.Value, depth + 1));
+        if (results.Count == 0)
+            return ResolvedValue.Unresolved($"mapping '{mapName}' has no entry for the keys Fn::FindInMap may take", function.Node);
+        return WithVia(ResolvedValue.Union(function.Node, [.. results]), via);
+    }
+
+    /// <summary>The value with <paramref name="via"/> on each literal that has no note yet.</summary>
+    private static ResolvedValue WithVia(ResolvedValue value, string? via) =>
+        via is null || !value.Alternatives.Any(a => a is LiteralValue { Via: null })
+            ? value
+            : new ResolvedValue([.. value.Alternatives.Select(a => a is LiteralValue { Via: null } l ? l with { Via = via } : a)]);
+
     private ResolvedValue ResolveSelect(IntrinsicFunction function, int depth)
     {
         var items = (SequenceNode)function.Argument;
         var index = Resolve(items.Items[0], depth + 1);
         var list = Resolve(items.Items[1], depth + 1);
         if (!index.TryGetString(out var indexText) || !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+        {
+            // Possible values: an index that cannot be known offline may pick any item of a known list.
+            if (_possibleValues && list.Alternatives is [ListValue { Items.Length: > 0 } every])
+            {
+                var literal = index.Alternatives.All(a => a is LiteralValue l && int.TryParse(l.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+                var picked = literal
+                    ? index.LiteralTexts.Select(t => int.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture)).Where(n => n < every.Items.Length).Select(n => every.Items[n]).ToArray()
+                    : [.. every.Items];
+                if (picked.Length > 0)
+                    return WithVia(ResolvedValue.Union(function.Node, picked),
+                        literal && !index.Alternatives.Any(a => a is LiteralValue { Via: not null }) ? null : "Fn::Select with an unknown index");
+            }
+
             return ResolvedValue.Unresolved($"Fn::Select index {Describe(index)}", function.Node);
+        }
+
         if (list.Alternatives is not [ListValue listValue])
             return ResolvedValue.Unresolved($"Fn::Select from {Describe(list)}", function.Node);
         return i < listValue.Items.Length
@@ -341,11 +474,12 @@ public sealed class ValueResolver
     /// <summary>The product of the pieces' alternatives, each joined with <paramref name="delimiter"/>.</summary>
     private static ResolvedValue Concatenate(List<ResolvedValue> pieces, string delimiter, SyntaxNode node)
     {
-        var combinations = new List<List<StringPart>> { new() };
+        // Each combination keeps the note of the first possible value it took (LiteralValue.Via), for messages.
+        var combinations = new List<(List<StringPart> Parts, string? Via)> { (new(), null) };
         for (var p = 0; p < pieces.Count; p++)
         {
-            var next = new List<List<StringPart>>();
-            foreach (var prefix in combinations)
+            var next = new List<(List<StringPart> Parts, string? Via)>();
+            foreach (var (prefix, via) in combinations)
             {
                 foreach (var alternative in pieces[p].Alternatives)
                 {
@@ -353,7 +487,7 @@ public sealed class ValueResolver
                     if (p > 0 && delimiter.Length > 0)
                         parts.Add(new StringPart(delimiter, null));
                     parts.AddRange(ToParts(alternative, node));
-                    next.Add(parts);
+                    next.Add((parts, via ?? (alternative as LiteralValue)?.Via));
                     if (next.Count > ResolvedValue.MaxAlternatives)
                         return ResolvedValue.Unresolved($"the value has more than {ResolvedValue.MaxAlternatives} possible combinations", node);
                 }
@@ -364,18 +498,18 @@ public sealed class ValueResolver
 
         var alternatives = ImmutableArray.CreateBuilder<ValueAlternative>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parts in combinations)
+        foreach (var (parts, via) in combinations)
         {
             var merged = Merge(parts);
             if (merged is [{ Hole: null } only])
             {
                 if (seen.Add(only.Text!))
-                    alternatives.Add(new LiteralValue(only.Text!));
+                    alternatives.Add(new LiteralValue(only.Text!) { Via = via });
             }
             else if (merged.Count == 0)
             {
                 if (seen.Add(string.Empty))
-                    alternatives.Add(new LiteralValue(string.Empty));
+                    alternatives.Add(new LiteralValue(string.Empty) { Via = via });
             }
             else
                 alternatives.Add(new PartialStringValue([.. merged]));

@@ -75,6 +75,63 @@ public sealed class GitSourceTests
         Assert.That(added.Stderr, Is.Empty);
     }
 
+    /// <summary>The new-user trial: each tag's value is one of a set known offline that holds the exclusion value
+    /// (docs/conventions.md#c8), so the staged commit is refused with PL1001 at each tag key, not passed with PL0002.</summary>
+    [Test]
+    public void Staged_TagsWhoseValueMayBeTheExclusionValue_AreRefused()
+    {
+        using var repository = NewRepository();
+        repository.Write("map.yaml", """
+            Mappings:
+              RegionMap:
+                us-east-1: { scan: LambdaStandardScanning }
+                eu-west-1: { scan: "off" }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: map-worker
+                  Tags:
+                    InspectorExclusion: !FindInMap [RegionMap, !Ref "AWS::Region", scan]
+            """);
+        repository.Write("allowed.yaml", """
+            Parameters:
+              ScanMode: { Type: String, AllowedValues: [LambdaStandardScanning] }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: param-worker
+                  Tags:
+                    InspectorExclusion: !Ref ScanMode
+            """);
+        repository.Write("select.yaml", """
+            Parameters:
+              Tier: { Type: String }
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: select-worker
+                  Tags:
+                    - Key: InspectorExclusion
+                      Value: !Select [!Ref Tier, [LambdaStandardScanning, LambdaStandardScanning]]
+            """);
+        ExternalTool.Git(repository.Root, "add", "-A");
+
+        var staged = Lint(repository, "--staged");
+
+        Assert.That(Keys(staged).Where(k => !k.Contains("PL1003", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "allowed.yaml(9,9): error PL1001",
+            "map.yaml(11,9): error PL1001",
+            "select.yaml(9,11): error PL1001",
+        }), staged.Stdout + staged.Stderr);
+        Assert.That(staged.Stdout, Does.Contain("has exclusion tag 'InspectorExclusion' whose value may be 'LambdaStandardScanning' (Fn::FindInMap over RegionMap with an unknown AWS::Region)"));
+        Assert.That(staged.Stdout, Does.Not.Contain("PL0002"));
+        Assert.That(staged.ExitCode, Is.EqualTo(ExitCodes.Failure));
+    }
+
     [Test]
     public void Staged_ALedgerWithUnstagedChanges_IsReadFromTheIndex_AndANoteSaysSo()
     {

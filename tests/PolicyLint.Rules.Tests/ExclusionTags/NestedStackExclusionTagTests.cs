@@ -83,6 +83,18 @@ public sealed class NestedStackExclusionTagTests
         .Verify();
 
     [Test]
+    public void Pl1001_AtTheChildFunction_WhenTheParentsTagValueIsOneOfAParametersAllowedValues() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
+        .WithTemplate(OrdersParent
+            .Replace("Resources:\n", "Parameters:\n  ScanMode: { Type: String, AllowedValues: [none, LambdaStandardScanning] }\nResources:\n", StringComparison.Ordinal)
+            .Replace("{|#1:InspectorExclusion|}: LambdaStandardScanning", "{|#1:InspectorExclusion|}: !Ref ScanMode", StringComparison.Ordinal))
+        .WithFile("reporting/template.yaml", ReportingChild)
+        .WithLedger(EmptyLedger)
+        .Expect(0, "PL1001", "Function 'PdfRenderer' (deployed as 'orders-pdf-renderer') has exclusion tag 'InspectorExclusion' (a stack tag from nested stack 'Reporting' in template.yaml) whose value may be 'LambdaStandardScanning' (parameter 'ScanMode' allows it) but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .ExpectRelated(0, 1, "Tag 'InspectorExclusion' set on nested stack 'Reporting' in template.yaml, which propagates it to the resources of its child stack")
+        .Expect(2, "PL1001", "Function 'Exporter' (deployed as 'orders-export-dev') has exclusion tag 'InspectorExclusion' (a stack tag from nested stack 'Reporting' in template.yaml) whose value may be 'LambdaStandardScanning' (parameter 'ScanMode' allows it) but no ledger entry records its standard scanning exclusion; add one to security/inspector-exclusions.yaml")
+        .Verify();
+
+    [Test]
     public void Pl1001_LedgerEntriesOfTheChildFunctionsMatch_ByTemplateAndLogicalIdOrName() => RuleTest.For<UnrecordedExclusionTagAnalyzer>()
         .WithTemplate(OrdersParent.Replace("{|#1:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal))
         .WithFile("reporting/template.yaml", ReportingChild.Replace("{|#0:PdfRenderer|}", "PdfRenderer", StringComparison.Ordinal).Replace("{|#2:Exporter|}", "Exporter", StringComparison.Ordinal))
