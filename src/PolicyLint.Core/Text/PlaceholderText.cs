@@ -46,7 +46,9 @@ public static partial class PlaceholderText
     /// (<c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>) is read without them, and an unfilled template variable
     /// (<c>{{approver}}</c>, <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) as <c>&lt;approver&gt;</c>; Cyrillic and
     /// Greek letters drawn like Latin capitals are read as those (<c>ТОDО</c>), and full stops, exclamation and question
-    /// marks at the end are dropped (<c>n/a.</c>) unless only punctuation would remain. The same string when there is nothing to fold. Unicode
+    /// marks at the end are dropped (<c>n/a.</c>) unless only punctuation would remain. Mathematical bold, italic and
+    /// other styled letters (<c>𝐓𝐎𝐃𝐎</c>) read as plain ones, typographic quotes and guillemets as quotes
+    /// (<c>«TODO»</c>, <c>„TODO“</c>), and <c>$APPROVER</c> and <c>%approver%</c> as template variables. The same string when there is nothing to fold. Unicode
     /// normalization (NFKC) would cover more, but the tool runs with invariant globalization, where
     /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
     /// </summary>
@@ -55,7 +57,7 @@ public static partial class PlaceholderText
         ArgumentNullException.ThrowIfNull(text);
         var folded = FoldCharacters(text);
         var unwrapped = TrimSentenceEnd(Unwrap(folded));
-        return unwrapped.Length == folded.Length ? folded : unwrapped.ToString();
+        return unwrapped.SequenceEqual(folded) ? folded : unwrapped.ToString();
     }
 
     /// <summary>A value wholly inside one pair of brackets or quotes, read without them, repeatedly and with the white
@@ -67,7 +69,7 @@ public static partial class PlaceholderText
         var value = text.AsSpan().Trim();
         if (TemplateVariable(value) is { } variable)
             return variable;
-        while (value.Length >= 2 && Closing(value[0]) is { } close && value[^1] == close)
+        while (value.Length >= 2 && Closes(value[0], value[^1]))
         {
             var inside = value[1..^1].Trim();
             if (inside.IsEmpty)
@@ -98,6 +100,10 @@ public static partial class PlaceholderText
     /// <c>&lt;&lt;name&gt;&gt;</c> with a name of no braces or angle brackets, else null.</summary>
     private static string? TemplateVariable(ReadOnlySpan<char> value)
     {
+        if (value.Length > 1 && value[0] == '$' && IsIdentifier(value[1..]))
+            return $"<{value[1..]}>"; // $APPROVER
+        if (value.Length > 2 && value[0] == '%' && value[^1] == '%' && IsIdentifier(value[1..^1]))
+            return $"<{value[1..^1]}>"; // %approver%
         ReadOnlySpan<char> name =
             value.Length > 4 && value.StartsWith("{{") && value.EndsWith("}}") ? value[2..^2]
             : value.Length > 4 && value.StartsWith("<<") && value.EndsWith(">>") ? value[2..^2]
@@ -107,15 +113,38 @@ public static partial class PlaceholderText
         return name.IsEmpty || name.IndexOfAny("{}<>") >= 0 ? null : $"<{name}>";
     }
 
-    private static char? Closing(char open) => open switch
+    /// <summary>A shell or batch variable name: an ASCII letter or <c>_</c>, then letters, digits and <c>_</c>.</summary>
+    private static bool IsIdentifier(ReadOnlySpan<char> name)
     {
-        '[' => ']',
-        '(' => ')',
-        '{' => '}',
-        '"' => '"',
-        '\'' => '\'',
-        '`' => '`',
-        _ => null,
+        if (name.IsEmpty || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+            return false;
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="open"/> and <paramref name="close"/> are a pair of brackets or quotes, the
+    /// typographic ones included (<c>«TODO»</c>, <c>„TODO“</c>, <c>“TODO”</c>, <c>「TODO」</c>).</summary>
+    private static bool Closes(char open, char close) => open switch
+    {
+        '[' => close == ']',
+        '(' => close == ')',
+        '{' => close == '}',
+        '"' or '\'' or '`' => close == open,
+        '\u00AB' => close == '\u00BB', // « »
+        '\u00BB' => close == '\u00AB', // » « (Danish, Swedish)
+        '\u2039' => close == '\u203A', // ‹ ›
+        '\u201C' => close is '\u201D' or '\u201C', // “ ” (and “ “)
+        '\u201E' => close is '\u201C' or '\u201D', // „ “ (German) or „ ” (Polish)
+        '\u2018' => close is '\u2019' or '\u2018', // ‘ ’
+        '\u201A' => close is '\u2018' or '\u2019', // ‚ ‘
+        '\u300C' => close == '\u300D', // 「 」
+        '\u300E' => close == '\u300F', // 『 』
+        _ => false,
     };
 
     private static string FoldCharacters(string text)
@@ -132,6 +161,11 @@ public static partial class PlaceholderText
             var c = text[i];
             if (c is >= '\uFF01' and <= '\uFF5E')
                 folded.Append((char)(c - 0xFEE0));
+            else if (MathematicalAlphanumeric(text, i) is var plain and not '\0')
+            {
+                folded.Append(plain); // 𝐓𝐎𝐃𝐎: one surrogate pair a letter
+                i++;
+            }
             else if (LatinLookAlike(c) is var latin and not '\0')
                 folded.Append(latin);
             else if (c == '\u3000')
@@ -144,7 +178,28 @@ public static partial class PlaceholderText
     }
 
     private static bool NeedsFolding(char c) =>
-        c >= '\u00AD' && (c is >= '\uFF01' and <= '\uFF5E' || c == '\u3000' || LatinLookAlike(c) != '\0' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+        c >= '\u00AD' && (c is >= '\uFF01' and <= '\uFF5E' || c == '\u3000' || c == MathematicalHighSurrogate || LatinLookAlike(c) != '\0'
+            || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+
+    /// <summary>The high surrogate of the Mathematical Alphanumeric Symbols block (U+1D400–U+1D7FF).</summary>
+    private const char MathematicalHighSurrogate = '\uD835';
+
+    /// <summary>The ASCII letter or digit that the surrogate pair at <paramref name="i"/> styles (bold, italic, script,
+    /// double-struck… <c>𝐓</c> is T), else <c>'\0'</c>. Letters come in runs of 52 (A–Z, a–z) per style from U+1D400 to
+    /// U+1D6A3, digits in runs of 10 from U+1D7CE to U+1D7FF (Unicode's Mathematical Alphanumeric Symbols chart).</summary>
+    private static char MathematicalAlphanumeric(string text, int i)
+    {
+        if (text[i] != MathematicalHighSurrogate || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+            return '\0';
+        var code = char.ConvertToUtf32(text[i], text[i + 1]);
+        if (code is >= 0x1D400 and <= 0x1D6A3)
+        {
+            var letter = (code - 0x1D400) % 52;
+            return (char)(letter < 26 ? 'A' + letter : 'a' + letter - 26);
+        }
+
+        return code is >= 0x1D7CE and <= 0x1D7FF ? (char)('0' + (code - 0x1D7CE) % 10) : '\0';
+    }
 
     /// <summary>The Latin capital a Cyrillic or Greek letter is drawn like (<c>ТОDО</c> with Cyrillic Т and О reads as
     /// TODO; the pairs are from Unicode's https://www.unicode.org/Public/security/latest/confusables.txt), else <c>'\0'</c>. Upper case is enough: the

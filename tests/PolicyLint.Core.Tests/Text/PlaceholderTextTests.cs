@@ -25,6 +25,14 @@ public sealed class PlaceholderTextTests
     [TestCase("{{a}b}}", "a}b")] // not a variable name: read as brackets
     [TestCase("${}", "${}")]
     [TestCase("n/a.", "n/a")]
+    [TestCase("\u00ABTODO\u00BB", "TODO")]
+    [TestCase("\u201ETODO\u201C", "TODO")]
+    [TestCase("\u201CTBD\u201D", "TBD")]
+    [TestCase("\U0001D413\U0001D40E\U0001D403\U0001D40E", "TODO")] // mathematical bold
+    [TestCase("\U0001D7CF\U0001D7D0", "12")] // mathematical bold digits
+    [TestCase("$APPROVER", "<APPROVER>")]
+    [TestCase("%approver%", "<approver>")]
+    [TestCase("$5", "$5")]
     [TestCase("TBD !", "TBD")]
     [TestCase("...", "...")]
     [TestCase("\u0422\u041ED\u041E", "TODO")] // Cyrillic Т and О
@@ -55,6 +63,13 @@ public sealed class PlaceholderTextTests
     [TestCase("'{{approver}}'", true)]
     [TestCase("{{SEC-1234}} reviewed", false)]
     [TestCase("n/a.", true)]
+    [TestCase("\u00ABTODO\u00BB", true)]
+    [TestCase("\u201ETODO\u201C", true)]
+    [TestCase("\U0001D413\U0001D40E\U0001D403\U0001D40E", true)]
+    [TestCase("$APPROVER", true)]
+    [TestCase("%approver%", true)]
+    [TestCase("$5 of damages, SEC-12", false)]
+    [TestCase("\u00ABSEC-1234\u00BB", false)]
     [TestCase("changeme", true)]
     [TestCase("Change me", true)]
     [TestCase("\u0422\u041ED\u041E", true)]
