@@ -91,6 +91,17 @@ public static class ProjectLoader
                         $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze ({notRead}), so the exclusion tags of the stack sam deploy makes from it are not checked",
                         config.Source.Path));
                 }
+
+                // sam build, sam sync and sam package read their own sections' template_file (a fourth new-user trial
+                // committed a tagged stack.txt named only under [default.sync.parameters]).
+                foreach (var otherFile in config.OtherTemplateFiles)
+                {
+                    if (!candidates.Contains(otherFile) && !FileDiscovery.IsSamBuildOutput(otherFile) && WhyNotRead(request, otherFile, exportPaths) is null)
+                    {
+                        named.Add(otherFile);
+                        candidates.Add(otherFile);
+                    }
+                }
             }
 
             var signature = string.Join('\n', configs.Select(Signature).Concat(environmentDiagnostics.Select(d => $"{d.Location}|{d.Message}")));
@@ -254,11 +265,14 @@ public static class ProjectLoader
                 continue;
             foreach (var config in SamConfigsFor(request, samConfigSources, environment, [], []))
             {
-                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsSamBuildOutput(templateFile)
-                    && WhyNotRead(request, templateFile, exportPaths) is null)
+                foreach (var templateFile in config.OtherTemplateFiles.Prepend(config.TemplateFile))
                 {
-                    named.Add(templateFile);
-                    candidates.Add(templateFile);
+                    if (templateFile is not null && !candidates.Contains(templateFile) && !FileDiscovery.IsSamBuildOutput(templateFile)
+                        && WhyNotRead(request, templateFile, exportPaths) is null)
+                    {
+                        named.Add(templateFile);
+                        candidates.Add(templateFile);
+                    }
                 }
             }
         }

@@ -42,6 +42,10 @@ public sealed partial class SamConfig
     /// <summary>The command sections read, the later winning key by key.</summary>
     private static readonly string[] Commands = ["global", "deploy"];
 
+    /// <summary>The other command sections whose <c>template_file</c> names a template that is deployed: <c>sam build</c>
+    /// builds it for <c>sam deploy</c>, <c>sam sync</c> deploys it, <c>sam package</c> packages it.</summary>
+    private static readonly string[] TemplateCommands = ["build", "sync", "package"];
+
     private SamConfig(SourceText source, string environment)
     {
         Source = source;
@@ -75,6 +79,12 @@ public sealed partial class SamConfig
 
     /// <summary>Root-relative path named by <c>template_file</c> (written relative to the file's folder), or null.</summary>
     public string? TemplateFile { get; private set; }
+
+    /// <summary>Root-relative paths that <c>template_file</c> names in the environment's <c>build</c>, <c>sync</c> and
+    /// <c>package</c> sections (in that order, each once, <see cref="TemplateFile"/> left out): templates that other SAM
+    /// commands deploy, which a run reads whatever their name (docs/conventions.md#c21). They do not change which
+    /// templates the file applies to.</summary>
+    public IReadOnlyList<string> OtherTemplateFiles { get; private set; } = [];
 
     /// <summary><c>parameter_overrides</c>, one per name (a later item wins), in written order.</summary>
     public IReadOnlyList<SamParameterOverride> ParameterOverrides { get; private set; } = [];
@@ -140,6 +150,15 @@ public sealed partial class SamConfig
         Region = Text(settings, "region", problems);
         if (Text(settings, "template_file", problems) is { } template)
             TemplateFile = Join(Folder, template);
+        List<string>? others = null;
+        foreach (var command in TemplateCommands)
+        {
+            if (Text(settings, $"{command}.template_file", problems) is { } named && Join(Folder, named) is { } path
+                && path != TemplateFile && others?.Contains(path, StringComparer.Ordinal) != true)
+                (others ??= []).Add(path);
+        }
+
+        OtherTemplateFiles = others ?? [];
 
         if (settings.TryGetValue("parameter_overrides", out var overrides))
         {
@@ -419,6 +438,15 @@ public sealed partial class SamConfig
             }
         }
 
+        foreach (var command in TemplateCommands)
+        {
+            foreach (var (path, item) in values)
+            {
+                if (path.Length == 4 && path[0] == environment && path[1] == command && path[2] == "parameters" && path[3] == "template_file" && item.Value is { } value)
+                    settings[$"{command}.template_file"] = TomlSetting(source, $"{command}.template_file", item.Key!, value);
+            }
+        }
+
         return true;
     }
 
@@ -619,6 +647,12 @@ public sealed partial class SamConfig
                     _ => new Setting(key, entry.KeyLocation, null, null),
                 };
             }
+        }
+
+        foreach (var command in TemplateCommands)
+        {
+            if (environmentNode.GetValue(command)?.AsMapping()?.GetValue("parameters")?.AsMapping()?.Find("template_file") is { Value: ScalarNode { IsNull: false } named } entry)
+                settings[$"{command}.template_file"] = new Setting($"{command}.template_file", entry.KeyLocation, YamlPiece(named), null);
         }
 
         return true;

@@ -642,6 +642,28 @@ public sealed class ProjectLoaderTests
         Assert.That(result.Notifications, Is.Empty, "both template_file values name what is analyzed, or a build output");
     }
 
+    /// <summary><c>sam build</c>, <c>sam sync</c> and <c>sam package</c> read their own sections' <c>template_file</c>:
+    /// those files are templates of the run too, whatever their name (a fourth new-user trial committed a tagged
+    /// <c>stack.txt</c> named only under <c>[default.sync.parameters]</c>).</summary>
+    [Test]
+    public void Load_TemplateFilesOfTheBuildSyncAndPackageSections_AreTemplates()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("template.yaml", FunctionTemplate);
+        repository.Write("sync.txt", FunctionTemplate);
+        repository.Write("built.cfn", FunctionTemplate);
+        repository.Write("yaml/packaged", FunctionTemplate);
+        repository.Write("samconfig.toml", "version = 0.1\n[default.deploy.parameters]\nstack_name = \"app\"\n[default.sync.parameters]\ntemplate_file = \"sync.txt\"\n[default.build.parameters]\ntemplate_file = \"built.cfn\"\n");
+        repository.Write("yaml/samconfig.yaml", "version: 0.1\ndefault:\n  package:\n    parameters:\n      template_file: packaged\n");
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.That(result.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[]
+        {
+            "built.cfn: app", "sync.txt: app", "template.yaml: app", "yaml/packaged: -",
+        }));
+    }
+
     /// <summary>A nested stack's child named by a local path is read as a template whatever its name or folder (a
     /// fourth new-user trial's tagged <c>child.cfn</c> and <c>node_modules/vendor/child.yaml</c> passed the hook), its
     /// own children too; a missing child stays unread.</summary>
