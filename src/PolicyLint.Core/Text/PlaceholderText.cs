@@ -202,8 +202,8 @@ public static partial class PlaceholderText
     }
 
     /// <summary>The Latin capital a Cyrillic or Greek letter is drawn like (<c>ТОDО</c> with Cyrillic Т and О reads as
-    /// TODO; the pairs are from Unicode's https://www.unicode.org/Public/security/latest/confusables.txt), else <c>'\0'</c>. Upper case is enough: the
-    /// pattern ignores case.</summary>
+    /// TODO), else <c>'\0'</c>. Upper case is enough: the pattern ignores case. The pairs are from Unicode's
+    /// https://www.unicode.org/Public/security/latest/confusables.txt.</summary>
     private static char LatinLookAlike(char c) => c switch
     {
         '\u0410' or '\u0430' or '\u0391' or '\u03B1' => 'A',
