@@ -95,13 +95,7 @@ public static class ProjectLoader
                 // sam build, sam sync and sam package read their own sections' template_file (a fourth new-user trial
                 // committed a tagged stack.txt named only under [default.sync.parameters]).
                 foreach (var otherFile in config.OtherTemplateFiles)
-                {
-                    if (!candidates.Contains(otherFile) && !FileDiscovery.IsSamBuildOutput(otherFile) && WhyNotRead(request, otherFile, exportPaths) is null)
-                    {
-                        named.Add(otherFile);
-                        candidates.Add(otherFile);
-                    }
-                }
+                    AddNamedTemplate(request, otherFile, exportPaths, candidates, named);
             }
 
             var signature = string.Join('\n', configs.Select(Signature).Concat(environmentDiagnostics.Select(d => $"{d.Location}|{d.Message}")));
@@ -265,15 +259,10 @@ public static class ProjectLoader
                 continue;
             foreach (var config in SamConfigsFor(request, samConfigSources, environment, [], []))
             {
-                foreach (var templateFile in config.OtherTemplateFiles.Prepend(config.TemplateFile))
-                {
-                    if (templateFile is not null && !candidates.Contains(templateFile) && !FileDiscovery.IsSamBuildOutput(templateFile)
-                        && WhyNotRead(request, templateFile, exportPaths) is null)
-                    {
-                        named.Add(templateFile);
-                        candidates.Add(templateFile);
-                    }
-                }
+                if (config.TemplateFile is { } templateFile)
+                    AddNamedTemplate(request, templateFile, exportPaths, candidates, named);
+                foreach (var otherFile in config.OtherTemplateFiles)
+                    AddNamedTemplate(request, otherFile, exportPaths, candidates, named);
             }
         }
     }
@@ -309,6 +298,18 @@ public static class ProjectLoader
         Parallelism.For(rest.Count, request.MaxDegreeOfParallelism, k =>
             loaded[rest[k]] = LoadFile(request with { Resolution = settings[missing[rest[k]]] }, files[missing[rest[k]]]), cancellationToken);
         return loaded;
+    }
+
+    /// <summary>Adds <paramref name="path"/>, named by a samconfig, to the run's templates when discovery did not find
+    /// it, it is no build output under <c>.aws-sam/build/</c> (which stands for its folder's own templates) and nothing
+    /// rules it out (<see cref="WhyNotRead"/>); one the run cannot read is left to the run for its own environment.</summary>
+    private static void AddNamedTemplate(LoadRequest request, string path, HashSet<string> exportPaths, HashSet<string> candidates, List<string> named)
+    {
+        if (!candidates.Contains(path) && !FileDiscovery.IsSamBuildOutput(path) && WhyNotRead(request, path, exportPaths) is null)
+        {
+            named.Add(path);
+            candidates.Add(path);
+        }
     }
 
     /// <summary>Every environment the usable samconfig files define, in path order and then written order.</summary>
