@@ -550,7 +550,7 @@ public static class ProjectLoader
 
     /// <summary>The reason a listed file cannot be read, for a PL0001 message.</summary>
     private static string WhyUnreadable(string path, Exception ex) =>
-        IsUndecodableName(path, ex) ? "its name is not valid UTF-8, and .NET opens files by UTF-8 names only: rename it" : ex.Message;
+        IsUndecodableName(path, ex) ? "its name is not valid UTF-8, and .NET opens files and folders by UTF-8 names only: rename it" : ex.Message;
 
     /// <summary>A file over the size limit: PL0001 when, read through in bounded chunks and never held whole, it looks
     /// like a template (docs/conventions.md#c4) or mentions one of <see cref="LoadRequest.OverLimitMarkers"/>; else a note that it was

@@ -59,7 +59,24 @@ public sealed class HostileFileSystemTests
         var run = Run(repository.Root);
 
         Assert.That(Keys(run), Is.EqualTo(new[] { "PL0001 bad\uFFFD.yaml", "PL2001 worker.yaml" }));
-        Assert.That(run.Diagnostics[0].Message, Is.EqualTo("The file cannot be read (its name is not valid UTF-8, and .NET opens files by UTF-8 names only: rename it), so what it defines is unknown; make it readable, or leave it out of the analysis with exclude in .policylint.yaml"));
+        Assert.That(run.Diagnostics[0].Message, Is.EqualTo("The file cannot be read (its name is not valid UTF-8, and .NET opens files and folders by UTF-8 names only: rename it), so what it defines is unknown; make it readable, or leave it out of the analysis with exclude in .policylint.yaml"));
+    }
+
+    /// <summary>A folder whose name is not valid UTF-8 cannot be listed: PL0001 at the folder, never a warning that
+    /// passes a tagged template inside it (third new-user trial: <c>d\xfe/</c>).</summary>
+    [Test]
+    public void FolderNamedWithBytesThatAreNotUtf8_IsPL0001()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("worker.yaml", KmsTemplate);
+        var create = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", "d=\"$(printf 'd\\376')\" && mkdir \"$d\" && printf 'Resources: {}\\n' > \"$d/template.yaml\""]) { WorkingDirectory = repository.Root })!;
+        create.WaitForExit();
+        Assume.That(Directory.GetDirectories(repository.Root).Any(f => f.Contains('\uFFFD', StringComparison.Ordinal)), "this file system keeps names as bytes");
+
+        var run = Run(repository.Root);
+
+        Assert.That(run.Notifications, Is.Empty);
+        Assert.That(Keys(run), Is.EqualTo(new[] { "PL0001 d\uFFFD", "PL2001 worker.yaml" }));
     }
 
     [Test]
