@@ -282,26 +282,22 @@ public sealed class ExclusionLedger
     public static bool TryParseDate(string text, out DateOnly date)
     {
         date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (!JsonErrorScanner.HasDateShape(text))
+            return false;
+        var (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return false;
         date = new DateOnly(year, month, day);
         return true;
     }
 
-    private static bool TryDigits(string text, int start, int count, out int value)
+    /// <summary>The number the ASCII digits at <paramref name="start"/> spell (the shape is checked first).</summary>
+    private static int Digits(string text, int start, int count)
     {
-        value = 0;
+        var value = 0;
         for (var i = start; i < start + count; i++)
-        {
-            var digit = text[i] - '0';
-            if ((uint)digit > 9)
-                return false;
-            value = (value * 10) + digit;
-        }
-
-        return true;
+            value = (value * 10) + (text[i] - '0');
+        return value;
     }
 
     private MappingEntry? Section(LedgerRecord record, MappingNode node, string key, bool required)

@@ -75,18 +75,10 @@ public static class ProjectLoader
             {
                 // sam deploy deploys the template_file; one PolicyLint does not analyze is a stack whose exclusion tags
                 // nobody checks. A build output (.aws-sam/build/template.yaml) stands for the folder's own templates.
-                if (config.TemplateFile is { } templateFile && !candidates.Contains(templateFile) && !FileDiscovery.IsSamBuildOutput(templateFile))
+                // A file samconfig names is a template whatever its name (stack.cfn, template) and wherever it is
+                // (node_modules, .aws-sam outside build/): sam deploy reads it.
+                if (config.TemplateFile is { } templateFile && AddNamedTemplate(request, templateFile, exportPaths, candidates, named) is { } notRead)
                 {
-                    // A file samconfig names is a template whatever its name (stack.cfn, template) and wherever it is
-                    // (node_modules, .aws-sam outside build/): sam deploy reads it.
-                    var notRead = WhyNotRead(request, templateFile, exportPaths);
-                    if (notRead is null)
-                    {
-                        named.Add(templateFile);
-                        candidates.Add(templateFile);
-                        continue;
-                    }
-
                     environmentNotifications.Add(new ToolNotification("warning",
                         $"template_file '{JsonErrorScanner.Shown(templateFile)}' names a file this run does not analyze ({notRead}), so the exclusion tags of the stack sam deploy makes from it are not checked",
                         config.Source.Path));
@@ -301,15 +293,17 @@ public static class ProjectLoader
     }
 
     /// <summary>Adds <paramref name="path"/>, named by a samconfig, to the run's templates when discovery did not find
-    /// it, it is no build output under <c>.aws-sam/build/</c> (which stands for its folder's own templates) and nothing
-    /// rules it out (<see cref="WhyNotRead"/>); one the run cannot read is left to the run for its own environment.</summary>
-    private static void AddNamedTemplate(LoadRequest request, string path, HashSet<string> exportPaths, HashSet<string> candidates, List<string> named)
+    /// it and it is no build output under <c>.aws-sam/build/</c> (which stands for its folder's own templates), unless
+    /// something rules it out (<see cref="WhyNotRead"/>): then returns why, as a clause; else null.</summary>
+    private static string? AddNamedTemplate(LoadRequest request, string path, HashSet<string> exportPaths, HashSet<string> candidates, List<string> named)
     {
-        if (!candidates.Contains(path) && !FileDiscovery.IsSamBuildOutput(path) && WhyNotRead(request, path, exportPaths) is null)
-        {
-            named.Add(path);
-            candidates.Add(path);
-        }
+        if (candidates.Contains(path) || FileDiscovery.IsSamBuildOutput(path))
+            return null;
+        if (WhyNotRead(request, path, exportPaths) is { } notRead)
+            return notRead;
+        named.Add(path);
+        candidates.Add(path);
+        return null;
     }
 
     /// <summary>Every environment the usable samconfig files define, in path order and then written order.</summary>
@@ -543,14 +537,11 @@ public static class ProjectLoader
     /// <summary>Whether a read failure hides content: permission denied, or a name that is not valid UTF-8 (listed with
     /// U+FFFD in place of its invalid bytes, it cannot be opened by that name).</summary>
     private static bool ExistsButCannotBeRead(string path, Exception ex) =>
-        ex is UnauthorizedAccessException || IsUndecodableName(path, ex);
-
-    private static bool IsUndecodableName(string path, Exception ex) =>
-        ex is FileNotFoundException or DirectoryNotFoundException && path.Contains('\uFFFD', StringComparison.Ordinal);
+        ex is UnauthorizedAccessException || FileSourceReading.IsUndecodableName(path, ex);
 
     /// <summary>The reason a listed file cannot be read, for a PL0001 message.</summary>
     private static string WhyUnreadable(string path, Exception ex) =>
-        IsUndecodableName(path, ex) ? "its name is not valid UTF-8, and .NET opens files and folders by UTF-8 names only: rename it" : ex.Message;
+        FileSourceReading.IsUndecodableName(path, ex) ? "its name is not valid UTF-8, and .NET opens files and folders by UTF-8 names only: rename it" : ex.Message;
 
     /// <summary>A file over the size limit: PL0001 when, read through in bounded chunks and never held whole, it looks
     /// like a template (docs/conventions.md#c4) or mentions one of <see cref="LoadRequest.OverLimitMarkers"/>; else a note that it was

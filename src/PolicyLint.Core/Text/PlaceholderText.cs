@@ -44,11 +44,11 @@ public static partial class PlaceholderText
     /// (U+3000) a space, and invisible format characters (Unicode category Cf: zero-width space and joiners, the
     /// byte order mark, bidirectional controls) are removed; then a value wholly inside one pair of brackets or quotes
     /// (<c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>) is read without them, and an unfilled template variable
-    /// (<c>{{approver}}</c>, <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) as <c>&lt;approver&gt;</c>; Cyrillic and
-    /// Greek letters drawn like Latin capitals are read as those (<c>ТОDО</c>), and full stops, exclamation and question
-    /// marks at the end are dropped (<c>n/a.</c>) unless only punctuation would remain. Mathematical bold, italic and
-    /// other styled letters (<c>𝐓𝐎𝐃𝐎</c>) read as plain ones, typographic quotes and guillemets as quotes
-    /// (<c>«TODO»</c>, <c>„TODO“</c>), and <c>$APPROVER</c> and <c>%approver%</c> as template variables. The same string when there is nothing to fold. Unicode
+    /// (<c>{{approver}}</c>, <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>, <c>$APPROVER</c>, <c>%approver%</c>) as
+    /// <c>&lt;approver&gt;</c>; typographic quotes and guillemets count as quotes (<c>«TODO»</c>, <c>„TODO“</c>);
+    /// Cyrillic and Greek letters drawn like Latin capitals (<c>ТОDО</c>) and mathematical bold, italic and other styled
+    /// letters (<c>𝐓𝐎𝐃𝐎</c>) are read as plain ones; and full stops, exclamation and question marks at the end are
+    /// dropped (<c>n/a.</c>) unless only punctuation would remain. The same string when there is nothing to fold. Unicode
     /// normalization (NFKC) would cover more, but the tool runs with invariant globalization, where
     /// <see cref="string.Normalize(NormalizationForm)"/> leaves non-ASCII text as it is.
     /// </summary>
@@ -62,8 +62,8 @@ public static partial class PlaceholderText
 
     /// <summary>A value wholly inside one pair of brackets or quotes, read without them, repeatedly and with the white
     /// space inside trimmed: <c>[TODO]</c>, <c>"TBD"</c>, <c>(n/a)</c>, <c>'(none)'</c>. Angle brackets stay: the
-    /// pattern takes <c>&lt;approver&gt;</c> as it is. A template variable left unfilled (<c>{{approver}}</c>,
-    /// <c>${approver}</c>, <c>&lt;&lt;approver&gt;&gt;</c>) is read as that angle-bracket form.</summary>
+    /// pattern takes <c>&lt;approver&gt;</c> as it is. A template variable left unfilled (<see cref="TemplateVariable"/>)
+    /// is read as that angle-bracket form.</summary>
     private static ReadOnlySpan<char> Unwrap(string text)
     {
         var value = text.AsSpan().Trim();
@@ -97,7 +97,8 @@ public static partial class PlaceholderText
     }
 
     /// <summary><c>&lt;name&gt;</c> for a value that is wholly <c>{{name}}</c>, <c>${name}</c> or
-    /// <c>&lt;&lt;name&gt;&gt;</c> with a name of no braces or angle brackets, else null.</summary>
+    /// <c>&lt;&lt;name&gt;&gt;</c> with a name of no braces or angle brackets, or <c>$name</c> or <c>%name%</c> with a
+    /// shell or batch variable name; else null.</summary>
     private static string? TemplateVariable(ReadOnlySpan<char> value)
     {
         if (value.Length > 1 && value[0] == '$' && IsIdentifier(value[1..]))

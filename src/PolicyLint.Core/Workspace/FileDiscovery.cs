@@ -63,7 +63,7 @@ public static class FileDiscovery
                 // A folder whose name is not valid UTF-8 is listed by its parent with U+FFFD for the invalid bytes and
                 // cannot be opened by that name: what it holds is unknown, so it stays a path the run reads and reports
                 // (PL0001), not a folder passed over with a warning (a third new-user trial's d\xfe/ passed CI).
-                if (ex is DirectoryNotFoundException or FileNotFoundException && relative.Contains('\uFFFD', StringComparison.Ordinal))
+                if (FileSourceReading.IsUndecodableName(relative, ex) && isExcluded?.Invoke(relative) != true)
                 {
                     results.Add(relative);
                     continue;

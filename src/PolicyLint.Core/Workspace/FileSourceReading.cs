@@ -12,6 +12,11 @@ public static class FileSourceReading
     public static bool IsReadFailure(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or System.Security.SecurityException;
 
+    /// <summary>Whether <paramref name="exception"/> says that <paramref name="path"/>, as listed, does not exist because
+    /// its name is not valid UTF-8: a listing shows the invalid bytes as U+FFFD, and no file or folder has that name.</summary>
+    internal static bool IsUndecodableName(string path, Exception exception) =>
+        exception is FileNotFoundException or DirectoryNotFoundException && path.Contains('\uFFFD', StringComparison.Ordinal);
+
     /// <summary>Reads a file whole when it holds at most <paramref name="maxBytes"/> bytes. The length the opened file
     /// reports decides first; then at most <paramref name="maxBytes"/> + 1 bytes are read whatever it said (a file that
     /// grows while it is read, or a length that lies, is still over the limit and never fills memory).</summary>

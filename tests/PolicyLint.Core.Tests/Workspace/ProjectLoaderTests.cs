@@ -664,6 +664,21 @@ public sealed class ProjectLoaderTests
         }));
     }
 
+    /// <summary>A samconfig whose deploy <c>template_file</c> names an undiscovered file still has its other sections'
+    /// files read (the loop once moved on to the next samconfig after adding the first).</summary>
+    [Test]
+    public void Load_ADeployTemplateFileAndASyncTemplateFile_AreBothTemplates()
+    {
+        using var repository = new TemporaryRepository();
+        repository.Write("deploy.cfn", FunctionTemplate);
+        repository.Write("sync.txt", FunctionTemplate);
+        repository.Write("samconfig.toml", "version = 0.1\n[default.deploy.parameters]\nstack_name = \"app\"\ntemplate_file = \"deploy.cfn\"\n[default.sync.parameters]\ntemplate_file = \"sync.txt\"\n");
+
+        var result = ProjectLoader.Load(new LoadRequest { Root = repository.Root });
+
+        Assert.That(result.Project.Templates.Select(t => $"{t.Path}: {t.Settings.StackName ?? "-"}"), Is.EqualTo(new[] { "deploy.cfn: app", "sync.txt: -" }));
+    }
+
     /// <summary>A nested stack's child named by a local path is read as a template whatever its name or folder (a
     /// fourth new-user trial's tagged <c>child.cfn</c> and <c>node_modules/vendor/child.yaml</c> passed the hook), its
     /// own children too; a missing child stays unread.</summary>
