@@ -471,14 +471,19 @@ public sealed class ValueResolver
             : ResolvedValue.Unresolved(FormattableString.Invariant($"Fn::Select index {i} is past the end of a list of {listValue.Items.Length}"), function.Node);
     }
 
+    /// <summary>One way to join the pieces so far, with the note of the first possible value it took. A class, not a
+    /// value tuple: a list of value tuples is in no ReadyToRun image and was JIT-compiled at every start that reads an
+    /// <c>Fn::Sub</c> or <c>Fn::Join</c> (issue 15).</summary>
+    private sealed record Combination(List<StringPart> Parts, string? Via);
+
     /// <summary>The product of the pieces' alternatives, each joined with <paramref name="delimiter"/>.</summary>
     private static ResolvedValue Concatenate(List<ResolvedValue> pieces, string delimiter, SyntaxNode node)
     {
         // Each combination keeps the note of the first possible value it took (LiteralValue.Via), for messages.
-        var combinations = new List<(List<StringPart> Parts, string? Via)> { (new(), null) };
+        var combinations = new List<Combination> { new([], null) };
         for (var p = 0; p < pieces.Count; p++)
         {
-            var next = new List<(List<StringPart> Parts, string? Via)>();
+            var next = new List<Combination>();
             foreach (var (prefix, via) in combinations)
             {
                 foreach (var alternative in pieces[p].Alternatives)
@@ -487,7 +492,7 @@ public sealed class ValueResolver
                     if (p > 0 && delimiter.Length > 0)
                         parts.Add(new StringPart(delimiter, null));
                     parts.AddRange(ToParts(alternative, node));
-                    next.Add((parts, via ?? (alternative as LiteralValue)?.Via));
+                    next.Add(new Combination(parts, via ?? (alternative as LiteralValue)?.Via));
                     if (next.Count > ResolvedValue.MaxAlternatives)
                         return ResolvedValue.Unresolved($"the value has more than {ResolvedValue.MaxAlternatives} possible combinations", node);
                 }
